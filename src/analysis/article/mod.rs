@@ -1,0 +1,103 @@
+//! The article model: which parts of a text are prose, how the prose falls into blocks
+//! (paragraphs, headings, list items), the front matter, and ignore comments.
+
+mod front_matter;
+mod ignore;
+mod markdown;
+mod plain;
+
+pub use front_matter::FrontMatter;
+pub use ignore::{IgnoreRule, Ignores};
+
+use super::{Code, Span};
+
+/// How an article's text is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    PlainText,
+}
+
+impl Format {
+    /// The format a file name implies: Markdown for `.md` and `.markdown`, else plain text.
+    pub fn from_path(path: &str) -> Format {
+        Format::from_extension(path).unwrap_or(Format::PlainText)
+    }
+
+    /// The format an extension names, or None when the extension says nothing about it.
+    pub fn from_extension(path: &str) -> Option<Format> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase())?;
+        match extension.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::PlainText),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Paragraph,
+    /// A heading or a plain-text title line; a headline is never an attribution.
+    Heading,
+    ListItem,
+    /// A paragraph inside a Markdown block quote.
+    BlockQuote,
+    TableCell,
+}
+
+/// A unit of prose: quotes and attributions never cross a block, except quotations that
+/// run on into the next paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub format: Format,
+    /// The source text with every byte that is not prose (front matter, Markdown syntax,
+    /// code, HTML, link destinations) replaced by a space, newlines kept. It has the same
+    /// length as the source, so offsets into it are offsets into the source.
+    pub prose: String,
+    /// Blocks in reading order, each trimmed to its prose.
+    pub blocks: Vec<Block>,
+    pub front_matter: Option<FrontMatter>,
+    pub ignores: Ignores,
+}
+
+/// Splits an article into its model. Never fails: unrecognised structure is prose.
+pub fn parse(text: &str, format: Format) -> Article {
+    let front_matter = front_matter::parse(text);
+    let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
+    let mut prose = String::with_capacity(text.len());
+    prose.push_str(&blank(&text[..body_start]));
+    let (blocks, ignores) = match format {
+        Format::PlainText => {
+            prose.push_str(&text[body_start..]);
+            (plain::blocks(text, body_start), Ignores::default())
+        }
+        Format::Markdown => {
+            let parsed = markdown::parse(text, body_start);
+            prose.push_str(&parsed.prose_tail);
+            (parsed.blocks, parsed.ignores)
+        }
+    };
+    debug_assert_eq!(prose.len(), text.len());
+    Article { format, prose, blocks, front_matter, ignores }
+}
+
+/// `text` with every character but newlines replaced by spaces of the same byte length.
+pub(crate) fn blank(text: &str) -> String {
+    text.bytes().map(|b| if b == b'\n' || b == b'\r' { b as char } else { ' ' }).collect()
+}
+
+impl Ignores {
+    /// True when an ignore comment silences `code` at `span`.
+    pub fn silences(&self, code: Code, span: Span) -> bool {
+        self.file.iter().any(|rule| rule.matches(code))
+            || self.blocks.iter().any(|(scope, rule)| scope.overlaps(span) && rule.matches(code))
+    }
+}

@@ -1,0 +1,118 @@
+//! The entity glossary: TOML files of people, organisations, publications and documents,
+//! parsed with the span of every entity and field, merged into one index that finds names.
+
+mod index;
+mod parse;
+
+pub use index::GlossaryIndex;
+pub use parse::parse;
+
+use super::{Diagnostic, Span};
+
+/// Index of an entity in [`GlossaryIndex::entities`].
+pub type EntityId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Publication,
+    Place,
+    Document,
+    Group,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Publication,
+        EntityKind::Place,
+        EntityKind::Document,
+        EntityKind::Group,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Publication => "publication",
+            EntityKind::Place => "place",
+            EntityKind::Document => "document",
+            EntityKind::Group => "group",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        match name {
+            "organisation" => Some(EntityKind::Organization),
+            _ => EntityKind::ALL.into_iter().find(|kind| kind.as_str() == name),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+}
+
+impl Pronoun {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pronoun::He => "he",
+            Pronoun::She => "she",
+            Pronoun::They => "they",
+            Pronoun::It => "it",
+        }
+    }
+
+    /// Reads "he", "she/her", "they/them", "it", and the other forms of each.
+    pub fn parse(word: &str) -> Option<Pronoun> {
+        let first = word.split('/').next().unwrap_or(word).trim().to_lowercase();
+        match first.as_str() {
+            "he" | "him" | "his" => Some(Pronoun::He),
+            "she" | "her" | "hers" => Some(Pronoun::She),
+            "they" | "them" | "their" => Some(Pronoun::They),
+            "it" | "its" => Some(Pronoun::It),
+            _ => None,
+        }
+    }
+}
+
+/// One entity as written in a glossary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    /// Another entity's id.
+    pub affiliation: Option<String>,
+    pub description: Option<String>,
+    pub pronouns: Option<Pronoun>,
+    /// Any other string fields, in file order, kept to be shown.
+    pub extra: Vec<(String, String)>,
+    /// Index of the glossary file in [`GlossaryIndex::files`]; 0 for a file parsed alone.
+    pub file: usize,
+    /// The `[id]` header.
+    pub header: Span,
+    /// Each field's value span, by field name, in file order.
+    pub fields: Vec<(String, Span)>,
+}
+
+impl Entity {
+    pub fn field_span(&self, field: &str) -> Option<Span> {
+        self.fields.iter().find(|(name, _)| name == field).map(|(_, span)| *span)
+    }
+}
+
+/// One glossary file: the entities that loaded and the problems found in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    pub entities: Vec<Entity>,
+    pub diagnostics: Vec<Diagnostic>,
+}

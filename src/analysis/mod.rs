@@ -1,0 +1,49 @@
+//! The attribution engine: pure functions from article text (and a glossary) to quotes,
+//! speakers, mentions and diagnostics, all located by UTF-8 byte offsets.
+//!
+//! Nothing here does IO, knows about LSP or JSON, or panics on any input: a messy article
+//! is input, not an error.
+
+pub mod article;
+pub mod attribution;
+pub mod diagnostics;
+pub mod glossary;
+pub mod lexicon;
+pub mod mentions;
+pub mod quotes;
+pub mod sentences;
+pub mod span;
+
+pub use article::{Article, Block, BlockKind, Format, FrontMatter};
+pub use diagnostics::{Code, Diagnostic, Severity};
+pub use glossary::{Entity, EntityId, EntityKind, Glossary, GlossaryIndex, Pronoun};
+pub use span::{LineIndex, Span};
+
+/// What one analysis run found in an article.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Quotations in reading order.
+    pub quotes: Vec<quotes::Quote>,
+    /// Mentions of glossary entities in reading order.
+    pub mentions: Vec<mentions::Mention>,
+    /// Problems, sorted by position, with ignore comments already applied.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and analyses one article against a glossary.
+pub fn analyze(text: &str, format: Format, glossary: &GlossaryIndex) -> (Article, Analysis) {
+    let article = article::parse(text, format);
+    let analysis = analyze_article(text, &article, glossary);
+    (article, analysis)
+}
+
+/// Analyses an already parsed article.
+pub fn analyze_article(text: &str, article: &Article, glossary: &GlossaryIndex) -> Analysis {
+    let mentions = mentions::find(&article.prose, article, glossary);
+    let scan = quotes::scan(&article.prose, article);
+    let attributed = attribution::attribute(&article.prose, article, scan.quotes, &mentions, glossary);
+    let mut diagnostics = scan.diagnostics;
+    diagnostics.extend(attributed.diagnostics);
+    diagnostics::finish(text, article, &mut diagnostics);
+    Analysis { quotes: attributed.quotes, mentions, diagnostics }
+}

@@ -1,0 +1,8 @@
+//! copydesk checks attribution in news articles: quotations, their speakers, and the named
+//! actors of an entity glossary. `analysis` is the pure engine; `workspace` finds and reads
+//! files; `cli` and `lsp` are the two front ends.
+
+pub mod analysis;
+pub mod cli;
+pub mod lsp;
+pub mod workspace;
