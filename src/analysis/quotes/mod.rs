@@ -1,7 +1,12 @@
 //! Finding quotations: quote marks, apostrophes, nesting, runs over paragraphs, kinds.
 
-use super::{Article, Diagnostic, EntityId, Span};
+mod kind;
+mod marks;
 
+pub use kind::classify;
+pub use marks::is_opening_mark;
+
+use super::{Article, Diagnostic, EntityId, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Someone said or wrote it: it needs a speaker.
@@ -89,7 +94,8 @@ pub struct Scan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Finds the quotation marks of every block; kinds and speakers come later.
 pub fn scan(prose: &str, article: &Article) -> Scan {
-    let _ = (prose, article);
-    Scan::default()
+    let (quotes, diagnostics) = marks::find(prose, &article.blocks);
+    Scan { quotes, diagnostics }
 }
