@@ -1,9 +1,9 @@
 //! Sentence boundaries in a block of narrative. Quotations are opaque: a period inside a
 //! quotation ends the sentence only where the quotation ends and a new sentence begins.
 
+use super::Span;
 use super::lexicon;
 use super::quotes::is_opening_mark;
-use super::Span;
 
 /// The sentences of `block`, in order, covering it without gaps. `quotes` are the
 /// quotation spans inside the block, sorted.
@@ -55,7 +55,11 @@ fn is_abbreviation_before(prose: &str, floor: usize, at: usize) -> bool {
         return false;
     }
     let before = &prose[floor..at];
-    let word_start = before.rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |i| i + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || lexicon::is_abbreviation(word) || (word.contains('.') && word.len() <= 6)
@@ -68,10 +72,10 @@ mod tests {
     fn check(text: &str, expect: &[&str]) {
         let article = crate::analysis::article::parse(&format!("Title\n{text}"), crate::analysis::Format::PlainText);
         let quotes: Vec<Span> = crate::analysis::quotes::scan(&article.prose, &article)
-        .quotes
-        .iter()
-        .map(|q| Span::new(q.span.start - 6, q.span.end - 6))
-        .collect();
+            .quotes
+            .iter()
+            .map(|q| Span::new(q.span.start - 6, q.span.end - 6))
+            .collect();
         let got: Vec<&str> = split(text, Span::new(0, text.len()), &quotes).iter().map(|s| s.text(text)).collect();
         assert_eq!(got, expect);
     }

@@ -45,7 +45,10 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            tokens.push(Token { span: Span::new(span.start + i, span.start + i + c.len_utf8()), kind: TokenKind::Punct(c) });
+            tokens.push(Token {
+                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                kind: TokenKind::Punct(c),
+            });
             continue;
         }
         let mut end = i + c.len_utf8();

@@ -1,8 +1,8 @@
 //! Telling speech from scare quotes, titles and terms.
 
 use super::QuoteKind;
-use crate::analysis::words::{tokenize, Token};
-use crate::analysis::{lexicon, Span};
+use crate::analysis::words::{Token, tokenize};
+use crate::analysis::{Span, lexicon};
 
 /// The kind of the quotation at `quote` in `sentence`. `attributed` says whether its
 /// sentence gives it a speaker: a partial quote in a speaker's sentence is speech.

@@ -78,7 +78,8 @@ impl Scanner<'_> {
             }
         }
         if self.open.is_some() {
-            let runs_on = next.is_some_and(|n| n.kind != BlockKind::Heading && n.span.text(self.prose).starts_with(is_opening_mark));
+            let runs_on = next
+                .is_some_and(|n| n.kind != BlockKind::Heading && n.span.text(self.prose).starts_with(is_opening_mark));
             if let Some(open) = &mut self.open {
                 open.parts.push(Span::new(open.part_start, block.span.end));
             }
@@ -148,6 +149,7 @@ fn quote(open: Open, end: usize) -> Quote {
         nested: open.nested,
         attribution: None,
         likely_speaker: None,
+        needs_speaker: false,
     }
 }
 

@@ -75,11 +75,18 @@ pub struct Quote {
     pub attribution: Option<Attribution>,
     /// For an unattributed quote: whom readers will assume said it.
     pub likely_speaker: Option<Resolved>,
+    /// Speech outside a headline: a quotation that must have a speaker.
+    pub needs_speaker: bool,
 }
 
 impl Quote {
     pub fn is_attributed(&self) -> bool {
         self.attribution.is_some()
+    }
+
+    /// True when the quotation is reported as having no speaker.
+    pub fn lacks_speaker(&self) -> bool {
+        self.needs_speaker && self.attribution.is_none()
     }
 
     /// The resolved speaker, attributed or assumed.
