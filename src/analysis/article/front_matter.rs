@@ -151,10 +151,10 @@ mod yaml {
             let item_text = &text[item_start..line.start + line.content.len()];
             let item_start = item_start + item_text.len() - item_text.trim_start().len();
             let line_end = line.start + line.content.len();
-            if let Some(((path, span), _)) = scalar(text, item_start, line_end, ScalarEnd::Line) {
-                if !path.is_empty() {
-                    items.push((path, span));
-                }
+            if let Some(((path, span), _)) = scalar(text, item_start, line_end, ScalarEnd::Line)
+                && !path.is_empty()
+            {
+                items.push((path, span));
             }
         }
         items

@@ -87,10 +87,7 @@ mod tests {
             "<!-- copydesk-ignore unattributed-quote, unknown-speaker -->\n",
             r#"next-block: unattributed-quote unknown-speaker (ends after "-->")"#,
         );
-        check(
-            "<!--copydesk-ignore-file\n  ambiguous-speaker\n-->",
-            r#"file: ambiguous-speaker (ends after "-->")"#,
-        );
+        check("<!--copydesk-ignore-file\n  ambiguous-speaker\n-->", r#"file: ambiguous-speaker (ends after "-->")"#);
     }
 
     #[test]
