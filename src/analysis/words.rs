@@ -65,6 +65,15 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
             end = j + d.len_utf8();
             chars.next();
         }
+        // A plural possessive keeps its apostrophe: "the supporters’ trust".
+        if text[i..end].ends_with('s')
+            && text[end..].starts_with(is_apostrophe)
+            && text[end..].chars().nth(1).is_none_or(|n| n.is_whitespace())
+        {
+            let apostrophe = text[end..].chars().next().map_or(1, char::len_utf8);
+            end += apostrophe;
+            chars.next();
+        }
         // A trailing period of an abbreviation such as "U.S." belongs to the word.
         if text[i..end].contains('.') && text[end..].starts_with('.') {
             end += 1;

@@ -219,12 +219,11 @@ impl<'a> Resolver<'a> {
 fn person_name(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let tail_start = words.iter().rposition(|w| !is_capitalised(w)).map_or(0, |i| i + 1);
-    let names: Vec<&str> = words[tail_start..]
-        .iter()
-        .copied()
-        .skip_while(|w| lexicon::is_title_word(w) || lexicon::is_title_word(w.trim_end_matches('.')))
-        .map(strip_possessive)
-        .collect();
+    let tail = &words[tail_start..];
+    let is_title = |w: &&str| lexicon::is_title_word(w) || lexicon::is_title_word(w.trim_end_matches('.'));
+    // Everything up to the last title word is the office: `Council Leader`, `Defense Minister`.
+    let after_titles = tail.iter().rposition(is_title).map_or(0, |i| i + 1);
+    let names: Vec<&str> = tail[after_titles..].iter().copied().map(strip_possessive).collect();
     names.join(" ")
 }
 
