@@ -28,7 +28,10 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
     let mut pairs = Vec::new();
     let mut index = 0;
     while index < items.len() {
-        if let Some((pair, consumed)) = phrase_cue(prose, items, index).or_else(|| verb_cue(prose, items, index)) {
+        let found = phrase_cue(prose, items, index)
+            .or_else(|| verb_cue(prose, items, index))
+            .or_else(|| tail_verb_cue(prose, items, index));
+        if let Some((pair, consumed)) = found {
             pairs.push(pair);
             index += consumed;
         } else {
@@ -96,10 +99,12 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     let followed_by_break =
         matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')) | Some(Item::Quote(_)));
     let weak = lexicon::is_weak_cue(word);
-    if let Some(speaker) = phrases::before(prose, items, speaker_end) {
+    let before = phrases::before(prose, items, speaker_end).or_else(|| {
+        let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
+        appositive_subject(prose, items, comma)
+    });
+    if let Some(speaker) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
-        let speaker = with_appositive(prose, items, first_item, speaker);
-        let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(first_item);
         let adjacent = speaker_end == index;
         if !weak || (adjacent && (after_quote_or_comma(first_item) || followed_by_break)) {
             let found = Found { speaker, cue, form: form_of(prose, speaker) };
@@ -116,48 +121,82 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     }
     // A participle after a comma takes the subject of the sentence: `Klasra left, saying “…”`.
     if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',')) {
-        let speaker = phrases::after(prose, items, 0)?;
+        let (first_item, speaker) = subject(prose, items, index)?;
         let found = Found { speaker, cue, form: form_of(prose, speaker) };
-        return Some((Pair { found, first_item: 0, cue_item: index }, 1));
+        return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     None
 }
 
-/// `Klasra, editor in chief of the Telegraph, told`: the phrase before the cue is an
-/// appositive when a name stands before it between commas; the speaker is the name.
-fn with_appositive(prose: &str, items: &[Item], first_item: usize, speaker: Span) -> Span {
-    // Walk back to the comma that opens the appositive, within a few words.
-    let mut index = first_item;
-    let mut steps = 0;
-    while index > 0 && steps < 14 {
+/// The subject of the clause that `before` belongs to: the first noun phrase at the start
+/// of the sentence or after a comma that a lower-case verb follows.
+fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
+    let starts = std::iter::once(0).chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
+    for start in starts {
+        let Some(phrase) = phrases::after(prose, items, start) else { continue };
+        let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
+        let verb_follows = end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w));
+        if verb_follows {
+            return Some((start, phrase));
+        }
+    }
+    None
+}
+
+/// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump
+/// retorted.` and `“…,” reacted Trump.`
+fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
+    let word = word_at(prose, items, index)?;
+    let past = word.ends_with("ed") && !is_capitalised(word) && word.len() > 3;
+    if !past {
+        return None;
+    }
+    let cue = items[index].span();
+    let after_quote = |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
+    // `“…,” Trump retorted.`
+    if let Some(speaker) = phrases::before(prose, items, index) {
+        let first_item = items.iter().position(|i| i.span().start == speaker.start)?;
+        if after_quote(first_item) && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w))) {
+            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item, cue_item: index }, 1));
+        }
+    }
+    // `“…,” reacted Trump.`
+    if after_quote(index) {
+        let speaker = phrases::after(prose, items, index + 1)?;
+        let end = items.iter().position(|i| i.span().start >= speaker.end).unwrap_or(items.len());
+        if ends(end) && speaker.text(prose).split_whitespace().any(is_capitalised) {
+            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item: index, cue_item: index }, 1));
+        }
+    }
+    None
+}
+
+/// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the
+/// cue, the speaker is the name before the appositive that the comma closes.
+fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Option<Span> {
+    let mut index = closing_comma;
+    let mut words = 0;
+    while index > 0 {
         match items[index - 1] {
             Item::Punct(_, ',') => break,
-            Item::Word(_) => {}
-            _ => return speaker,
+            Item::Word(span) if !lexicon::is_cue_verb(span.text(prose)) => {}
+            Item::Punct(_, '(' | ')' | '.' | '-' | '’' | '\'') => {}
+            _ => return None,
         }
         index -= 1;
-        steps += 1;
+        words += 1;
+        if words > 20 {
+            return None;
+        }
     }
-    let ends_with_comma = first_item > 0 && matches!(items[first_item - 1], Item::Punct(_, ','));
-    let comma = if ends_with_comma {
-        first_item - 1
-    } else if index > 0 {
-        index - 1
-    } else {
-        return speaker;
-    };
-    if !matches!(items[comma], Item::Punct(_, ',')) {
-        return speaker;
-    }
-    let appositive_closes =
-        items[comma + 1..first_item].iter().all(|i| i.word(prose).is_some_and(|w| !lexicon::is_cue_verb(w)));
-    if !appositive_closes && !ends_with_comma {
-        return speaker;
-    }
-    let Some(name) = phrases::before(prose, items, comma) else { return speaker };
-    let name_item = items.iter().position(|i| i.span().start == name.start).unwrap_or(comma);
+    let opening_comma = index.checked_sub(1)?;
+    let name = phrases::before(prose, items, opening_comma)?;
+    let name_item = items.iter().position(|i| i.span().start == name.start)?;
     let starts_clause = name_item == 0 || matches!(items[name_item - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
-    if starts_clause && name.text(prose).split_whitespace().any(is_capitalised) { name } else { speaker }
+    (starts_clause && name.text(prose).split_whitespace().any(is_capitalised)).then_some(name)
 }
 
 /// How the speaker is written.

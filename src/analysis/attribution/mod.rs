@@ -31,6 +31,12 @@ pub fn attribute(
 ) -> Attributed {
     let mut events = Vec::new();
     let mut next_quote = 0;
+    // Every quotation part with its quotation, in text order, walked once alongside the blocks.
+    let all_parts: Vec<(Span, usize)> =
+        quotes.iter().enumerate().flat_map(|(i, q)| q.parts.iter().map(move |p| (*p, i))).collect();
+    let mut next_part = 0;
+    // For quotations running over paragraphs: the attribution found beside their first part.
+    let mut opening_attribution: HashMap<usize, (Found, Span)> = HashMap::new();
     for block in &article.blocks {
         // Quotations belong to the block where they end; run-on parts elsewhere stay opaque.
         let first = next_quote;
@@ -38,8 +44,15 @@ pub fn attribute(
             next_quote += 1;
         }
         let owned = first..next_quote;
-        let parts: Vec<Span> =
-            quotes.iter().flat_map(|q| q.parts.iter().copied()).filter(|p| block.span.covers(*p)).collect();
+        while next_part < all_parts.len() && all_parts[next_part].0.start < block.span.start {
+            next_part += 1;
+        }
+        let part_start = next_part;
+        while next_part < all_parts.len() && all_parts[next_part].0.end <= block.span.end {
+            next_part += 1;
+        }
+        let block_parts = &all_parts[part_start..next_part];
+        let parts: Vec<Span> = block_parts.iter().map(|(p, _)| *p).collect();
         if block.kind == BlockKind::Heading {
             for quote in &mut quotes[owned] {
                 quote.kind = quotes::classify(prose, *quote.parts.last().unwrap_or(&quote.span), block.span, false);
@@ -50,17 +63,27 @@ pub fn attribute(
             .into_iter()
             .map(|span| Sentence::new(prose, span, &parts))
             .collect();
+        let found_for = |part: Span| {
+            let sentence = sentences.iter().find(|s| s.span.covers(part))?;
+            let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
+            Some((cues::choose(&sentence.items, &sentence.pairs, quote_item), sentence.span))
+        };
+        for &(part, index) in block_parts {
+            let is_opening = quotes[index].parts.first() == Some(&part) && quotes[index].parts.len() > 1;
+            if let Some((Some(found), sentence)) = is_opening.then(|| found_for(part)).flatten() {
+                opening_attribution.insert(index, (found, sentence));
+            }
+        }
         let mut attributed_here: Vec<(usize, Found, Span)> = Vec::new();
         let mut unresolved = Vec::new();
         for index in owned {
             let part = *quotes[index].parts.last().unwrap_or(&quotes[index].span);
-            let Some(sentence) = sentences.iter().find(|s| s.span.covers(part)) else { continue };
-            let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part));
-            let found = quote_item.and_then(|qi| cues::choose(&sentence.items, &sentence.pairs, qi));
-            quotes[index].kind = quotes::classify(prose, part, sentence.span, found.is_some());
+            let Some((found, sentence)) = found_for(part) else { continue };
+            let found = found.map(|f| (f, sentence)).or_else(|| opening_attribution.get(&index).copied());
+            quotes[index].kind = quotes::classify(prose, part, sentence, found.is_some());
             match found {
-                Some(found) => attributed_here.push((index, found, sentence.span)),
-                None => unresolved.push((index, sentence.span)),
+                Some((found, sentence)) => attributed_here.push((index, found, sentence)),
+                None => unresolved.push((index, sentence)),
             }
         }
         // A quotation with no cue in its sentence takes the nearest attribution of its
@@ -199,3 +222,6 @@ fn flag_unattributed(
         diagnostics.push(Diagnostic::new(Code::UnattributedQuote, quote.span, message));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -194,6 +194,15 @@ fn nominal(word: &str) -> bool {
 
 /// The noun phrase that ends just before `items[end]`, read backwards, within the clause.
 pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
+    // A parenthesis right before the cue belongs to the phrase: `Rep. Jo Park (D-Ore.) said`.
+    if end > 0 && matches!(items[end - 1], Item::Punct(_, ')')) {
+        let open = items[..end - 1].iter().rposition(|i| matches!(i, Item::Punct(_, '(')))?;
+        if end - 1 - open > 8 {
+            return None;
+        }
+        let name = before(prose, items, open)?;
+        return Some(Span::new(name.start, items[end - 1].span().end));
+    }
     let mut index = end;
     let mut first: Option<usize> = None;
     let mut last: Option<usize> = None;
