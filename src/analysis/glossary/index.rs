@@ -304,3 +304,6 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let after = text.get(end..).and_then(|s| s.chars().next());
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
+
+#[cfg(test)]
+mod tests;
