@@ -101,8 +101,9 @@ impl GlossaryIndex {
     ///
     /// A letter or digit may not touch either end of a match, so "Okafor" is not found in
     /// "Okaforville"; a possessive ("Okafor’s", "Okafor's") is fine and stays outside the
-    /// span. Single line breaks and tabs count as spaces, so a name wrapped across two lines
-    /// of a paragraph is still found. Matching is case-sensitive.
+    /// span. Within a paragraph any run of whitespace matches the space in a name, so a name
+    /// wrapped across lines is still found; a blank line never does. Matching is
+    /// case-sensitive. The cost is linear in the text whatever the glossary's size.
     pub fn find_names(&self, text: &str) -> Vec<(Span, EntityId)> {
         match &self.matcher {
             Some(matcher) => matcher.find(text),
@@ -274,14 +275,17 @@ impl NameMatcher {
     }
 
     fn find(&self, text: &str) -> Vec<(Span, EntityId)> {
-        // Line breaks and tabs are one byte, as is the space replacing them, so offsets in
-        // the haystack are offsets in `text`.
-        let haystack: String = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
+        let haystack = Haystack::new(text);
         let mut candidates: Vec<(usize, usize, EntityId)> = self
             .automaton
-            .find_overlapping_iter(&haystack)
-            .filter(|found| on_word_boundaries(text, found.start(), found.end()))
-            .filter_map(|found| Some((found.start(), found.end(), *self.entities.get(found.pattern().as_usize())?)))
+            .find_overlapping_iter(&haystack.text)
+            .filter_map(|found| {
+                let start = haystack.source_offset(found.start())?;
+                let end = haystack.source_offset(found.end().checked_sub(1)?)? + 1;
+                let entity = *self.entities.get(found.pattern().as_usize())?;
+                Some((start, end, entity))
+            })
+            .filter(|&(start, end, _)| on_word_boundaries(text, start, end))
             .collect();
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
 
@@ -294,6 +298,44 @@ impl NameMatcher {
             }
         }
         names
+    }
+}
+
+/// The text names are searched in: every run of whitespace inside a paragraph (a space,
+/// a line break, a non-breaking space, or the blanks left where Markdown syntax was) becomes
+/// one space, and a run holding a blank line becomes a line break, which no name contains.
+/// So "Dana\nWhitfield" and "Dana **Whitfield**" are found, and nothing across paragraphs.
+struct Haystack {
+    text: String,
+    /// The byte offset in the source of each byte of `text`.
+    origin: Vec<usize>,
+}
+
+impl Haystack {
+    fn new(source: &str) -> Haystack {
+        let mut text = String::with_capacity(source.len());
+        let mut origin = Vec::with_capacity(source.len());
+        let mut chars = source.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            if !c.is_whitespace() {
+                text.push(c);
+                origin.extend(offset..offset + c.len_utf8());
+                continue;
+            }
+            let mut line_breaks = usize::from(c == '\n');
+            while let Some(&(_, next)) = chars.peek().filter(|(_, next)| next.is_whitespace()) {
+                line_breaks += usize::from(next == '\n');
+                chars.next();
+            }
+            text.push(if line_breaks >= 2 { '\n' } else { ' ' });
+            origin.push(offset);
+        }
+        Haystack { text, origin }
+    }
+
+    /// The source offset of the haystack byte at `offset`.
+    fn source_offset(&self, offset: usize) -> Option<usize> {
+        self.origin.get(offset).copied()
     }
 }
 

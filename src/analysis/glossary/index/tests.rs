@@ -356,3 +356,40 @@ fn an_empty_index_finds_nothing() {
     assert!(index.find_names("Dana Whitfield").is_empty());
     assert!(problems.is_empty());
 }
+
+#[test]
+fn surnames_skip_suffixes_and_lowercase_words() {
+    check_mentions(
+        r#"
+[marcus-bell]
+name = "Marcus Bell Jr."
+
+[ana-de-souza]
+name = "Ana de souza"
+
+[cher]
+name = "Cher"
+"#,
+        r#"Bell met Marcus Bell Jr. and Cher; souza and Souza did not.
+^^^^ marcus-bell
+         ^^^^^^^^^^^^^^^ marcus-bell
+                             ^^^^ cher
+"#,
+    );
+}
+
+#[test]
+fn any_whitespace_inside_a_paragraph_matches_a_space() {
+    // Windows line endings, a non-breaking space, and the blanks Markdown emphasis leaves.
+    let text = "Priya\r\nNair, Dana\u{a0}Whitfield and   Tomas    Okafor;\r\n\r\nLena\r\n\r\nOkafor.\n";
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".to_string(), parse(HARBOUR_CITY))]);
+    let found: Vec<_> = index
+        .find_names(text)
+        .into_iter()
+        .map(|(span, id)| format!("{} {}", span.text(text).escape_debug(), index.entity(id).id))
+        .collect();
+    assert_eq!(
+        found,
+        [r"Priya\r\nNair priya-nair", r"Dana\u{a0}Whitfield dana-whitfield", "Tomas    Okafor tomas-okafor"]
+    );
+}
