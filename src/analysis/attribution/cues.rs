@@ -120,7 +120,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         }
     }
     // A participle after a comma takes the subject of the sentence: `Klasra left, saying “…”`.
-    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',')) {
+    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',') | Item::Quote(_)) {
         let (first_item, speaker) = subject(prose, items, index)?;
         let found = Found { speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, 1));
@@ -152,12 +152,15 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         return None;
     }
     let cue = items[index].span();
-    let after_quote = |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let after_quote =
+        |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
     // `“…,” Trump retorted.`
     if let Some(speaker) = phrases::before(prose, items, index) {
         let first_item = items.iter().position(|i| i.span().start == speaker.start)?;
-        if after_quote(first_item) && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w))) {
+        if after_quote(first_item)
+            && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w)))
+        {
             let found = Found { speaker, cue, form: form_of(prose, speaker) };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }

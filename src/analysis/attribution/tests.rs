@@ -2,7 +2,7 @@
 //! the title) and the expectation lists every quotation with its kind, speaker as written,
 //! cue and resolved name, then the diagnostics.
 
-use crate::analysis::{analyze, glossary, Format, GlossaryIndex};
+use crate::analysis::{Format, GlossaryIndex, analyze, glossary};
 
 const GLOSSARY: &str = r#"
 [dana-whitfield]
@@ -82,5 +82,15 @@ fn appositive_with_who_clause() {
 "#,
         r#"speech "We are ready," ← Paris [said] = Paris
 unknown-speaker "Paris": Paris is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."#,
+    );
+}
+
+#[test]
+fn speaker_before_a_partial_quote() {
+    check(
+        r#"Pool to close
+Okafor lamented that the “danger” came from the roof.
+"#,
+        r#"speech “danger” ← Okafor [lamented] = Tomas Okafor"#,
     );
 }
