@@ -173,8 +173,13 @@ fn resolve_in_reading_order(
     for event in &events {
         if let Some(index) = event.quote {
             let found = event.found;
-            quotes[index].attribution =
-                Some(Attribution { speaker: found.speaker, form: found.form, cue: found.cue, resolved: None });
+            quotes[index].attribution = Some(Attribution {
+                speaker: found.speaker,
+                head: found.head,
+                form: found.form,
+                cue: found.cue,
+                resolved: None,
+            });
         }
     }
     let mut resolver = resolve::Resolver::new(prose, mentions, glossary);

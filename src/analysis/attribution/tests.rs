@@ -80,7 +80,7 @@ fn appositive_with_who_clause() {
         r#"Pool to close
 "We are ready," Paris, who used to work on the pier, said about the plans.
 "#,
-        r#"speech "We are ready," ← Paris [said] = Paris
+        r#"speech "We are ready," ← Paris, who used to work on the pier, [said] = Paris
 unknown-speaker "Paris": Paris is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."#,
     );
 }
