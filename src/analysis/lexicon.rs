@@ -69,6 +69,22 @@ const CUE_PRELUDE: &str = "
     likewise too
 ";
 
+/// Irregular past tenses that end a noun phrase: `The senator sought to …`.
+const IRREGULAR_VERBS: &str = "
+    sought made took gave went came got held kept left met paid ran saw sent stood won brought bought
+    built caught chose drew drove fell fought found flew forgot grew heard hid hit hurt knew led lost
+    meant rose sold shot spent spoke struck swore taught threw understood wore became began did had
+    was were is are has have does
+";
+
+/// Words that open an aside rather than describe the speaker: `Hunter, meanwhile, said`.
+const ASIDE_OPENERS: &str = "
+    meanwhile however also too though though, himself herself themselves itself once in on at for
+    from with by after before during about of to via through when while as in reply responding
+    speaking writing referring citing adding noting pointing asked asking reached again still
+    for example instead later earlier now then today yesterday
+";
+
 /// Nouns for documents and other artifacts that can be a quotation's source.
 const DOCUMENT_NOUNS: &str = "
     statement letter report release document memo filing email e-mail tweet post complaint ruling
@@ -141,6 +157,8 @@ fn set(words: &'static str) -> HashSet<&'static str> {
 static CUE_VERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_VERBS));
 static WEAK_CUE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(WEAK_CUES));
 static PRELUDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_PRELUDE));
+static IRREGULAR_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(IRREGULAR_VERBS));
+static ASIDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ASIDE_OPENERS));
 static DOCUMENT_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(DOCUMENT_NOUNS));
 static TITLE_WORD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS));
 static ABBREVIATION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ABBREVIATIONS));
@@ -162,6 +180,16 @@ pub fn is_weak_cue(word: &str) -> bool {
 
 pub fn is_cue_prelude(word: &str) -> bool {
     contains_lower(&PRELUDE_SET, word)
+}
+
+pub fn is_irregular_verb(word: &str) -> bool {
+    IRREGULAR_SET.contains(word)
+}
+
+/// True for a word that opens an aside: an adverb, a preposition or a participle.
+pub fn opens_aside(word: &str) -> bool {
+    contains_lower(&ASIDE_SET, word) || (word.ends_with("ing") && word.len() > 5 && !word.starts_with(char::is_uppercase))
+        || (word.ends_with("ly") && !word.starts_with(char::is_uppercase))
 }
 
 pub fn is_document_noun(word: &str) -> bool {

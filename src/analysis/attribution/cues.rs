@@ -209,7 +209,9 @@ fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Opti
         let named =
             name.text(prose).split_whitespace().any(is_capitalised) || form_of(prose, name) != SpeakerForm::Name;
         if next < closing_comma && matches!(items[next], Item::Punct(_, ',')) && named {
-            return Some((name, Span::new(name.start, items[closing_comma].span().end)));
+            let aside = items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside);
+            let phrase = if aside { name } else { Span::new(name.start, items[closing_comma].span().end) };
+            return Some((name, phrase));
         }
     }
     None
@@ -227,10 +229,15 @@ fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span {
     if !matches!(items[next], Item::Punct(_, ',')) {
         return name;
     }
+    if items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside) {
+        return name;
+    }
     let mut end = next + 1;
     while end < items.len() {
         match items[end] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
+            // A comma followed by an aside ends the description: `, referring to …`.
+            Item::Punct(_, ',') if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside) => break,
             Item::Word(span) if is_finite_cue(span.text(prose)) => return name,
             _ => {}
         }
