@@ -188,7 +188,8 @@ pub fn is_irregular_verb(word: &str) -> bool {
 
 /// True for a word that opens an aside: an adverb, a preposition or a participle.
 pub fn opens_aside(word: &str) -> bool {
-    contains_lower(&ASIDE_SET, word) || (word.ends_with("ing") && word.len() > 5 && !word.starts_with(char::is_uppercase))
+    contains_lower(&ASIDE_SET, word)
+        || (word.ends_with("ing") && word.len() > 5 && !word.starts_with(char::is_uppercase))
         || (word.ends_with("ly") && !word.starts_with(char::is_uppercase))
 }
 

@@ -149,6 +149,39 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
     None
 }
 
+/// The subject and verb of the clause a quotation stands in, for sentences without a cue
+/// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
+pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
+    if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
+        || matches!(items.get(quote_item + 1), Some(Item::Punct(_, ',')))
+    {
+        let start = if matches!(items.get(quote_item + 1), Some(Item::Punct(_, ','))) {
+            quote_item + 2
+        } else {
+            quote_item + 1
+        };
+        if let Some(head) = phrases::after(prose, items, start) {
+            let verb = items.iter().position(|i| i.span().start >= head.end)?;
+            let verb_word = word_at(prose, items, verb);
+            let ends = matches!(
+                items.get(verb + 1),
+                None | Some(Item::Punct(_, '.' | ',' | ':' | '?' | '!')) | Some(Item::Quote(_))
+            );
+            if form_of(prose, head) != SpeakerForm::Description && verb_word.is_some_and(|w| !is_capitalised(w)) && ends
+            {
+                let cue = items[verb].span();
+                return Some(Found { speaker: head, head, cue, form: form_of(prose, head) });
+            }
+        }
+    }
+    let (start, head) = subject(prose, items, quote_item)?;
+    let verb = items.iter().position(|i| i.span().start >= head.end)?;
+    let _ = start;
+    let cue = items[verb].span();
+    Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
+}
+
 /// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump
 /// retorted.` and `“…,” reacted Trump.`
 fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
@@ -237,7 +270,9 @@ fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span {
         match items[end] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
             // A comma followed by an aside ends the description: `, referring to …`.
-            Item::Punct(_, ',') if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside) => break,
+            Item::Punct(_, ',') if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside) => {
+                break;
+            }
             Item::Word(span) if is_finite_cue(span.text(prose)) => return name,
             _ => {}
         }

@@ -37,6 +37,8 @@ pub fn attribute(
     let mut next_part = 0;
     // For quotations running over paragraphs: the attribution found beside their first part.
     let mut opening_attribution: HashMap<usize, (Found, Span)> = HashMap::new();
+    // The speaker of a paragraph that ends with a colon introduces the next paragraph.
+    let mut introduction: Option<(Found, Span)> = None;
     for block in &article.blocks {
         // Quotations belong to the block where they end; run-on parts elsewhere stay opaque.
         let first = next_quote;
@@ -66,7 +68,13 @@ pub fn attribute(
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
-            Some((cues::choose(&sentence.items, &sentence.pairs, quote_item), sentence.span))
+            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
+                // With no cue word, a sentence's subject still speaks what it quotes at
+                // length: `Hannity pressed: “…”`, `The team cited “…”`.
+                let speech_like = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Speech;
+                speech_like.then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
+            });
+            Some((chosen, sentence.span))
         };
         for &(part, index) in block_parts {
             let is_opening = quotes[index].parts.first() == Some(&part) && quotes[index].parts.len() > 1;
@@ -104,10 +112,14 @@ pub fn attribute(
                 .filter(|(f, _)| f.cue.end <= at)
                 .max_by_key(|(f, _)| f.cue.end)
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
-            if let Some(&(found, span)) = nearest {
+            if let Some(&(found, span)) = nearest.or(introduction.as_ref()) {
                 attributed_here.push((index, found, span));
             }
         }
+        introduction = sentences.last().filter(|s| s.span.text(prose).ends_with(':')).and_then(|s| {
+            let found = s.pairs.last().map(|p| p.found).or_else(|| cues::subject_of(prose, &s.items, s.items.len()))?;
+            Some((found, s.span))
+        });
         for sentence in &sentences {
             for pair in &sentence.pairs {
                 events.push(Event {
