@@ -2,6 +2,8 @@
 //! files. Front ends pass a `read` function so that unsaved editor buffers can stand in for
 //! files on disk.
 
+pub mod articles;
+
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Diagnostic, FrontMatter, GlossaryIndex};
