@@ -140,7 +140,12 @@ fn a_clean_article_exits_with_zero() {
 
 #[test]
 fn usage_errors_exit_with_two() {
-    for args in [&["check"][..], &["check", "--format", "xml", "examples"], &["check", "--stdin-format", "rtf", "-"], &["proofread"]] {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "xml", "examples"],
+        &["check", "--stdin-format", "rtf", "-"],
+        &["proofread"],
+    ] {
         let run = copydesk(args);
         assert_eq!(run.status, 2, "{args:?}: {run:?}");
         assert_eq!(run.stdout, "", "{args:?}");
@@ -222,8 +227,19 @@ fn unreadable_inputs_are_named_with_a_reason_and_the_rest_still_checked() {
             ("last.txt", b"The pool closes.\n"),
         ],
     );
-    let args = ["check", "--format", "json", "--max-file-size", "32", "first.md", "photo.txt", "missing.md",
-        "latin1.txt", "big.txt", "last.txt"];
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--max-file-size",
+        "32",
+        "first.md",
+        "photo.txt",
+        "missing.md",
+        "latin1.txt",
+        "big.txt",
+        "last.txt",
+    ];
     let run = copydesk_in(&dir, &args, None);
     assert_eq!(run.status, 2);
     assert_eq!(paths(&run.stdout), ["first.md", "last.txt"]);
@@ -256,7 +272,10 @@ fn a_broken_glossary_is_reported_once_with_its_own_position() {
     let reported: Vec<serde_json::Value> =
         records(&json.stdout).iter().flat_map(|r| r["glossary_diagnostics"].as_array().unwrap().clone()).collect();
     assert_eq!(reported.len(), 1, "{}", json.stdout);
-    assert_eq!((reported[0]["path"].as_str(), reported[0]["code"].as_str()), (Some("glossary.toml"), Some("glossary-syntax")));
+    assert_eq!(
+        (reported[0]["path"].as_str(), reported[0]["code"].as_str()),
+        (Some("glossary.toml"), Some("glossary-syntax"))
+    );
     assert_eq!(reported[0]["line"], 2);
 
     let human = copydesk_in(&dir, &["check", "a.md", "b.md"], None);

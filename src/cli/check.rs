@@ -62,7 +62,10 @@ pub fn check_all(inputs: &[Input], config: &CheckConfig) -> Vec<Outcome> {
             .map(|chunk| scope.spawn(move || chunk.iter().map(|input| check_one(input, config)).collect::<Vec<_>>()))
             .collect();
         // Joining in spawn order keeps the outcomes in input order.
-        workers.into_iter().flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
     })
 }
 

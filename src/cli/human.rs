@@ -44,7 +44,10 @@ pub fn write_summary(out: &mut dyn Write, totals: &Totals, config: HumanConfig) 
         count(totals.by_severity(Severity::Hint), "hint", "hints"),
     );
     if totals.unreadable > 0 {
-        line.push_str(&format!("; {}", count(totals.unreadable, "input could not be read", "inputs could not be read")));
+        line.push_str(&format!(
+            "; {}",
+            count(totals.unreadable, "input could not be read", "inputs could not be read")
+        ));
     }
     writeln!(out, "{}", paint.style(BOLD, &line))
 }
@@ -149,11 +152,30 @@ fn snippet(line: &str, start: usize, end: usize) -> (String, String) {
 /// East Asian Width without a table, good for the scripts news articles use.
 fn char_width(c: char) -> usize {
     match c as u32 {
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
-        | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200B..=0x200F
-        | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F => 0,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF
+        0x0300..=0x036F
+        | 0x0483..=0x0489
+        | 0x0591..=0x05BD
+        | 0x0610..=0x061A
+        | 0x064B..=0x065F
+        | 0x0670
+        | 0x06D6..=0x06DC
+        | 0x06DF..=0x06E4
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x200B..=0x200F
+        | 0x20D0..=0x20FF
+        | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
         | 0x20000..=0x3FFFD => 2,
         _ => 1,
     }
@@ -187,6 +209,58 @@ impl Paint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Analysis, Code, Format, Span};
+    use crate::cli::check::{Checked, GlossaryProblem};
+
+    #[test]
+    fn diagnostics_print_their_place_the_line_and_an_underline() {
+        let text = "# Pool\n\n“Nobody asked,” he said.\nHale and Mercer spoke.\n";
+        let quote = Span::new(text.find('“').unwrap(), text.find(" he").unwrap());
+        let he = Span::new(text.find("he said").unwrap(), text.find(" said").unwrap());
+        let hale = Span::new(text.find("Hale").unwrap(), text.find(" and").unwrap());
+        let mut ambiguous = Diagnostic::new(Code::AmbiguousSpeaker, he, "“he” could be Okafor or Hale");
+        ambiguous.related.push((hale, "Hale is named here".to_string()));
+        let glossary_text = "[hale]\nkind = \"wizard\"\n";
+        let checked = Checked {
+            path: "news/pool.md".to_string(),
+            text: text.to_string(),
+            article: crate::analysis::article::parse(text, Format::Markdown),
+            glossary: Default::default(),
+            analysis: Analysis {
+                diagnostics: vec![Diagnostic::new(Code::UnattributedQuote, quote, "No speaker."), ambiguous],
+                ..Analysis::default()
+            },
+            glossary_problems: vec![GlossaryProblem {
+                path: Path::new("/work/news/glossary.toml").to_path_buf(),
+                text: Some(glossary_text.to_string()),
+                diagnostic: Diagnostic::new(
+                    Code::GlossaryUnknownKind,
+                    Span::new(glossary_text.find("\"wizard").unwrap(), glossary_text.len() - 1),
+                    "Unknown kind “wizard”.",
+                ),
+            }],
+        };
+        let mut out = Vec::new();
+        write_file(&mut out, &checked, Path::new("/work"), HumanConfig::default()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "news/glossary.toml:2:8: error[glossary-unknown-kind]: Unknown kind “wizard”.\n\
+             2 | kind = \"wizard\"\n\
+             \x20 |        ^^^^^^^^\n\
+             news/pool.md:3:1: warning[unattributed-quote]: No speaker.\n\
+             3 | “Nobody asked,” he said.\n\
+             \x20 | ^^^^^^^^^^^^^^^\n\
+             news/pool.md:3:17: hint[ambiguous-speaker]: “he” could be Okafor or Hale\n\
+             3 | “Nobody asked,” he said.\n\
+             \x20 |                 ^^\n\
+             \x20 = note: news/pool.md:4:1: Hale is named here\n"
+        );
+
+        let mut coloured = Vec::new();
+        write_file(&mut coloured, &checked, Path::new("/work"), HumanConfig { color: true }).unwrap();
+        let coloured = String::from_utf8(coloured).unwrap();
+        assert!(coloured.contains("\x1b[1;33mwarning[unattributed-quote]\x1b[0m"), "{coloured}");
+    }
 
     /// `fixture` is a line, then a line of `^` marking the characters to underline (an empty
     /// span is written `|`); `expect` is the rendered line and underline.
@@ -206,10 +280,7 @@ mod tests {
 
     #[test]
     fn underlines_count_characters_not_bytes() {
-        check(
-            "“Hi,” Ravi said.\n      ^^^^",
-            "“Hi,” Ravi said.\n      ^^^^",
-        );
+        check("“Hi,” Ravi said.\n      ^^^^", "“Hi,” Ravi said.\n      ^^^^");
     }
 
     #[test]

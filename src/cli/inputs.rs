@@ -105,8 +105,16 @@ mod tests {
     #[test]
     fn folders_expand_sorted_and_skip_hidden_and_build_folders() {
         check(
-            &["news/b.md", "news/a.txt", "news/sub/c.markdown", "news/.drafts/d.md", "news/target/e.md",
-              "news/node_modules/f.md", "news/notes.rst", "other.rst"],
+            &[
+                "news/b.md",
+                "news/a.txt",
+                "news/sub/c.markdown",
+                "news/.drafts/d.md",
+                "news/target/e.md",
+                "news/node_modules/f.md",
+                "news/notes.rst",
+                "other.rst",
+            ],
             &["other.rst", "news", "-", "missing.md"],
             "other.rst other.rst\n\
              news/a.txt news/a.txt\n\

@@ -36,9 +36,17 @@ pub struct ArticleText {
 pub enum ReadError {
     Missing,
     IsDirectory,
-    TooLarge { size: u64, limit: u64 },
-    Binary { offset: usize },
-    NotUtf8 { offset: usize },
+    /// `size` is known for files, not for streams.
+    TooLarge {
+        size: Option<u64>,
+        limit: u64,
+    },
+    Binary {
+        offset: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
     Io(std::io::Error),
 }
 
@@ -47,9 +55,10 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Missing => write!(f, "no such file"),
             ReadError::IsDirectory => write!(f, "is a directory"),
-            ReadError::TooLarge { size, limit } => {
+            ReadError::TooLarge { size: Some(size), limit } => {
                 write!(f, "too large ({size} bytes; the limit is {limit} bytes)")
             }
+            ReadError::TooLarge { size: None, limit } => write!(f, "too large (over the limit of {limit} bytes)"),
             ReadError::Binary { offset } => write!(f, "binary file (NUL byte at offset {offset})"),
             ReadError::NotUtf8 { offset } => write!(f, "not UTF-8 (invalid byte at offset {offset})"),
             ReadError::Io(error) => write!(f, "{error}"),
@@ -74,6 +83,9 @@ pub fn read_article(path: &Path, config: &ReadConfig) -> Result<ArticleText, Rea
     let metadata = std::fs::metadata(path)?;
     if metadata.is_dir() {
         return Err(ReadError::IsDirectory);
+    }
+    if metadata.len() > config.max_bytes {
+        return Err(ReadError::TooLarge { size: Some(metadata.len()), limit: config.max_bytes });
     }
     let file = std::fs::File::open(path)?;
     let bytes = read_limited(file, config)?;
@@ -151,9 +163,8 @@ fn read_limited(reader: impl Read, config: &ReadConfig) -> Result<Vec<u8>, ReadE
     let mut bytes = Vec::new();
     // One byte past the limit tells a file exactly at the limit from one beyond it.
     reader.take(config.max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
-    let size = bytes.len() as u64;
-    if size > config.max_bytes {
-        return Err(ReadError::TooLarge { size, limit: config.max_bytes });
+    if bytes.len() as u64 > config.max_bytes {
+        return Err(ReadError::TooLarge { size: None, limit: config.max_bytes });
     }
     Ok(bytes)
 }
@@ -186,7 +197,7 @@ mod tests {
             Err(error) => format!("error: {error}"),
         };
         assert_eq!(read("four"), "ok: four");
-        assert_eq!(read("fives"), "error: too large (5 bytes; the limit is 4 bytes)");
+        assert_eq!(read("fives"), "error: too large (over the limit of 4 bytes)");
     }
 
     #[test]
