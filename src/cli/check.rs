@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::inputs::{Input, Source};
-use crate::analysis::{self, Analysis, Article, Diagnostic, Format};
+use crate::analysis::{self, Analysis, Diagnostic, Format};
 use crate::workspace::articles::{self, ReadConfig, ReadError};
 use crate::workspace::{self, ArticleGlossary};
 
@@ -23,7 +23,6 @@ pub struct CheckConfig {
 pub struct Checked {
     pub path: String,
     pub text: String,
-    pub article: Article,
     pub glossary: ArticleGlossary,
     /// The analysis, its diagnostics including the glossary loader's problems on the article.
     pub analysis: Analysis,
@@ -110,7 +109,7 @@ pub fn check_one(input: &Input, config: &CheckConfig) -> Outcome {
             diagnostic: diagnostic.clone(),
         })
         .collect();
-    Ok(Checked { path: input.display.clone(), text, article, glossary, analysis, glossary_problems })
+    Ok(Checked { path: input.display.clone(), text, glossary, analysis, glossary_problems })
 }
 
 /// Keeps each glossary file's problems only on the first article that loaded that file, so

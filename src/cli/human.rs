@@ -209,7 +209,7 @@ impl Paint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Analysis, Code, Format, Span};
+    use crate::analysis::{Analysis, Code, Span};
     use crate::cli::check::{Checked, GlossaryProblem};
 
     #[test]
@@ -224,7 +224,6 @@ mod tests {
         let checked = Checked {
             path: "news/pool.md".to_string(),
             text: text.to_string(),
-            article: crate::analysis::article::parse(text, Format::Markdown),
             glossary: Default::default(),
             analysis: Analysis {
                 diagnostics: vec![Diagnostic::new(Code::UnattributedQuote, quote, "No speaker."), ambiguous],
