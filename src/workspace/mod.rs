@@ -3,10 +3,13 @@
 //! files on disk.
 
 pub mod articles;
+mod glossaries;
 
-use std::path::{Path, PathBuf};
+pub use glossaries::load_glossaries;
 
-use crate::analysis::{Diagnostic, FrontMatter, GlossaryIndex};
+use std::path::PathBuf;
+
+use crate::analysis::{Diagnostic, GlossaryIndex};
 
 /// The glossary that applies to one article.
 #[derive(Debug, Clone, Default)]
@@ -18,18 +21,4 @@ pub struct ArticleGlossary {
     pub file_problems: Vec<(PathBuf, Diagnostic)>,
     /// Problems to show on the article itself, such as a front matter path that is missing.
     pub article_problems: Vec<Diagnostic>,
-}
-
-/// Finds and loads the glossary files for the article at `article`: its front matter's
-/// `glossary` paths, a sidecar `<article>.glossary.toml`, every `glossary.toml` from the
-/// article's folder up to `root`, then `extra` paths from configuration.
-pub fn load_glossaries(
-    article: &Path,
-    front_matter: Option<&FrontMatter>,
-    root: &Path,
-    extra: &[PathBuf],
-    read: &mut dyn FnMut(&Path) -> std::io::Result<String>,
-) -> ArticleGlossary {
-    let _ = (article, front_matter, root, extra, read);
-    ArticleGlossary::default() // FIXME(glossary helper)
 }
