@@ -42,9 +42,10 @@ pub fn expand(paths: &[PathBuf], explicit_root: Option<&Path>, cwd: &Path) -> Ve
             continue;
         }
         let absolute = cwd.join(path);
-        let folder = if absolute.is_dir() { absolute.clone() } else { parent_or_self(&absolute) };
+        let is_dir = absolute.is_dir();
+        let folder = if is_dir { absolute.clone() } else { parent_or_self(&absolute) };
         let root = explicit_root.map_or_else(|| default_root(&folder, cwd), |r| cwd.join(r));
-        if absolute.is_dir() {
+        if is_dir {
             for found in find_articles(&absolute, &root) {
                 let relative = found.strip_prefix(&absolute).unwrap_or(&found);
                 let display = path.join(relative).to_string_lossy().into_owned();
