@@ -110,8 +110,9 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         speaker_end -= 1;
     }
     let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
-    let followed_by_break =
-        matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')) | Some(Item::Quote(_)));
+    // A weak cue followed closely by a quotation is one: `called her “third-rate”`.
+    let followed_by_break = matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')))
+        || items[index + 1..].iter().take(4).any(|i| matches!(i, Item::Quote(_)));
     let weak = lexicon::is_weak_cue(word);
     let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
         let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
