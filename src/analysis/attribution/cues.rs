@@ -64,9 +64,8 @@ fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> 
 }
 
 /// The cue phrases split into words once.
-static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> = LazyLock::new(|| {
-    lexicon::CUE_PHRASES.iter().map(|&(phrase, side)| (phrase.split(' ').collect(), side)).collect()
-});
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> =
+    LazyLock::new(|| lexicon::CUE_PHRASES.iter().map(|&(phrase, side)| (phrase.split(' ').collect(), side)).collect());
 
 /// `according to X`, `X was quoted as saying`.
 fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
@@ -203,8 +202,10 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         return None;
     }
     let cue = items[index].span();
-    let after_quote =
-        |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let after_quote = |i: usize| {
+        i >= 1 && matches!(items[i - 1], Item::Quote(_))
+            || i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_))
+    };
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
     // `“…,” Trump retorted.`
     if let Some(speaker) = phrases::before(prose, items, index) {
