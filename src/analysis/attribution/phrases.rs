@@ -51,9 +51,8 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
-    "one", "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any",
-    "few",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "one",
+    "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any", "few",
 ];
 
 /// Words that end a noun phrase, whichever way it is read.
@@ -218,6 +217,13 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
         let Some(word) = item.word(prose) else { break };
         if last.is_none() {
             if lexicon::is_speaker_pronoun(word) || ["I", "we", "We", "you", "You"].contains(&word) {
+                return Some(item.span());
+            }
+            // A lone quantifier can be the whole phrase: `Another said …`.
+            let lone = ["another", "some", "many", "both", "several", "most", "few", "one"]
+                .contains(&word.to_lowercase().as_str())
+                && (index == 1 || !matches!(items[index - 2], Item::Word(_)));
+            if lone {
                 return Some(item.span());
             }
             if !nominal(word) || is_determiner(word) || is_connector(word) {
