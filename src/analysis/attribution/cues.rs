@@ -182,7 +182,8 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
         }
         let Some(phrase) = phrases::after(prose, items, start) else { continue };
         let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
-        let verb_follows = end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w));
+        let verb_follows =
+            end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w) && !phrases::is_determiner(w));
         if verb_follows {
             return Some((start, phrase));
         }

@@ -281,6 +281,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     let mut last = None;
     let mut index = start;
     let mut words = 0;
+    let determined = is_determiner(first_word) || first_word.ends_with("’s") || first_word.ends_with("'s");
     while let Some(item) = items.get(index) {
         let Some(word) = item.word(prose) else {
             // "U.S." may end with a period token; a comma ends the phrase.
@@ -294,7 +295,8 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
                 break;
             }
         } else if is_determiner(word) && index > start && items[index - 1].word(prose).is_some_and(is_connector) {
-        } else if nominal(word) && !is_determiner(word) {
+        } else if (nominal(word) || determined && word.ends_with("ing")) && !is_determiner(word) {
+            // After an article an -ing word is a noun: `the planning committee`.
             last = Some(index);
         } else {
             break;
