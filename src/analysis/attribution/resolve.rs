@@ -28,6 +28,8 @@ pub struct Resolver<'a> {
     /// Full names of speakers missing from the glossary, so a later surname finds them.
     unknown_names: Vec<String>,
     reported_unknown: HashSet<String>,
+    /// Where pronoun speakers were found ambiguous, by start offset.
+    ambiguous: HashSet<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,6 +42,7 @@ impl<'a> Resolver<'a> {
             spoke: Vec::new(),
             unknown_names: Vec::new(),
             reported_unknown: HashSet::new(),
+            ambiguous: HashSet::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -61,6 +64,11 @@ impl<'a> Resolver<'a> {
             self.spoke.push(Spoke { at: found.head, resolved: resolved.clone(), documents });
         }
         resolved
+    }
+
+    /// True when the speaker at `head` was a pronoun found ambiguous.
+    pub fn is_ambiguous(&self, head: Span) -> bool {
+        self.ambiguous.contains(&head.start)
     }
 
     /// Whom readers will assume said a quotation at `at` that names no speaker.
@@ -189,6 +197,7 @@ impl<'a> Resolver<'a> {
             );
             diagnostic.related.push((chosen.at, format!("{} last spoke here", chosen.resolved.name)));
             diagnostic.related.push((rival.span, format!("{rival_name} is named here")));
+            self.ambiguous.insert(speaker.start);
             self.diagnostics.push(diagnostic);
         }
         Some(chosen.resolved)
