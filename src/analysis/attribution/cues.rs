@@ -139,6 +139,18 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     if weak && noun_position {
         return None;
     }
+    // `Beck, who said …`: the relative pronoun is the speaker as written; the noun it
+    // refers to names them.
+    if speaker_end > 0 && word_at(prose, items, speaker_end - 1) == Some("who") {
+        let who = items[speaker_end - 1].span();
+        let antecedent = (speaker_end >= 3 && matches!(items[speaker_end - 2], Item::Punct(_, ',')))
+            .then(|| phrases::before(prose, items, speaker_end - 2))
+            .flatten();
+        if let Some(head) = antecedent {
+            let found = Found { speaker: who, head, cue, form: form_of(prose, head) };
+            return Some((Pair { found, first_item: speaker_end - 1, cue_item: index }, 1));
+        }
+    }
     let before =
         phrases::before(prose, items, speaker_end).map(|s| with_relative_clause(prose, items, s)).or_else(|| {
             let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
@@ -282,6 +294,16 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
                 return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
             }
         }
+    }
+    // The nearest clause subject that is a pronoun: `… and he has long used that fact to …
+    // “the Iowa way.”`
+    let nearest_pronoun = (0..quote_item).rev().take(20).find(|&i| {
+        word_at(prose, items, i).is_some_and(|w| ["he", "she", "they", "He", "She", "They"].contains(&w))
+            && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !phrases::is_determiner(v))
+    });
+    if let Some(i) = nearest_pronoun {
+        let head = items[i].span();
+        return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
     }
     let (start, head) = subject(prose, items, quote_item)?;
     let verb = items.iter().position(|i| i.span().start >= head.end)?;
