@@ -327,6 +327,6 @@ fn a_pronoun_subject_nearest_the_quotation_speaks_it() {
         r#"Pool to close
 Whitfield chaired the meeting and she spent an hour on “our shared inheritance.”
 "#,
-        r#"speech “our shared inheritance ← she [spent] = Dana Whitfield"#,
+        r#"speech “our shared inheritance. ← she [spent] = Dana Whitfield"#,
     );
 }
