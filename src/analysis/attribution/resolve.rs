@@ -82,8 +82,11 @@ impl<'a> Resolver<'a> {
 
     fn mention_in(&self, span: Span) -> Option<&Mention> {
         let from = self.mentions.partition_point(|m| m.span.start < span.start);
-        let inside: Vec<&Mention> =
-            self.mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| span.covers(m.span)).collect();
+        let inside: Vec<&Mention> = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| span.covers(m.span))
+            .collect();
         let kind = |m: &&Mention| self.glossary.entity(m.entity).kind;
         inside
             .iter()
