@@ -13,6 +13,7 @@ pub mod mentions;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod words;
 
 pub use article::{Article, Block, BlockKind, Format, FrontMatter};
 pub use diagnostics::{Code, Diagnostic, Severity};

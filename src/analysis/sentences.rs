@@ -1,1 +1,103 @@
-//! Sentence boundaries.
+//! Sentence boundaries in a block of narrative. Quotations are opaque: a period inside a
+//! quotation ends the sentence only where the quotation ends and a new sentence begins.
+
+use super::Span;
+use super::lexicon;
+use super::quotes::is_opening_mark;
+
+/// The sentences of `block`, in order, covering it without gaps. `quotes` are the
+/// quotation spans inside the block, sorted.
+pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
+    let text = block.text(prose);
+    let mut sentences = Vec::new();
+    let mut start = block.start;
+    let mut quote_index = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((offset, c)) = iter.next() {
+        let at = block.start + offset;
+        while quote_index < quotes.len() && quotes[quote_index].end <= at {
+            quote_index += 1;
+        }
+        let inside_quote = quotes.get(quote_index).is_some_and(|q| q.start <= at && at < q.end);
+        let ends_quote = quotes.get(quote_index).is_some_and(|q| q.end == at + c.len_utf8() && q.start < at);
+        let terminal = if ends_quote {
+            prose[..at].trim_end().ends_with(['.', '?', '!'])
+        } else {
+            !inside_quote && matches!(c, '.' | '?' | '!') && !is_abbreviation_before(prose, block.start, at)
+        };
+        if !terminal {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let rest = &prose[end..block.end];
+        let next_word = rest.trim_start();
+        if rest.len() == next_word.len() && !next_word.is_empty() {
+            continue; // "U.S.-backed", "3.5": no space, no boundary.
+        }
+        let begins_sentence = next_word
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opening_mark(n) || n == '‘' || n == '(');
+        if begins_sentence {
+            sentences.push(Span::new(start, end));
+            start = block.end - next_word.len();
+        }
+    }
+    if start < block.end {
+        sentences.push(Span::new(start, block.end));
+    }
+    sentences
+}
+
+/// True when the period at `at` closes an abbreviation or an initial: "Mr.", "J. Smith".
+fn is_abbreviation_before(prose: &str, floor: usize, at: usize) -> bool {
+    if prose[at..].chars().next() != Some('.') {
+        return false;
+    }
+    let before = &prose[floor..at];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || lexicon::is_abbreviation(word) || (word.contains('.') && word.len() <= 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[&str]) {
+        let article = crate::analysis::article::parse(&format!("Title\n{text}"), crate::analysis::Format::PlainText);
+        let quotes: Vec<Span> = crate::analysis::quotes::scan(&article.prose, &article)
+            .quotes
+            .iter()
+            .map(|q| Span::new(q.span.start - 6, q.span.end - 6))
+            .collect();
+        let got: Vec<&str> = split(text, Span::new(0, text.len()), &quotes).iter().map(|s| s.text(text)).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn quotations_are_opaque() {
+        check(
+            "“We lost. We will win,” he said. “Next year.” Then he left.",
+            &["“We lost. We will win,” he said.", "“Next year.”", "Then he left."],
+        );
+    }
+
+    #[test]
+    fn a_question_inside_a_quotation_does_not_end_the_sentence() {
+        check("“Why now?” she asked. It rained.", &["“Why now?” she asked.", "It rained."]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        check(
+            "Mr. Diaz met J. R. Okafor in the U.S. on Sept. 3. They spoke.",
+            &["Mr. Diaz met J. R. Okafor in the U.S. on Sept. 3.", "They spoke."],
+        );
+    }
+}

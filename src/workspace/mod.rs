@@ -2,9 +2,13 @@
 //! files. Front ends pass a `read` function so that unsaved editor buffers can stand in for
 //! files on disk.
 
-use std::path::{Path, PathBuf};
+mod glossaries;
 
-use crate::analysis::{Diagnostic, FrontMatter, GlossaryIndex};
+pub use glossaries::load_glossaries;
+
+use std::path::PathBuf;
+
+use crate::analysis::{Diagnostic, GlossaryIndex};
 
 /// The glossary that applies to one article.
 #[derive(Debug, Clone, Default)]
@@ -16,18 +20,4 @@ pub struct ArticleGlossary {
     pub file_problems: Vec<(PathBuf, Diagnostic)>,
     /// Problems to show on the article itself, such as a front matter path that is missing.
     pub article_problems: Vec<Diagnostic>,
-}
-
-/// Finds and loads the glossary files for the article at `article`: its front matter's
-/// `glossary` paths, a sidecar `<article>.glossary.toml`, every `glossary.toml` from the
-/// article's folder up to `root`, then `extra` paths from configuration.
-pub fn load_glossaries(
-    article: &Path,
-    front_matter: Option<&FrontMatter>,
-    root: &Path,
-    extra: &[PathBuf],
-    read: &mut dyn FnMut(&Path) -> std::io::Result<String>,
-) -> ArticleGlossary {
-    let _ = (article, front_matter, root, extra, read);
-    ArticleGlossary::default() // FIXME(glossary helper)
 }

@@ -1,7 +1,11 @@
 //! The merged glossary of an article and the name matcher built from it.
 
-use super::{Entity, EntityId, Glossary};
-use crate::analysis::{Diagnostic, Span};
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{Entity, EntityId, EntityKind, Glossary};
+use crate::analysis::{Code, Diagnostic, Span};
 
 /// Entities from every glossary file that applies to an article, nearest file first.
 #[derive(Debug, Clone, Default)]
@@ -9,28 +13,339 @@ pub struct GlossaryIndex {
     /// Paths (or other labels) of the glossary files, nearest first.
     pub files: Vec<String>,
     pub entities: Vec<Entity>,
+    ids: HashMap<String, EntityId>,
+    /// Built once in [`GlossaryIndex::build`]; None when there is nothing to find.
+    matcher: Option<NameMatcher>,
 }
 
 impl GlossaryIndex {
     /// Merges glossary files, nearest first: the nearest wins an id conflict. Returns the
     /// index and the problems found across files, each with the index of its file.
+    ///
+    /// The problems inside one file ([`Glossary::diagnostics`]) are not repeated here.
     pub fn build(files: Vec<(String, Glossary)>) -> (GlossaryIndex, Vec<(usize, Diagnostic)>) {
-        let _ = files;
-        (GlossaryIndex::default(), Vec::new()) // FIXME(glossary helper)
+        let mut index = GlossaryIndex::default();
+        for (file, (label, glossary)) in files.into_iter().enumerate() {
+            index.files.push(label);
+            for mut entity in glossary.entities {
+                // A nearer file already defined this id: the nearer definition overrides.
+                if index.ids.contains_key(&entity.id) {
+                    continue;
+                }
+                entity.file = file;
+                index.ids.insert(entity.id.clone(), index.entities.len());
+                index.entities.push(entity);
+            }
+        }
+        let mut problems = Vec::new();
+        index.check_affiliations(&mut problems);
+        let patterns = claim_names(&index.entities, &mut problems);
+        index.matcher = NameMatcher::new(patterns);
+        (index, problems)
     }
 
+    /// The entity at `id`. Panics when `id` did not come from this index.
     pub fn entity(&self, id: EntityId) -> &Entity {
         &self.entities[id]
     }
 
+    pub fn get(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id)
+    }
+
     pub fn by_id(&self, id: &str) -> Option<EntityId> {
-        self.entities.iter().position(|e| e.id == id)
+        if self.ids.is_empty() {
+            // An index assembled by hand rather than built has no id table.
+            return self.entities.iter().position(|e| e.id == id);
+        }
+        self.ids.get(id).copied()
+    }
+
+    /// The name to show for an entity: its `name`, or "" for an unknown id.
+    pub fn display_name(&self, id: EntityId) -> &str {
+        self.get(id).map_or("", |e| e.name.as_str())
+    }
+
+    pub fn aliases_of(&self, id: EntityId) -> &[String] {
+        self.get(id).map_or(&[], |e| e.aliases.as_slice())
+    }
+
+    /// The label of the glossary file the entity comes from.
+    pub fn file_of(&self, id: EntityId) -> Option<&str> {
+        self.get(id).and_then(|e| self.files.get(e.file)).map(String::as_str)
+    }
+
+    /// The entity named by `id`'s `affiliation`, when it exists.
+    pub fn affiliation_entity(&self, id: EntityId) -> Option<EntityId> {
+        let affiliation = self.get(id)?.affiliation.as_deref()?;
+        self.by_id(affiliation)
+    }
+
+    /// The affiliations of `id` outward (its organisation, that organisation's parent, …),
+    /// stopping before any entity seen already so that a cycle ends the walk.
+    pub fn affiliation_chain(&self, id: EntityId) -> Vec<EntityId> {
+        let mut chain = Vec::new();
+        let mut current = id;
+        while let Some(next) = self.affiliation_entity(current) {
+            if next == id || chain.contains(&next) {
+                break;
+            }
+            chain.push(next);
+            current = next;
+        }
+        chain
     }
 
     /// Every name, alias or unclaimed surname in `text`, leftmost-longest on word
     /// boundaries, possessives included, in order.
+    ///
+    /// A letter or digit may not touch either end of a match, so "Okafor" is not found in
+    /// "Okaforville"; a possessive ("Okafor’s", "Okafor's") is fine and stays outside the
+    /// span. Within a paragraph any run of whitespace matches the space in a name, so a name
+    /// wrapped across lines is still found; a blank line never does. Matching is
+    /// case-sensitive. The cost is linear in the text whatever the glossary's size.
     pub fn find_names(&self, text: &str) -> Vec<(Span, EntityId)> {
-        let _ = text;
-        Vec::new() // FIXME(glossary helper)
+        match &self.matcher {
+            Some(matcher) => matcher.find(text),
+            None => Vec::new(),
+        }
+    }
+
+    fn check_affiliations(&self, problems: &mut Vec<(usize, Diagnostic)>) {
+        for entity in &self.entities {
+            let Some(affiliation) = &entity.affiliation else { continue };
+            if self.by_id(affiliation).is_none() {
+                let span = entity.field_span("affiliation").unwrap_or(entity.header);
+                let message = format!("affiliation `{affiliation}` names no entity in the glossary");
+                problems.push((entity.file, Diagnostic::new(Code::GlossaryUnknownAffiliation, span, message)));
+            }
+        }
+        self.check_affiliation_cycles(problems);
+    }
+
+    /// Reports each affiliation cycle once, at the affiliation of its last entity in
+    /// glossary order (the one that closes the loop as the files are read).
+    fn check_affiliation_cycles(&self, problems: &mut Vec<(usize, Diagnostic)>) {
+        const UNSEEN: u8 = 0;
+        const ON_PATH: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![UNSEEN; self.entities.len()];
+        for start in 0..self.entities.len() {
+            let mut path = Vec::new();
+            let mut node = Some(start);
+            while let Some(current) = node {
+                match state[current] {
+                    UNSEEN => {
+                        state[current] = ON_PATH;
+                        path.push(current);
+                        node = self.affiliation_entity(current);
+                    }
+                    ON_PATH => {
+                        if let Some(position) = path.iter().position(|&member| member == current) {
+                            problems.push(self.cycle_problem(&path[position..]));
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            for member in path {
+                state[member] = DONE;
+            }
+        }
+    }
+
+    fn cycle_problem(&self, cycle: &[EntityId]) -> (usize, Diagnostic) {
+        let last = cycle.iter().copied().max().unwrap_or(0);
+        let entity = self.entity(last);
+        let span = entity.field_span("affiliation").unwrap_or(entity.header);
+        let message = if cycle.len() == 1 {
+            format!("`{}` is affiliated with itself", entity.id)
+        } else {
+            // Start the loop at the reported entity so the message reads from where it points.
+            let start = cycle.iter().position(|&member| member == last).unwrap_or(0);
+            let mut names: Vec<&str> =
+                cycle[start..].iter().chain(&cycle[..start]).map(|&m| self.entity(m).id.as_str()).collect();
+            names.push(entity.id.as_str());
+            format!("affiliation cycle: {}", names.join(" → "))
+        };
+        (entity.file, Diagnostic::new(Code::GlossaryInvalidField, span, message))
     }
 }
+
+/// Decides which entity each name, alias and surname finds, reporting names and aliases
+/// that two entities claim. Names are claimed before aliases, so an entity's own name
+/// beats another's alias; between equals the nearer, earlier entity wins.
+fn claim_names(entities: &[Entity], problems: &mut Vec<(usize, Diagnostic)>) -> Vec<(String, EntityId)> {
+    let mut claims: HashMap<String, EntityId> = HashMap::new();
+    let mut patterns = Vec::new();
+    let mut claim = |pattern: &str, id: EntityId, span: Span, what: &str, problems: &mut Vec<(usize, Diagnostic)>| {
+        let pattern = normalize_spaces(pattern);
+        if pattern.is_empty() {
+            return;
+        }
+        match claims.get(&pattern) {
+            None => {
+                claims.insert(pattern.clone(), id);
+                patterns.push((pattern, id));
+            }
+            Some(&owner) if owner == id => {}
+            Some(&owner) => {
+                let entity = &entities[id];
+                let first = &entities[owner];
+                let message = format!(
+                    "{what} `{pattern}` is already claimed by `{}` ({}); mentions of it go to `{}`",
+                    first.id, first.name, first.id
+                );
+                let mut diagnostic = Diagnostic::new(Code::GlossaryDuplicateAlias, span, message);
+                if first.file == entity.file {
+                    diagnostic.related.push((first.header, format!("`{}` is defined here", first.id)));
+                }
+                problems.push((entity.file, diagnostic));
+            }
+        }
+    };
+    for (id, entity) in entities.iter().enumerate() {
+        let span = entity.field_span("name").unwrap_or(entity.header);
+        claim(&entity.name, id, span, "the name", problems);
+    }
+    for (id, entity) in entities.iter().enumerate() {
+        for (index, alias) in entity.aliases.iter().enumerate() {
+            claim(alias, id, entity.alias_span(index), "the alias", problems);
+        }
+    }
+
+    // A surname finds its person only when it is nobody else's name, alias or surname.
+    let mut surnames: BTreeMap<&str, Vec<EntityId>> = BTreeMap::new();
+    for (id, entity) in entities.iter().enumerate() {
+        if entity.kind == EntityKind::Person
+            && let Some(surname) = surname(&entity.name)
+        {
+            surnames.entry(surname).or_default().push(id);
+        }
+    }
+    for (surname, people) in surnames {
+        if let [person] = people[..]
+            && !claims.contains_key(surname)
+        {
+            patterns.push((surname.to_string(), person));
+        }
+    }
+    patterns
+}
+
+/// The last word of a person's name, skipping suffixes such as "Jr.", when the name has
+/// more than one word and that word is capitalised.
+fn surname(name: &str) -> Option<&str> {
+    const SUFFIXES: [&str; 7] = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+    let mut words: Vec<&str> = name.split_whitespace().map(|w| w.trim_matches(',')).filter(|w| !w.is_empty()).collect();
+    while words.len() > 2 && words.last().is_some_and(|last| SUFFIXES.contains(last)) {
+        words.pop();
+    }
+    match words[..] {
+        [_, .., last] if last.chars().next().is_some_and(char::is_uppercase) => Some(last),
+        _ => None,
+    }
+}
+
+/// Collapses runs of whitespace to one space, as names are matched.
+fn normalize_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An Aho-Corasick automaton over every name, alias and surname, with the entity each
+/// pattern finds.
+#[derive(Debug, Clone)]
+struct NameMatcher {
+    automaton: AhoCorasick,
+    entities: Vec<EntityId>,
+}
+
+impl NameMatcher {
+    fn new(patterns: Vec<(String, EntityId)>) -> Option<NameMatcher> {
+        if patterns.is_empty() {
+            return None;
+        }
+        let (patterns, entities): (Vec<String>, Vec<EntityId>) = patterns.into_iter().unzip();
+        // Overlapping search reports every pattern at every position; the boundary filter
+        // runs before choosing the longest, so a long match that fails its boundary still
+        // lets a shorter one at the same place win.
+        let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok()?;
+        Some(NameMatcher { automaton, entities })
+    }
+
+    fn find(&self, text: &str) -> Vec<(Span, EntityId)> {
+        let haystack = Haystack::new(text);
+        let mut candidates: Vec<(usize, usize, EntityId)> = self
+            .automaton
+            .find_overlapping_iter(&haystack.text)
+            .filter_map(|found| {
+                let start = haystack.source_offset(found.start())?;
+                let end = haystack.source_offset(found.end().checked_sub(1)?)? + 1;
+                let entity = *self.entities.get(found.pattern().as_usize())?;
+                Some((start, end, entity))
+            })
+            .filter(|&(start, end, _)| on_word_boundaries(text, start, end))
+            .collect();
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+
+        let mut names = Vec::new();
+        let mut taken_until = 0;
+        for (start, end, entity) in candidates {
+            if start >= taken_until {
+                names.push((Span::new(start, end), entity));
+                taken_until = end;
+            }
+        }
+        names
+    }
+}
+
+/// The text names are searched in: every run of whitespace inside a paragraph (a space,
+/// a line break, a non-breaking space, or the blanks left where Markdown syntax was) becomes
+/// one space, and a run holding a blank line becomes a line break, which no name contains.
+/// So "Dana\nWhitfield" and "Dana **Whitfield**" are found, and nothing across paragraphs.
+struct Haystack {
+    text: String,
+    /// The byte offset in the source of each byte of `text`.
+    origin: Vec<usize>,
+}
+
+impl Haystack {
+    fn new(source: &str) -> Haystack {
+        let mut text = String::with_capacity(source.len());
+        let mut origin = Vec::with_capacity(source.len());
+        let mut chars = source.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            if !c.is_whitespace() {
+                text.push(c);
+                origin.extend(offset..offset + c.len_utf8());
+                continue;
+            }
+            let mut line_breaks = usize::from(c == '\n');
+            while let Some(&(_, next)) = chars.peek().filter(|(_, next)| next.is_whitespace()) {
+                line_breaks += usize::from(next == '\n');
+                chars.next();
+            }
+            text.push(if line_breaks >= 2 { '\n' } else { ' ' });
+            origin.push(offset);
+        }
+        Haystack { text, origin }
+    }
+
+    /// The source offset of the haystack byte at `offset`.
+    fn source_offset(&self, offset: usize) -> Option<usize> {
+        self.origin.get(offset).copied()
+    }
+}
+
+/// True when no letter or digit touches either end of `text[start..end]`. A possessive
+/// ’s or 's after the name starts with an apostrophe, so it passes.
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests;

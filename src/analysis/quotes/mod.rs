@@ -1,7 +1,12 @@
 //! Finding quotations: quote marks, apostrophes, nesting, runs over paragraphs, kinds.
 
-use super::{Article, Diagnostic, EntityId, Span};
+mod kind;
+mod marks;
 
+pub use kind::classify;
+pub use marks::is_opening_mark;
+
+use super::{Article, Diagnostic, EntityId, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// Someone said or wrote it: it needs a speaker.
@@ -70,11 +75,18 @@ pub struct Quote {
     pub attribution: Option<Attribution>,
     /// For an unattributed quote: whom readers will assume said it.
     pub likely_speaker: Option<Resolved>,
+    /// Speech outside a headline: a quotation that must have a speaker.
+    pub needs_speaker: bool,
 }
 
 impl Quote {
     pub fn is_attributed(&self) -> bool {
         self.attribution.is_some()
+    }
+
+    /// True when the quotation is reported as having no speaker.
+    pub fn lacks_speaker(&self) -> bool {
+        self.needs_speaker && self.attribution.is_none()
     }
 
     /// The resolved speaker, attributed or assumed.
@@ -89,7 +101,8 @@ pub struct Scan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Finds the quotation marks of every block; kinds and speakers come later.
 pub fn scan(prose: &str, article: &Article) -> Scan {
-    let _ = (prose, article);
-    Scan::default()
+    let (quotes, diagnostics) = marks::find(prose, &article.blocks);
+    Scan { quotes, diagnostics }
 }

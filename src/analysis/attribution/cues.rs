@@ -1,0 +1,215 @@
+//! Finding cue–speaker pairs in a sentence: `Mujahid said`, `said Mujahid`, `the statement
+//! read`, `according to X`, `Klasra, editor in chief of the Telegraph, told`.
+
+use super::phrases::{self, Item};
+use crate::analysis::quotes::SpeakerForm;
+use crate::analysis::words::is_capitalised;
+use crate::analysis::{Span, lexicon};
+
+/// One attribution found in the text, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub speaker: Span,
+    pub cue: Span,
+    pub form: SpeakerForm,
+}
+
+/// A pair with the item positions the choice of pair for a quotation needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair {
+    pub found: Found,
+    /// Index of the first item of the pair (speaker or cue, whichever comes first).
+    pub first_item: usize,
+    pub cue_item: usize,
+}
+
+/// Every cue in the sentence that has a speaker.
+pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    let mut index = 0;
+    while index < items.len() {
+        let found = phrase_cue(prose, items, index)
+            .or_else(|| verb_cue(prose, items, index))
+            .or_else(|| tail_verb_cue(prose, items, index));
+        if let Some((pair, consumed)) = found {
+            pairs.push(pair);
+            index += consumed;
+        } else {
+            index += 1;
+        }
+    }
+    pairs
+}
+
+/// Picks the pair that attributes the quotation at `quote_item`: the one right after it
+/// (`“…,” he said`), else the nearest before it, else the nearest after it.
+pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
+    let adjacent_after = pairs.iter().find(|p| {
+        p.first_item > quote_item
+            && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
+    });
+    adjacent_after
+        .or_else(|| pairs.iter().rev().find(|p| p.cue_item < quote_item))
+        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))
+        .map(|p| p.found)
+}
+
+fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
+    items.get(index).and_then(|i| i.word(prose))
+}
+
+/// `according to X`, `X was quoted as saying`.
+fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
+    for &(phrase, side) in lexicon::CUE_PHRASES {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let matches = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word_at(prose, items, index + k).is_some_and(|x| x.eq_ignore_ascii_case(w)));
+        if !matches {
+            continue;
+        }
+        let last = index + words.len() - 1;
+        let cue = Span::new(items[index].span().start, items[last].span().end);
+        let (speaker, first_item) = match side {
+            lexicon::SpeakerSide::After => (phrases::after(prose, items, last + 1)?, index),
+            lexicon::SpeakerSide::Before => {
+                let speaker = phrases::before(prose, items, index)?;
+                (speaker, items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index))
+            }
+        };
+        let found = Found { speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item, cue_item: index }, words.len()));
+    }
+    None
+}
+
+/// A cue verb with its speaker before it, or after it when inverted (`said Mujahid`).
+fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
+    let word = word_at(prose, items, index)?;
+    if !lexicon::is_cue_verb(word) || is_capitalised(word) && index > 0 {
+        return None;
+    }
+    let cue = items[index].span();
+    let mut speaker_end = index;
+    while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(lexicon::is_cue_prelude) {
+        speaker_end -= 1;
+    }
+    let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
+    let followed_by_break =
+        matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')) | Some(Item::Quote(_)));
+    let weak = lexicon::is_weak_cue(word);
+    let before = phrases::before(prose, items, speaker_end).or_else(|| {
+        let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
+        appositive_subject(prose, items, comma)
+    });
+    if let Some(speaker) = before {
+        let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
+        let adjacent = speaker_end == index;
+        if !weak || (adjacent && (after_quote_or_comma(first_item) || followed_by_break)) {
+            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item, cue_item: index }, 1));
+        }
+        return None;
+    }
+    // Inverted: `“…,” said Mujahid.`
+    if after_quote_or_comma(index) && !weak {
+        if let Some(speaker) = phrases::after(prose, items, index + 1) {
+            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item: index, cue_item: index }, 1));
+        }
+    }
+    // A participle after a comma takes the subject of the sentence: `Klasra left, saying “…”`.
+    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',')) {
+        let (first_item, speaker) = subject(prose, items, index)?;
+        let found = Found { speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item, cue_item: index }, 1));
+    }
+    None
+}
+
+/// The subject of the clause that `before` belongs to: the first noun phrase at the start
+/// of the sentence or after a comma that a lower-case verb follows.
+fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
+    let starts = std::iter::once(0).chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
+    for start in starts {
+        let Some(phrase) = phrases::after(prose, items, start) else { continue };
+        let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
+        let verb_follows = end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w));
+        if verb_follows {
+            return Some((start, phrase));
+        }
+    }
+    None
+}
+
+/// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump
+/// retorted.` and `“…,” reacted Trump.`
+fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
+    let word = word_at(prose, items, index)?;
+    let past = word.ends_with("ed") && !is_capitalised(word) && word.len() > 3;
+    if !past {
+        return None;
+    }
+    let cue = items[index].span();
+    let after_quote = |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
+    // `“…,” Trump retorted.`
+    if let Some(speaker) = phrases::before(prose, items, index) {
+        let first_item = items.iter().position(|i| i.span().start == speaker.start)?;
+        if after_quote(first_item) && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w))) {
+            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item, cue_item: index }, 1));
+        }
+    }
+    // `“…,” reacted Trump.`
+    if after_quote(index) {
+        let speaker = phrases::after(prose, items, index + 1)?;
+        let end = items.iter().position(|i| i.span().start >= speaker.end).unwrap_or(items.len());
+        if ends(end) && speaker.text(prose).split_whitespace().any(is_capitalised) {
+            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item: index, cue_item: index }, 1));
+        }
+    }
+    None
+}
+
+/// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the
+/// cue, the speaker is the name before the appositive that the comma closes.
+fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Option<Span> {
+    let mut index = closing_comma;
+    let mut words = 0;
+    while index > 0 {
+        match items[index - 1] {
+            Item::Punct(_, ',') => break,
+            Item::Word(span) if !lexicon::is_cue_verb(span.text(prose)) => {}
+            Item::Punct(_, '(' | ')' | '.' | '-' | '’' | '\'') => {}
+            _ => return None,
+        }
+        index -= 1;
+        words += 1;
+        if words > 20 {
+            return None;
+        }
+    }
+    let opening_comma = index.checked_sub(1)?;
+    let name = phrases::before(prose, items, opening_comma)?;
+    let name_item = items.iter().position(|i| i.span().start == name.start)?;
+    let starts_clause = name_item == 0 || matches!(items[name_item - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
+    (starts_clause && name.text(prose).split_whitespace().any(is_capitalised)).then_some(name)
+}
+
+/// How the speaker is written.
+pub fn form_of(prose: &str, speaker: Span) -> SpeakerForm {
+    let text = speaker.text(prose);
+    if lexicon::is_speaker_pronoun(text) {
+        return SpeakerForm::Pronoun;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let head = words.last().copied().unwrap_or("");
+    if words.len() > 1 && lexicon::is_document_noun(head) && phrases::is_determiner(words[0]) {
+        return SpeakerForm::Document;
+    }
+    let named = words.iter().enumerate().any(|(i, w)| is_capitalised(w) && !(i == 0 && phrases::is_determiner(w)));
+    if named && !["I", "We"].contains(&text) { SpeakerForm::Name } else { SpeakerForm::Description }
+}

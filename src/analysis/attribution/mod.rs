@@ -1,0 +1,227 @@
+//! Attributing quotations to speakers: the cue–speaker pairs of each sentence, the pair
+//! each quotation takes (its own sentence first, then its paragraph), the quotation's kind,
+//! and whom each speaker stands for.
+
+mod cues;
+mod phrases;
+mod resolve;
+
+pub use cues::Found;
+
+use std::collections::HashMap;
+
+use super::mentions::Mention;
+use super::quotes::{self, Attribution, Quote, QuoteKind};
+use super::words::tokenize;
+use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, sentences};
+use phrases::Item;
+
+#[derive(Debug, Default)]
+pub struct Attributed {
+    pub quotes: Vec<Quote>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn attribute(
+    prose: &str,
+    article: &Article,
+    mut quotes: Vec<Quote>,
+    mentions: &[Mention],
+    glossary: &GlossaryIndex,
+) -> Attributed {
+    let mut events = Vec::new();
+    let mut next_quote = 0;
+    // Every quotation part with its quotation, in text order, walked once alongside the blocks.
+    let all_parts: Vec<(Span, usize)> =
+        quotes.iter().enumerate().flat_map(|(i, q)| q.parts.iter().map(move |p| (*p, i))).collect();
+    let mut next_part = 0;
+    // For quotations running over paragraphs: the attribution found beside their first part.
+    let mut opening_attribution: HashMap<usize, (Found, Span)> = HashMap::new();
+    for block in &article.blocks {
+        // Quotations belong to the block where they end; run-on parts elsewhere stay opaque.
+        let first = next_quote;
+        while next_quote < quotes.len() && quotes[next_quote].span.end <= block.span.end {
+            next_quote += 1;
+        }
+        let owned = first..next_quote;
+        while next_part < all_parts.len() && all_parts[next_part].0.start < block.span.start {
+            next_part += 1;
+        }
+        let part_start = next_part;
+        while next_part < all_parts.len() && all_parts[next_part].0.end <= block.span.end {
+            next_part += 1;
+        }
+        let block_parts = &all_parts[part_start..next_part];
+        let parts: Vec<Span> = block_parts.iter().map(|(p, _)| *p).collect();
+        if block.kind == BlockKind::Heading {
+            for quote in &mut quotes[owned] {
+                quote.kind = quotes::classify(prose, *quote.parts.last().unwrap_or(&quote.span), block.span, false);
+            }
+            continue;
+        }
+        let sentences: Vec<Sentence> = sentences::split(prose, block.span, &parts)
+            .into_iter()
+            .map(|span| Sentence::new(prose, span, &parts))
+            .collect();
+        let found_for = |part: Span| {
+            let sentence = sentences.iter().find(|s| s.span.covers(part))?;
+            let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
+            Some((cues::choose(&sentence.items, &sentence.pairs, quote_item), sentence.span))
+        };
+        for &(part, index) in block_parts {
+            let is_opening = quotes[index].parts.first() == Some(&part) && quotes[index].parts.len() > 1;
+            if let Some((Some(found), sentence)) = is_opening.then(|| found_for(part)).flatten() {
+                opening_attribution.insert(index, (found, sentence));
+            }
+        }
+        let mut attributed_here: Vec<(usize, Found, Span)> = Vec::new();
+        let mut unresolved = Vec::new();
+        for index in owned {
+            let part = *quotes[index].parts.last().unwrap_or(&quotes[index].span);
+            let Some((found, sentence)) = found_for(part) else { continue };
+            let found = found.map(|f| (f, sentence)).or_else(|| opening_attribution.get(&index).copied());
+            quotes[index].kind = quotes::classify(prose, part, sentence, found.is_some());
+            match found {
+                Some((found, sentence)) => attributed_here.push((index, found, sentence)),
+                None => unresolved.push((index, sentence)),
+            }
+        }
+        // A quotation with no cue in its sentence takes the nearest attribution of its
+        // paragraph: `“A,” he said. “B.”` or `“A.” “B,” she said.`
+        for (index, sentence_span) in unresolved {
+            if quotes[index].kind != QuoteKind::Speech {
+                continue;
+            }
+            let at = quotes[index].span.start;
+            let from_quotes = attributed_here.iter().map(|(_, f, s)| (*f, *s));
+            let from_sentences = sentences
+                .iter()
+                .filter(|s| s.span != sentence_span)
+                .flat_map(|s| s.pairs.iter().map(move |p| (p.found, s.span)));
+            let candidates: Vec<(Found, Span)> = from_quotes.chain(from_sentences).collect();
+            let nearest = candidates
+                .iter()
+                .filter(|(f, _)| f.cue.end <= at)
+                .max_by_key(|(f, _)| f.cue.end)
+                .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
+            if let Some(&(found, span)) = nearest {
+                attributed_here.push((index, found, span));
+            }
+        }
+        for sentence in &sentences {
+            for pair in &sentence.pairs {
+                events.push(Event {
+                    at: pair.found.speaker.start,
+                    quote: None,
+                    found: pair.found,
+                    sentence: sentence.span,
+                });
+            }
+        }
+        for (index, found, sentence) in attributed_here {
+            events.push(Event {
+                at: quotes[index].span.start.max(found.speaker.start),
+                quote: Some(index),
+                found,
+                sentence,
+            });
+        }
+        for quote in &mut quotes[first..next_quote] {
+            quote.needs_speaker = quote.kind == QuoteKind::Speech;
+        }
+    }
+    resolve_in_reading_order(prose, &mut quotes, events, mentions, glossary)
+}
+
+/// One sentence with its items and cue–speaker pairs.
+struct Sentence {
+    span: Span,
+    items: Vec<Item>,
+    pairs: Vec<cues::Pair>,
+}
+
+impl Sentence {
+    fn new(prose: &str, span: Span, parts: &[Span]) -> Sentence {
+        let tokens = tokenize(prose, span);
+        let inside: Vec<Span> = parts.iter().copied().filter(|p| span.overlaps(*p)).collect();
+        let items = phrases::items(&tokens, &inside);
+        let pairs = cues::pairs(prose, &items);
+        Sentence { span, items, pairs }
+    }
+}
+
+/// A speaker to resolve: a quotation's attribution, or an attribution without a quotation
+/// that still makes its speaker the latest to have spoken.
+struct Event {
+    at: usize,
+    quote: Option<usize>,
+    found: Found,
+    sentence: Span,
+}
+
+fn resolve_in_reading_order(
+    prose: &str,
+    quotes: &mut [Quote],
+    mut events: Vec<Event>,
+    mentions: &[Mention],
+    glossary: &GlossaryIndex,
+) -> Attributed {
+    // Quotation events come after the bare pair with the same speaker, which they replace.
+    events.sort_by_key(|e| (e.at, e.quote.is_some()));
+    // Every attribution is known before any is resolved, so that a quotation is never
+    // reported as unattributed while its speaker, later in the sentence, is still to come.
+    for event in &events {
+        if let Some(index) = event.quote {
+            let found = event.found;
+            quotes[index].attribution =
+                Some(Attribution { speaker: found.speaker, form: found.form, cue: found.cue, resolved: None });
+        }
+    }
+    let mut resolver = resolve::Resolver::new(prose, mentions, glossary);
+    let mut resolved_pairs: HashMap<(usize, usize), Option<quotes::Resolved>> = HashMap::new();
+    let mut next_unattributed = 0;
+    let mut diagnostics = Vec::new();
+    for event in &events {
+        flag_unattributed(prose, quotes, &mut next_unattributed, event.at, &resolver, &mut diagnostics);
+        let key = (event.found.speaker.start, event.found.cue.start);
+        let resolved =
+            resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence)).clone();
+        if let Some(attribution) = event.quote.and_then(|index| quotes[index].attribution.as_mut()) {
+            attribution.resolved = resolved;
+        }
+    }
+    flag_unattributed(prose, quotes, &mut next_unattributed, usize::MAX, &resolver, &mut diagnostics);
+    diagnostics.append(&mut resolver.diagnostics);
+    Attributed { quotes: quotes.to_vec(), diagnostics }
+}
+
+/// Reports the speech quotations before `until` that have no speaker.
+fn flag_unattributed(
+    prose: &str,
+    quotes: &mut [Quote],
+    next: &mut usize,
+    until: usize,
+    resolver: &resolve::Resolver,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    while *next < quotes.len() && quotes[*next].span.start < until {
+        let quote = &mut quotes[*next];
+        *next += 1;
+        if quote.attribution.is_some() || !quote.needs_speaker {
+            continue;
+        }
+        quote.likely_speaker = resolver.assumed_speaker(quote.span.start);
+        let _ = prose;
+        let message = match &quote.likely_speaker {
+            Some(s) => format!(
+                "This quotation has no speaker in its sentence or paragraph; readers will assume {} said it.",
+                s.name
+            ),
+            None => "This quotation has no speaker in its sentence or paragraph.".to_string(),
+        };
+        diagnostics.push(Diagnostic::new(Code::UnattributedQuote, quote.span, message));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,335 @@
+//! Noun phrases around a cue: the speaker before `said`, after `said`, after `according to`.
+
+use crate::analysis::Span;
+use crate::analysis::lexicon;
+use crate::analysis::words::{Token, TokenKind, is_capitalised};
+
+/// A sentence as the attribution rules see it: words and punctuation, with each
+/// quotation reduced to one opaque item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Word(Span),
+    Punct(Span, char),
+    Quote(Span),
+}
+
+impl Item {
+    pub fn span(self) -> Span {
+        match self {
+            Item::Word(s) | Item::Punct(s, _) | Item::Quote(s) => s,
+        }
+    }
+
+    pub fn word<'a>(self, prose: &'a str) -> Option<&'a str> {
+        match self {
+            Item::Word(s) => Some(s.text(prose)),
+            _ => None,
+        }
+    }
+}
+
+/// Merges tokens with quotation spans: tokens inside a quotation become one `Quote` item.
+pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
+    let mut items = Vec::with_capacity(tokens.len());
+    let mut quote_index = 0;
+    for token in tokens {
+        while quote_index < quotes.len() && quotes[quote_index].end <= token.span.start {
+            quote_index += 1;
+        }
+        if let Some(&quote) = quotes.get(quote_index).filter(|q| q.start <= token.span.start) {
+            if items.last() != Some(&Item::Quote(quote)) {
+                items.push(Item::Quote(quote));
+            }
+            continue;
+        }
+        items.push(match token.kind {
+            TokenKind::Word => Item::Word(token.span),
+            TokenKind::Punct(c) => Item::Punct(token.span, c),
+        });
+    }
+    items
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
+    "one", "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any",
+    "few",
+];
+
+/// Words that end a noun phrase, whichever way it is read.
+const STOP_WORDS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "because",
+    "but",
+    "or",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "from",
+    "about",
+    "than",
+    "not",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "should",
+    "also",
+    "so",
+    "then",
+    "there",
+    "here",
+    "into",
+    "during",
+    "over",
+    "under",
+    "until",
+    "what",
+    "how",
+    "why",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "did",
+    "does",
+    "do",
+    "can",
+    "may",
+    "might",
+    "must",
+    "just",
+    "even",
+    "only",
+    "later",
+    "earlier",
+    "again",
+    "it's",
+    "adding",
+    "saying",
+    "noting",
+    "though",
+    "although",
+    "however",
+    "whether",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "via",
+    "through",
+    "against",
+    "without",
+    "upon",
+    "per",
+    "like",
+    "unlike",
+    "despite",
+    "among",
+    "amid",
+    "between",
+    "because",
+    "once",
+];
+
+/// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
+const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
+
+const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
+
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word.to_lowercase().as_str())
+}
+
+fn is_stop(word: &str) -> bool {
+    STOP_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(&word)
+}
+
+/// Could this word be part of a noun phrase?
+fn nominal(word: &str) -> bool {
+    if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
+        return !is_stop(word) || is_determiner(word);
+    }
+    if is_stop(word) && !is_determiner(word) {
+        return false;
+    }
+    if lexicon::is_cue_verb(word) {
+        return false;
+    }
+    let verb_like = (word.ends_with("ed") || word.ends_with("ing") || word.ends_with("ly"))
+        && !NOUN_EXCEPTIONS_ED_ING.contains(&word);
+    !verb_like
+}
+
+/// The noun phrase that ends just before `items[end]`, read backwards, within the clause.
+pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
+    // A parenthesis right before the cue belongs to the phrase: `Rep. Jo Park (D-Ore.) said`.
+    if end > 0 && matches!(items[end - 1], Item::Punct(_, ')')) {
+        let open = items[..end - 1].iter().rposition(|i| matches!(i, Item::Punct(_, '(')))?;
+        if end - 1 - open > 8 {
+            return None;
+        }
+        let name = before(prose, items, open)?;
+        return Some(Span::new(name.start, items[end - 1].span().end));
+    }
+    let mut index = end;
+    let mut first: Option<usize> = None;
+    let mut last: Option<usize> = None;
+    let mut words = 0;
+    while index > 0 {
+        let item = items[index - 1];
+        let Some(word) = item.word(prose) else { break };
+        if last.is_none() {
+            if lexicon::is_speaker_pronoun(word) || ["I", "we", "We", "you", "You"].contains(&word) {
+                return Some(item.span());
+            }
+            if !nominal(word) || is_determiner(word) || is_connector(word) {
+                return None;
+            }
+            last = Some(index - 1);
+            first = Some(index - 1);
+        } else if is_determiner(word) {
+            first = Some(index - 1);
+            let before_determiner = index.checked_sub(2).and_then(|i| items[i].word(prose));
+            if !before_determiner.is_some_and(|w| w == "of" || w == "for") {
+                break;
+            }
+        } else if is_connector(word) {
+            let joins = match word {
+                "and" | "&" => {
+                    items.get(index).and_then(|i| i.word(prose)).is_some_and(is_capitalised)
+                        && index.checked_sub(2).and_then(|i| items[i].word(prose)).is_some_and(is_capitalised)
+                }
+                _ => true,
+            };
+            if !joins {
+                break;
+            }
+        } else if nominal(word) && !lexicon::is_speaker_pronoun(word) {
+            first = Some(index - 1);
+        } else {
+            break;
+        }
+        words += 1;
+        if words > 12 {
+            break;
+        }
+        index -= 1;
+    }
+    let (first, last) = (first?, last?);
+    // A phrase never starts with a connector: "of the council said" reads as "the council".
+    let mut first = first;
+    while first < last && items[first].word(prose).is_some_and(is_connector) {
+        first += 1;
+    }
+    Some(Span::new(items[first].span().start, items[last].span().end))
+}
+
+/// The noun phrase that starts at `items[start]`, read forwards: `said Mujahid`,
+/// `according to a spokesman for the council`.
+pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
+    let first_word = items.get(start)?.word(prose)?;
+    if lexicon::is_speaker_pronoun(first_word) {
+        return Some(items[start].span());
+    }
+    let mut last = None;
+    let mut index = start;
+    let mut words = 0;
+    while let Some(item) = items.get(index) {
+        let Some(word) = item.word(prose) else {
+            // "U.S." may end with a period token; a comma ends the phrase.
+            break;
+        };
+        let is_first = index == start;
+        if is_first && is_determiner(word) {
+        } else if is_connector(word) {
+            let next = items.get(index + 1).and_then(|i| i.word(prose));
+            if !next.is_some_and(|n| nominal(n) || is_determiner(n)) || last.is_none() {
+                break;
+            }
+        } else if is_determiner(word) && index > start && items[index - 1].word(prose).is_some_and(is_connector) {
+        } else if nominal(word) && !is_determiner(word) {
+            last = Some(index);
+        } else {
+            break;
+        }
+        words += 1;
+        if words > 12 {
+            break;
+        }
+        index += 1;
+    }
+    let last = last?;
+    Some(Span::new(items[start].span().start, items[last].span().end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::words::tokenize;
+
+    /// `|` marks where the phrase is looked for: before it (`before`) or after it (`after`).
+    fn check(fixture: &str, expect: Option<&str>) {
+        let (left, right) = fixture.split_once('|').unwrap();
+        let text = format!("{left}{right}");
+        let tokens = tokenize(&text, Span::new(0, text.len()));
+        let items = items(&tokens, &[]);
+        let split = items.iter().position(|i| i.span().start >= left.len()).unwrap_or(items.len());
+        let found = if right.starts_with(' ') && left.ends_with(' ') || right.is_empty() {
+            before(&text, &items, split)
+        } else {
+            after(&text, &items, split)
+        };
+        assert_eq!(found.map(|s| s.text(&text)), expect, "{fixture}");
+    }
+
+    #[test]
+    fn phrases_before_a_cue() {
+        check("Mujahid | said", Some("Mujahid"));
+        check("In a statement, Mayor Dana Whitfield | said", Some("Mayor Dana Whitfield"));
+        check("The head of the supporters’ trust | said", Some("The head of the supporters’ trust"));
+        check("On Tuesday the club | said", Some("the club"));
+        check("Harbour City and Riverside United | said", Some("Harbour City and Riverside United"));
+        check("and then he | said", Some("he"));
+        check("Fans who stayed | said", None);
+    }
+
+    #[test]
+    fn phrases_after_a_cue() {
+        check("said |Councillor Tomas Okafor on Tuesday", Some("Councillor Tomas Okafor"));
+        check("according to |a spokesman for the club.", Some("a spokesman for the club"));
+        check("said |he.", Some("he"));
+        check("said |that the pool", None);
+    }
+}

@@ -1,0 +1,238 @@
+//! Whom a speaker mention stands for: glossary entities, names missing from the glossary,
+//! documents, and pronouns resolved the way readers would resolve them.
+
+use std::collections::HashSet;
+
+use super::cues::Found;
+use crate::analysis::mentions::Mention;
+use crate::analysis::quotes::{Resolved, SpeakerForm};
+use crate::analysis::words::{is_capitalised, strip_possessive};
+use crate::analysis::{Code, Diagnostic, EntityId, EntityKind, GlossaryIndex, Pronoun, Span, lexicon};
+
+/// Someone who spoke, in reading order.
+#[derive(Debug, Clone)]
+struct Spoke {
+    at: Span,
+    resolved: Resolved,
+    /// Document nouns in the attribution's sentence: "in a statement" makes this speaker the
+    /// author of a later "the statement read".
+    documents: Vec<String>,
+}
+
+/// Resolves speakers in reading order, remembering who spoke.
+pub struct Resolver<'a> {
+    prose: &'a str,
+    mentions: &'a [Mention],
+    glossary: &'a GlossaryIndex,
+    spoke: Vec<Spoke>,
+    /// Full names of speakers missing from the glossary, so a later surname finds them.
+    unknown_names: Vec<String>,
+    reported_unknown: HashSet<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(prose: &'a str, mentions: &'a [Mention], glossary: &'a GlossaryIndex) -> Resolver<'a> {
+        Resolver {
+            prose,
+            mentions,
+            glossary,
+            spoke: Vec::new(),
+            unknown_names: Vec::new(),
+            reported_unknown: HashSet::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Resolves a speaker and remembers them as the latest to speak.
+    pub fn resolve(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
+        let resolved = match found.form {
+            SpeakerForm::Pronoun => self.pronoun(found.speaker),
+            SpeakerForm::Document => self.document(found.speaker),
+            SpeakerForm::Name | SpeakerForm::Description => self.named(found),
+        };
+        if let Some(resolved) = &resolved {
+            let documents = sentence
+                .text(self.prose)
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| lexicon::is_document_noun(w))
+                .map(str::to_lowercase)
+                .collect();
+            self.spoke.push(Spoke { at: found.speaker, resolved: resolved.clone(), documents });
+        }
+        resolved
+    }
+
+    /// Whom readers will assume said a quotation at `at` that names no speaker.
+    pub fn assumed_speaker(&self, at: usize) -> Option<Resolved> {
+        self.spoke.iter().rev().find(|s| s.at.start < at).map(|s| s.resolved.clone())
+    }
+
+    fn mention_in(&self, span: Span) -> Option<&Mention> {
+        let inside: Vec<&Mention> = self.mentions.iter().filter(|m| span.covers(m.span)).collect();
+        let kind = |m: &&Mention| self.glossary.entity(m.entity).kind;
+        inside
+            .iter()
+            .find(|m| kind(m) == EntityKind::Person)
+            .or_else(|| inside.iter().find(|m| m.span.end == span.end))
+            .or_else(|| inside.first())
+            .copied()
+    }
+
+    fn entity(&self, id: EntityId, at: Span) -> Resolved {
+        Resolved { entity: Some(id), name: self.glossary.entity(id).name.clone(), named_at: Some(at) }
+    }
+
+    fn named(&mut self, found: &Found) -> Option<Resolved> {
+        if let Some(mention) = self.mention_in(found.speaker) {
+            return Some(self.entity(mention.entity, mention.span));
+        }
+        let text = found.speaker.text(self.prose);
+        if found.form == SpeakerForm::Description {
+            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.speaker) });
+        }
+        let name = person_name(text);
+        if name.is_empty() {
+            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.speaker) });
+        }
+        let full = if name.contains(' ') {
+            if !self.unknown_names.contains(&name) {
+                self.unknown_names.push(name.clone());
+            }
+            name
+        } else {
+            self.unknown_names
+                .iter()
+                .rev()
+                .find(|full| full.rsplit(' ').next() == Some(name.as_str()))
+                .cloned()
+                .unwrap_or(name)
+        };
+        if self.reported_unknown.insert(full.clone()) {
+            self.diagnostics.push(Diagnostic::new(
+                Code::UnknownSpeaker,
+                found.speaker,
+                format!("{full} is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."),
+            ));
+        }
+        Some(Resolved { entity: None, name: full, named_at: Some(found.speaker) })
+    }
+
+    fn document(&self, speaker: Span) -> Option<Resolved> {
+        if let Some(mention) = self.mention_in(speaker) {
+            return Some(self.entity(mention.entity, mention.span));
+        }
+        let text = speaker.text(self.prose);
+        let noun = text.rsplit(' ').next().unwrap_or(text).to_lowercase();
+        let author = self
+            .spoke
+            .iter()
+            .rev()
+            .filter(|s| s.at.start < speaker.start)
+            .find(|s| s.documents.contains(&noun))
+            .or_else(|| self.spoke.iter().rev().find(|s| s.at.start < speaker.start));
+        Some(author.map_or_else(
+            || Resolved { entity: None, name: text.to_string(), named_at: Some(speaker) },
+            |s| s.resolved.clone(),
+        ))
+    }
+
+    fn pronoun(&mut self, speaker: Span) -> Option<Resolved> {
+        let pronoun = Pronoun::parse(speaker.text(self.prose))?;
+        let at = speaker.start;
+        let last_speaker = self
+            .spoke
+            .iter()
+            .rev()
+            .filter(|s| s.at.start < at)
+            .find(|s| self.resolved_matches(&s.resolved, pronoun))
+            .cloned();
+        let Some(chosen) = last_speaker else {
+            // Nobody matching has spoken yet: the most recent matching person named.
+            let mention = self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= at)
+                .find(|m| self.entity_matches(m.entity, pronoun))?;
+            return Some(self.entity(mention.entity, mention.span));
+        };
+        // Anyone else who matches and was named after the chosen speaker last appeared makes
+        // the pronoun ambiguous.
+        let since = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= at && Some(m.entity) == chosen.resolved.entity)
+            .map(|m| m.span.end)
+            .chain(std::iter::once(chosen.at.end))
+            .max()
+            .unwrap_or(chosen.at.end);
+        let rival = self.mentions.iter().rev().find(|m| {
+            m.span.start >= since
+                && m.span.end <= at
+                && Some(m.entity) != chosen.resolved.entity
+                && self.glossary.entity(m.entity).kind == EntityKind::Person
+                && self.entity_matches(m.entity, pronoun)
+        });
+        if let Some(rival) = rival {
+            let rival_name = &self.glossary.entity(rival.entity).name;
+            let mut diagnostic = Diagnostic::new(
+                Code::AmbiguousSpeaker,
+                speaker,
+                format!(
+                    "“{}” could be {} (the last to speak) or {} (named since); copydesk reads it as {}.",
+                    speaker.text(self.prose),
+                    chosen.resolved.name,
+                    rival_name,
+                    chosen.resolved.name
+                ),
+            );
+            diagnostic.related.push((chosen.at, format!("{} last spoke here", chosen.resolved.name)));
+            diagnostic.related.push((rival.span, format!("{rival_name} is named here")));
+            self.diagnostics.push(diagnostic);
+        }
+        Some(chosen.resolved)
+    }
+
+    fn resolved_matches(&self, resolved: &Resolved, pronoun: Pronoun) -> bool {
+        match resolved.entity {
+            Some(id) => self.entity_matches(id, pronoun),
+            None => matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
+        }
+    }
+
+    fn entity_matches(&self, id: EntityId, pronoun: Pronoun) -> bool {
+        let entity = self.glossary.entity(id);
+        match (entity.pronouns, entity.kind) {
+            (Some(own), _) => own == pronoun,
+            (None, EntityKind::Person) => matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
+            (None, EntityKind::Organization | EntityKind::Group | EntityKind::Publication) => {
+                matches!(pronoun, Pronoun::They | Pronoun::It)
+            }
+            (None, EntityKind::Document | EntityKind::Place) => pronoun == Pronoun::It,
+        }
+    }
+}
+
+/// The name in a speaker phrase without titles or a possessive: `Council Leader Dana
+/// Whitfield` → `Dana Whitfield`.
+fn person_name(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let tail_start = words.iter().rposition(|w| !is_capitalised(w)).map_or(0, |i| i + 1);
+    let tail = &words[tail_start..];
+    let is_title = |w: &&str| lexicon::is_title_word(w) || lexicon::is_title_word(w.trim_end_matches('.'));
+    // Everything up to the last title word is the office: `Council Leader`, `Defense Minister`.
+    let after_titles = tail.iter().rposition(is_title).map_or(0, |i| i + 1);
+    let names: Vec<&str> = tail[after_titles..].iter().copied().map(strip_possessive).collect();
+    names.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn person_names_drop_titles() {
+        assert_eq!(super::person_name("Council Leader Dana Whitfield"), "Dana Whitfield");
+        assert_eq!(super::person_name("the club’s coach Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(super::person_name("Okafor’s"), "Okafor");
+    }
+}

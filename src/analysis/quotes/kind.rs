@@ -1,0 +1,84 @@
+//! Telling speech from scare quotes, titles and terms.
+
+use super::QuoteKind;
+use crate::analysis::words::{Token, tokenize};
+use crate::analysis::{Span, lexicon};
+
+/// The kind of the quotation at `quote` in `sentence`. `attributed` says whether its
+/// sentence gives it a speaker: a partial quote in a speaker's sentence is speech.
+pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
+    let inner = inner_text(prose, quote);
+    let words = inner.split_whitespace().count();
+    let before: Vec<Token> = tokenize(prose, Span::new(sentence.start.min(quote.start), quote.start));
+    let previous_words: Vec<String> =
+        before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose).to_lowercase()).collect();
+    let follows = |list: &[&str]| previous_words.iter().take(2).any(|w| list.contains(&w.as_str()));
+    let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
+    if follows(lexicon::TITLE_NOUNS) && !sentence_like {
+        return QuoteKind::Title;
+    }
+    if !sentence_like && words <= 6 {
+        if previous_words.first().is_some_and(|w| ["word", "term", "phrase", "label", "name"].contains(&w.as_str())) {
+            return QuoteKind::Term;
+        }
+        if follows(lexicon::SCARE_MARKERS) || called_it(&previous_words) {
+            return QuoteKind::Scare;
+        }
+        if !attributed && words <= 4 && !inner.trim_end().ends_with(',') {
+            return QuoteKind::Scare;
+        }
+    }
+    QuoteKind::Speech
+}
+
+/// `called it a “…”`, `calls them “…”`.
+fn called_it(previous: &[String]) -> bool {
+    let objects = ["it", "him", "her", "them", "this", "that", "a", "an", "the"];
+    let calls = ["called", "calls", "call", "calling"];
+    match previous {
+        [first, second, ..] if objects.contains(&first.as_str()) && calls.contains(&second.as_str()) => true,
+        [first, second, third, ..] => {
+            objects.contains(&first.as_str()) && objects.contains(&second.as_str()) && calls.contains(&third.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The quotation without its marks.
+pub(crate) fn inner_text(prose: &str, quote: Span) -> &str {
+    let text = quote.text(prose);
+    let text = text.strip_prefix(['“', '"']).unwrap_or(text);
+    text.strip_suffix(['”', '"']).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixture marks the sentence with the quote inside; `attributed` as given.
+    fn check(sentence: &str, attributed: bool, expect: QuoteKind) {
+        let start = sentence.find(['“', '"']).unwrap();
+        let after_open = start + sentence[start..].chars().next().unwrap().len_utf8();
+        let close = after_open + sentence[after_open..].find(['”', '"']).unwrap();
+        let end = close + sentence[close..].chars().next().unwrap().len_utf8();
+        let kind = classify(sentence, Span::new(start, end), Span::new(0, sentence.len()), attributed);
+        assert_eq!(kind, expect, "{sentence}");
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_terms() {
+        check("The mayor called it a “witch hunt” on Tuesday.", true, QuoteKind::Scare);
+        check("She reread the novel “Beloved” last summer.", false, QuoteKind::Title);
+        check("Nobody used the word “pivot” at the meeting.", false, QuoteKind::Term);
+        check("The so-called “fan zone” stayed empty.", false, QuoteKind::Scare);
+        check("The “fan zone” stayed empty.", false, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn speech_needs_a_speaker() {
+        check("“We will rebuild the stand by spring,” the chairman said.", true, QuoteKind::Speech);
+        check("The coach said the team was “not ready.”", true, QuoteKind::Speech);
+        check("“It is over.”", false, QuoteKind::Speech);
+        check("She said the plan was “reckless”.", true, QuoteKind::Speech);
+    }
+}

@@ -1,0 +1,173 @@
+//! Finding, reading and merging the glossary files that apply to one article.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::ArticleGlossary;
+use crate::analysis::{Code, Diagnostic, FrontMatter, GlossaryIndex, Span, glossary};
+
+/// Finds and loads the glossary files for the article at `article`: its front matter's
+/// `glossary` paths, a sidecar `<article>.glossary.toml`, every `glossary.toml` from the
+/// article's folder up to `root`, then `extra` paths from configuration.
+///
+/// Files are read only through `read`, nearest first, each path once. A front matter path
+/// that is missing, unreadable or outside `root` is reported on the article; a problem in a
+/// glossary file is reported in that file. When the article is not inside `root`, its own
+/// folder stands in for the root, so nothing above it is searched or read.
+///
+/// Relative inputs give paths relative to the current directory (as a command line user
+/// typed them); absolute inputs give absolute paths (as editors send them).
+pub fn load_glossaries(
+    article: &Path,
+    front_matter: Option<&FrontMatter>,
+    root: &Path,
+    extra: &[PathBuf],
+    read: &mut dyn FnMut(&Path) -> io::Result<String>,
+) -> ArticleGlossary {
+    let places = Places::new(article, root);
+    let mut result = ArticleGlossary::default();
+    let mut candidates = Vec::new();
+
+    for (written, span) in front_matter.map_or(&[][..], |f| f.glossary.as_slice()) {
+        let path = normalize(&places.article_dir.join(written));
+        if path.starts_with(&places.root) {
+            candidates.push(Candidate { path, origin: Origin::FrontMatter { written, span } });
+        } else {
+            let message = format!("glossary `{written}` is outside the workspace folder, so it is not read");
+            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, *span, message));
+        }
+    }
+    if let Some(file_name) = article.file_name().and_then(|name| name.to_str()) {
+        let stem = article.file_stem().and_then(|stem| stem.to_str()).unwrap_or(file_name);
+        for sidecar in [format!("{file_name}.glossary.toml"), format!("{stem}.glossary.toml")] {
+            candidates.push(Candidate { path: places.article_dir.join(sidecar), origin: Origin::Found });
+        }
+    }
+    let mut folder = Some(places.article_dir.as_path());
+    while let Some(dir) = folder {
+        candidates.push(Candidate { path: dir.join("glossary.toml"), origin: Origin::Found });
+        folder = if dir == places.root { None } else { dir.parent() };
+    }
+    for path in extra {
+        candidates.push(Candidate { path: normalize(&places.root.join(path)), origin: Origin::Configured });
+    }
+
+    let mut seen = HashSet::new();
+    let mut files = Vec::new();
+    for candidate in candidates {
+        if !seen.insert(candidate.path.clone()) {
+            continue;
+        }
+        let shown = places.present(&candidate.path);
+        match read(&shown) {
+            Ok(text) => {
+                let mut parsed = glossary::parse(&text);
+                for diagnostic in std::mem::take(&mut parsed.diagnostics) {
+                    result.file_problems.push((shown.clone(), diagnostic));
+                }
+                files.push((shown.display().to_string(), parsed));
+                result.paths.push(shown);
+            }
+            Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
+        }
+    }
+
+    let (index, problems) = GlossaryIndex::build(files);
+    for (file, diagnostic) in problems {
+        if let Some(path) = result.paths.get(file) {
+            result.file_problems.push((path.clone(), diagnostic));
+        }
+    }
+    result.index = index;
+    result
+}
+
+struct Candidate<'a> {
+    /// Absolute and normalised, so that one file named two ways is read once.
+    path: PathBuf,
+    origin: Origin<'a>,
+}
+
+enum Origin<'a> {
+    /// Named by the article's front matter, at `span`.
+    FrontMatter { written: &'a str, span: &'a Span },
+    /// A sidecar or folder glossary, which may or may not exist.
+    Found,
+    /// Named by configuration.
+    Configured,
+}
+
+fn report_unreadable(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathBuf, error: &io::Error) {
+    let reason = match error.kind() {
+        io::ErrorKind::NotFound => "not found".to_string(),
+        io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
+        _ => error.to_string(),
+    };
+    match origin {
+        Origin::FrontMatter { written, span } => {
+            let message = format!("glossary `{written}` cannot be read: {reason}");
+            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, **span, message));
+        }
+        // Most folders have no glossary of their own; only a file that is there but
+        // unreadable is worth a word.
+        Origin::Found if error.kind() == io::ErrorKind::NotFound => {}
+        Origin::Found | Origin::Configured => {
+            let message = format!("glossary cannot be read: {reason}");
+            result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
+        }
+    }
+}
+
+/// The article's folder and the workspace root, absolute and normalised.
+struct Places {
+    article_dir: PathBuf,
+    root: PathBuf,
+    /// The current directory when paths are to be shown relative to it.
+    relative_to: Option<PathBuf>,
+}
+
+impl Places {
+    fn new(article: &Path, root: &Path) -> Places {
+        let article_dir = absolute(article.parent().unwrap_or(Path::new("")));
+        let root = absolute(root);
+        // An article outside the root must not make us search (or read) its whole drive.
+        let root = if article_dir.starts_with(&root) { root } else { article_dir.clone() };
+        let relative_to = article.is_relative().then(|| absolute(Path::new("")));
+        Places { article_dir, root, relative_to }
+    }
+
+    fn present(&self, path: &Path) -> PathBuf {
+        match self.relative_to.as_deref().and_then(|base| path.strip_prefix(base).ok()) {
+            Some(relative) => relative.to_path_buf(),
+            None => path.to_path_buf(),
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() { Path::new(".") } else { path };
+    normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// Resolves `.` and `..` without touching the file system; `..` at the top stays at the top.
+fn normalize(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match normal.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    normal.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => normal.push(".."),
+            },
+            other => normal.push(other.as_os_str()),
+        }
+    }
+    normal
+}
+
+#[cfg(test)]
+mod tests;
