@@ -4,7 +4,7 @@
 
 use tower_lsp_server::lsp_types::Location;
 
-use super::lookup;
+use super::lookup::{self, Target};
 use super::position::Encoding;
 use super::snapshot::{Content, GlossarySnapshot, Snapshot, entity_location};
 use crate::analysis::{EntityId, Span};
@@ -12,7 +12,11 @@ use crate::analysis::{EntityId, Span};
 pub fn definition(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Option<Location> {
     match &snapshot.content {
         Content::Article(article) => {
-            let entity = lookup::at(&article.analysis, offset)?.entity()?;
+            // From what names someone, not from anywhere inside a quotation.
+            let entity = match lookup::at(&article.analysis, offset)? {
+                Target::Quote(_) => return None,
+                target => target.entity()?,
+            };
             article.entity_location(entity, encoding)
         }
         Content::Glossary(glossary) => affiliation_definition(snapshot, glossary, offset, encoding),
