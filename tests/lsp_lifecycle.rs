@@ -167,3 +167,13 @@ async fn interleaved_incremental_edits_apply_in_order() {
     assert!(items.iter().all(|i| i["label"] != "group"), "filtered by the prefix");
     assert_eq!(client.shutdown_and_exit().await, Outcome::Clean);
 }
+
+#[tokio::test]
+async fn exit_right_behind_shutdown_is_still_a_clean_exit() {
+    let workspace = Workspace::new(&[]);
+    let mut client = TestClient::initialized(&workspace.root(), Value::Null).await;
+    // No waiting for the shutdown answer: the exit may cancel the pending handler.
+    client.send(json!({"jsonrpc": "2.0", "id": 99, "method": "shutdown", "params": null})).await;
+    client.notify("exit", Value::Null).await;
+    assert_eq!(client.finish().await, Outcome::Clean);
+}

@@ -30,7 +30,8 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tower_lsp_server::{LspService, Server};
+use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::{ExitedError, LspService, Server};
 
 pub use config::Config;
 
@@ -82,6 +83,7 @@ where
         let lifecycle = Arc::clone(&lifecycle);
         move |client| server::Backend::new(client, lifecycle)
     });
+    let service = ShutdownWatch { inner: service, lifecycle: Arc::clone(&lifecycle) };
     tokio::select! {
         () = Server::new(input, output, socket).serve(service) => {
             if lifecycle.shutdown_requested.load(Ordering::SeqCst) {
@@ -91,5 +93,33 @@ where
             }
         }
         () = lifecycle.editor_died.notified() => Outcome::EditorDied,
+    }
+}
+
+/// Notes a `shutdown` request the moment it is read. The handler itself may never run: a
+/// client that sends `exit` right behind `shutdown` gets pending handlers cancelled, and must
+/// still get exit status 0.
+struct ShutdownWatch<S> {
+    inner: S,
+    lifecycle: Arc<session::Lifecycle>,
+}
+
+impl<S> tower_service::Service<Request> for ShutdownWatch<S>
+where
+    S: tower_service::Service<Request, Response = Option<Response>, Error = ExitedError>,
+{
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), ExitedError>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> S::Future {
+        if request.method() == "shutdown" && self.lifecycle.initialized.load(Ordering::SeqCst) {
+            self.lifecycle.shutdown_requested.store(true, Ordering::SeqCst);
+        }
+        self.inner.call(request)
     }
 }

@@ -75,6 +75,7 @@ impl LanguageServer for Backend {
             if let Some(pid) = params.process_id {
                 lifecycle::watch_editor(pid, Arc::clone(&session.lifecycle));
             }
+            session.lifecycle.initialized.store(true, std::sync::atomic::Ordering::SeqCst);
             Ok(lifecycle::initialize_result(encoding))
         })
         .await
@@ -91,7 +92,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        self.session.lifecycle.shutdown_requested.store(true, std::sync::atomic::Ordering::SeqCst);
+        // `ShutdownWatch` already noted it, as the request was read.
         Ok(())
     }
 

@@ -21,6 +21,8 @@ use crate::analysis::Diagnostic;
 /// What the transport loop needs to know to pick the exit status.
 #[derive(Debug, Default)]
 pub struct Lifecycle {
+    /// Set when `initialize` has been answered; a `shutdown` before that does not count.
+    pub initialized: AtomicBool,
     pub shutdown_requested: AtomicBool,
     pub editor_died: tokio::sync::Notify,
 }
