@@ -117,8 +117,11 @@ async fn severities_come_from_initialization_options_and_configuration_changes()
 
 #[tokio::test]
 async fn documents_over_the_size_limit_are_not_analysed() {
-    let (_workspace, client, _uri, diagnostics) = open_story(json!({"debounceMs": 0, "maxDocumentSize": 100})).await;
+    let (_workspace, mut client, _uri, diagnostics) = open_story(json!({"debounceMs": 0, "maxDocumentSize": 100})).await;
     assert_eq!(diagnostics, Vec::<Value>::new());
+    let log = client.wait_for(|m| m["method"] == "window/logMessage").await;
+    let message = log["params"]["message"].as_str().unwrap();
+    assert!(message.contains("bridge.md is not checked") && message.contains("maxDocumentSize (100)"), "{message}");
     client.shutdown_and_exit().await;
 }
 
@@ -220,15 +223,18 @@ async fn references_cover_open_documents_and_the_workspace() {
     with_declaration.extend(expected);
     assert_eq!(from_entry, json!(with_declaration));
 
-    // The background scan reported its progress.
+    // The background scan reported its progress, from begin to end.
     let created = client.server_requests.iter().any(|r| r["method"] == "window/workDoneProgress/create");
     assert!(created, "progress token requested: {:?}", client.server_requests);
+    let end = client.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    assert_eq!(end["params"]["token"], "copydesk/index");
+    assert_eq!(end["params"]["value"]["message"], "2 articles indexed");
     client.shutdown_and_exit().await;
 }
 
 #[tokio::test]
 async fn document_symbols_outline_speakers_and_their_quotes() {
-    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
     let symbols = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})).await;
     let outline: Vec<(String, usize)> = symbols
         .as_array()
@@ -241,6 +247,14 @@ async fn document_symbols_outline_speakers_and_their_quotes() {
         [("Ada Okafor".to_string(), 3), ("Tomas Brandt".to_string(), 3), ("Lena Vogt".to_string(), 1)]
     );
     assert_eq!(symbols[0]["children"][1]["name"], "“We waited eleven years for this,”");
+
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let entities = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": glossary}})).await;
+    let names: Vec<(&str, &str)> =
+        entities.as_array().unwrap().iter().map(|e| (e["name"].as_str().unwrap(), e["detail"].as_str().unwrap())).collect();
+    assert_eq!(names, [("Ada Okafor", "okafor"), ("Tomas Brandt", "brandt"), ("Riverside City Council", "council")]);
+    assert_eq!(entities[0]["selectionRange"], range((0, 0), (0, 8)));
     client.shutdown_and_exit().await;
 }
 
@@ -457,4 +471,24 @@ async fn positions_follow_the_negotiated_encoding_with_emoji_and_arabic_names() 
         assert_eq!(second, Value::Null, "the opening mark is no mention");
         client.shutdown_and_exit().await;
     }
+}
+
+#[tokio::test]
+async fn plain_text_has_no_ignore_comments_to_offer() {
+    let workspace = Workspace::new(&[("glossary.toml", GLOSSARY)]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let uri = workspace.uri("wire.txt");
+    let text = "“We need the bridge,” said Tomas Brandt.\n“Is this the end?”\n";
+    client.open(&uri, "plaintext", text).await;
+    let diagnostics = client.diagnostics_at(&uri, 1).await;
+    assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 2)]);
+    let actions = actions_at(&mut client, &uri, range((1, 0), (1, 3))).await;
+    assert_eq!(titles(&actions), ["Attribute to Tomas Brandt (confirm the speaker)"]);
+    // A question keeps its mark: only the attribution is added.
+    let after = find(text, "?”", 2);
+    assert_eq!(
+        actions[0]["edit"]["documentChanges"][0]["edits"],
+        json!([{"range": range(after, after), "newText": " Tomas Brandt said."}])
+    );
+    client.shutdown_and_exit().await;
 }

@@ -77,7 +77,7 @@ pub fn completion(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Vec
                 })
                 .collect()
         }
-        Content::Skipped => Vec::new(),
+        Content::Skipped | Content::TooLarge { .. } => Vec::new(),
     }
 }
 

@@ -20,7 +20,7 @@ pub fn definition(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Opt
             article.entity_location(entity, encoding)
         }
         Content::Glossary(glossary) => affiliation_definition(snapshot, glossary, offset, encoding),
-        Content::Skipped => None,
+        Content::Skipped | Content::TooLarge { .. } => None,
     }
 }
 

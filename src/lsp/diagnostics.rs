@@ -21,7 +21,7 @@ pub fn for_snapshot(snapshot: &Snapshot, config: &Config, encoding: Encoding) ->
     let diagnostics = match &snapshot.content {
         Content::Article(article) => &article.analysis.diagnostics,
         Content::Glossary(glossary) => &glossary.diagnostics,
-        Content::Skipped => return Vec::new(),
+        Content::Skipped | Content::TooLarge { .. } => return Vec::new(),
     };
     convert(diagnostics, &snapshot.uri, &snapshot.text, &snapshot.lines, config, encoding)
 }

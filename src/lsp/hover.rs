@@ -8,14 +8,14 @@ use tower_lsp_server::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKin
 use super::lookup::{self, Target};
 use super::position::Encoding;
 use super::snapshot::{ArticleSnapshot, Content, GlossarySnapshot, Snapshot};
-use crate::analysis::quotes::Quote;
+use crate::analysis::quotes::{Quote, SpeakerForm};
 use crate::analysis::{Entity, EntityId, GlossaryIndex, Span};
 
 pub fn hover(snapshot: &Snapshot, path: Option<&Path>, offset: usize, encoding: Encoding) -> Option<Hover> {
     let (markdown, span) = match &snapshot.content {
         Content::Article(article) => article_hover(snapshot, article, offset)?,
         Content::Glossary(glossary) => glossary_hover(glossary, path?, offset)?,
-        Content::Skipped => return None,
+        Content::Skipped | Content::TooLarge { .. } => return None,
     };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
@@ -27,18 +27,20 @@ fn article_hover(snapshot: &Snapshot, article: &ArticleSnapshot, offset: usize) 
     let analysis = &article.analysis;
     let index = &article.glossary.index;
     match lookup::at(analysis, offset)? {
-        Target::Speaker(quote, attribution) => {
+        Target::Speaker(attribution) => {
             let written = attribution.speaker.text(&snapshot.text);
             let cue = attribution.cue.text(&snapshot.text);
-            let mut text = match &attribution.resolved {
-                Some(resolved) => format!("**{written}** → **{}** (speaker of this quotation, cue “{cue}”)", resolved.name),
-                None => format!("**{written}**: speaker of this quotation (cue “{cue}”), not in the glossary"),
+            let mut text = match (&attribution.resolved, attribution.form) {
+                (Some(resolved), _) => format!("**{written}** → **{}** (speaker of this quotation, cue “{cue}”)", resolved.name),
+                (None, SpeakerForm::Pronoun) => {
+                    format!("**{written}**: speaker of this quotation (cue “{cue}”), resolves to no one named before it")
+                }
+                (None, _) => format!("**{written}**: speaker of this quotation (cue “{cue}”), not in the glossary"),
             };
             if let Some(entity) = attribution.resolved.as_ref().and_then(|r| r.entity) {
                 text.push_str("\n\n---\n\n");
                 text.push_str(&card_with_counts(article, entity));
             }
-            let _ = quote;
             Some((text, attribution.speaker))
         }
         Target::Mention(mention) => Some((card_with_counts(article, mention.entity), mention.span)),

@@ -31,7 +31,7 @@ pub fn entity_at(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Opti
             let entity = glossary.entity_at(&path, offset).or_else(|| super::definition::affiliation_at(glossary, offset).map(|(_, id)| id))?;
             Some((EntityKey::of(&glossary.context, entity)?, entity_location(&glossary.context, &glossary.sources, entity, encoding)))
         }
-        Content::Skipped => None,
+        Content::Skipped | Content::TooLarge { .. } => None,
     }
 }
 

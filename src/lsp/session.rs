@@ -162,8 +162,13 @@ impl Session {
         let encoding = self.encoding();
         let diagnostics = diagnostics::for_snapshot(snapshot, &config, encoding);
         self.client.publish_diagnostics(snapshot.uri.clone(), diagnostics, Some(snapshot.version)).await;
-        if let Content::Article(article) = &snapshot.content {
-            self.publish_glossary_problems(article, &config, encoding).await;
+        match &snapshot.content {
+            Content::Article(article) => self.publish_glossary_problems(article, &config, encoding).await,
+            Content::TooLarge { size, limit } => self.log(
+                MessageType::WARNING,
+                format!("{} is not checked: {size} bytes is over maxDocumentSize ({limit})", snapshot.uri.as_str()),
+            ),
+            Content::Glossary(_) | Content::Skipped => {}
         }
     }
 

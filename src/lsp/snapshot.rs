@@ -29,8 +29,10 @@ pub struct Snapshot {
 pub enum Content {
     Article(ArticleSnapshot),
     Glossary(GlossarySnapshot),
-    /// Not analysed: not an article, or larger than `maxDocumentSize`.
+    /// Not analysed: not an article or glossary.
     Skipped,
+    /// Not analysed: larger than `maxDocumentSize`.
+    TooLarge { size: usize, limit: usize },
 }
 
 #[derive(Debug)]
@@ -136,7 +138,7 @@ pub fn build(input: DocumentInput, env: &Environment) -> Snapshot {
     let lines = LineMap::new(&input.text);
     let too_large = input.text.len() > env.config.max_document_size;
     let content = match input.kind {
-        _ if too_large => Content::Skipped,
+        _ if too_large => Content::TooLarge { size: input.text.len(), limit: env.config.max_document_size },
         DocumentKind::Article(format) => Content::Article(analyze_article(&input, format, env)),
         DocumentKind::Glossary => Content::Glossary(analyze_glossary(&input, env)),
         DocumentKind::Other => Content::Skipped,

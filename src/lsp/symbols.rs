@@ -60,7 +60,7 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
                 symbol(entity.name.clone(), Some(entity.id.clone()), kind_symbol(entity.kind), range(whole), range(entity.header), None)
             })
             .collect(),
-        Content::Skipped => Vec::new(),
+        Content::Skipped | Content::TooLarge { .. } => Vec::new(),
     }
 }
 
