@@ -74,7 +74,10 @@ fn span_range(text: &str, needle: &str) -> Value {
 }
 
 fn summary(diagnostics: &[Value]) -> Vec<(String, i64)> {
-    diagnostics.iter().map(|d| (d["code"].as_str().unwrap_or("").to_string(), d["severity"].as_i64().unwrap_or(0))).collect()
+    diagnostics
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap_or("").to_string(), d["severity"].as_i64().unwrap_or(0)))
+        .collect()
 }
 
 fn hover_text(hover: &Value) -> String {
@@ -107,7 +110,10 @@ async fn severities_come_from_initialization_options_and_configuration_changes()
     let (_workspace, mut client, uri, diagnostics) = open_story(options).await;
     assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 1)]);
     client
-        .notify("workspace/didChangeConfiguration", json!({"settings": {"copydesk": {"severities": {"unknown-speaker": "hint"}}}}))
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"copydesk": {"severities": {"unknown-speaker": "hint"}}}}),
+        )
         .await;
     let republished = client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 2)).await;
     let diagnostics = republished["diagnostics"].as_array().unwrap();
@@ -117,7 +123,8 @@ async fn severities_come_from_initialization_options_and_configuration_changes()
 
 #[tokio::test]
 async fn documents_over_the_size_limit_are_not_analysed() {
-    let (_workspace, mut client, _uri, diagnostics) = open_story(json!({"debounceMs": 0, "maxDocumentSize": 100})).await;
+    let (_workspace, mut client, _uri, diagnostics) =
+        open_story(json!({"debounceMs": 0, "maxDocumentSize": 100})).await;
     assert_eq!(diagnostics, Vec::<Value>::new());
     let log = client.wait_for(|m| m["method"] == "window/logMessage").await;
     let message = log["params"]["message"].as_str().unwrap();
@@ -192,7 +199,8 @@ async fn definition_and_declaration_lead_into_the_glossary() {
 
     // Inside the glossary, from an affiliation value to the entity it names.
     client.open(&glossary, "toml", GLOSSARY).await;
-    let affiliation = request_at(&mut client, "textDocument/definition", &glossary, at(GLOSSARY, "\"council\"", 3)).await;
+    let affiliation =
+        request_at(&mut client, "textDocument/definition", &glossary, at(GLOSSARY, "\"council\"", 3)).await;
     assert_eq!(affiliation, json!({"uri": glossary, "range": span_range(GLOSSARY, "[council]")}));
     let card = request_at(&mut client, "textDocument/hover", &glossary, at(GLOSSARY, "\"council\"", 3)).await;
     assert!(hover_text(&card).contains("**Riverside City Council** · organization"), "{card}");
@@ -208,9 +216,7 @@ async fn references_cover_open_documents_and_the_workspace() {
         let start = find(STORY, "Okafor said.", 0);
         range(start, (start.0, start.1 + 6))
     }];
-    let params = |uri: &str, position: Value, declaration: bool| {
-        json!({"textDocument": {"uri": uri}, "position": position, "context": {"includeDeclaration": declaration}})
-    };
+    let params = |uri: &str, position: Value, declaration: bool| json!({"textDocument": {"uri": uri}, "position": position, "context": {"includeDeclaration": declaration}});
     let found = client.result("textDocument/references", params(&uri, at(STORY, "Okafor said.", 1), false)).await;
     let mut expected: Vec<Value> = expected_story.iter().map(|r| json!({"uri": uri, "range": r})).collect();
     expected.push(json!({"uri": other, "range": span_range(OTHER_STORY, "Ada Okafor")}));
@@ -218,7 +224,8 @@ async fn references_cover_open_documents_and_the_workspace() {
 
     // From the glossary entry, declaration included.
     client.open(&glossary, "toml", GLOSSARY).await;
-    let from_entry = client.result("textDocument/references", params(&glossary, at(GLOSSARY, "[okafor]", 2), true)).await;
+    let from_entry =
+        client.result("textDocument/references", params(&glossary, at(GLOSSARY, "[okafor]", 2), true)).await;
     let mut with_declaration = vec![json!({"uri": glossary, "range": range((0, 0), (0, 8))})];
     with_declaration.extend(expected);
     assert_eq!(from_entry, json!(with_declaration));
@@ -242,17 +249,18 @@ async fn document_symbols_outline_speakers_and_their_quotes() {
         .iter()
         .map(|s| (s["name"].as_str().unwrap().to_string(), s["children"].as_array().map_or(0, Vec::len)))
         .collect();
-    assert_eq!(
-        outline,
-        [("Ada Okafor".to_string(), 3), ("Tomas Brandt".to_string(), 3), ("Lena Vogt".to_string(), 1)]
-    );
+    assert_eq!(outline, [("Ada Okafor".to_string(), 3), ("Tomas Brandt".to_string(), 3), ("Lena Vogt".to_string(), 1)]);
     assert_eq!(symbols[0]["children"][1]["name"], "“We waited eleven years for this,”");
 
     let glossary = workspace.uri("news/glossary.toml");
     client.open(&glossary, "toml", GLOSSARY).await;
     let entities = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": glossary}})).await;
-    let names: Vec<(&str, &str)> =
-        entities.as_array().unwrap().iter().map(|e| (e["name"].as_str().unwrap(), e["detail"].as_str().unwrap())).collect();
+    let names: Vec<(&str, &str)> = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap(), e["detail"].as_str().unwrap()))
+        .collect();
     assert_eq!(names, [("Ada Okafor", "okafor"), ("Tomas Brandt", "brandt"), ("Riverside City Council", "council")]);
     assert_eq!(entities[0]["selectionRange"], range((0, 0), (0, 8)));
     client.shutdown_and_exit().await;
@@ -303,12 +311,16 @@ async fn completion_offers_names_in_articles_and_kinds_and_ids_in_glossaries() {
 #[tokio::test]
 async fn inlay_hints_name_pronoun_speakers() {
     let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
-    let hints = client.result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (40, 0))})).await;
+    let hints = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (40, 0))}))
+        .await;
     let (line, character) = find(STORY, "he said", 2);
     assert_eq!(hints.as_array().unwrap().len(), 1, "{hints}");
     assert_eq!(hints[0]["label"], "→ Tomas Brandt");
     assert_eq!(hints[0]["position"], position(line, character));
-    let outside = client.result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (3, 0))})).await;
+    let outside = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (3, 0))}))
+        .await;
     assert_eq!(outside, json!([]));
     client.shutdown_and_exit().await;
 }
@@ -318,7 +330,12 @@ fn titles(actions: &Value) -> Vec<String> {
 }
 
 async fn actions_at(client: &mut TestClient, uri: &str, range: Value) -> Value {
-    client.result("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}})).await
+    client
+        .result(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+        )
+        .await
 }
 
 #[tokio::test]
@@ -339,7 +356,10 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
 
     let quote = span_range(STORY, "“Construction starts in May.”");
     let attribute = actions_at(&mut client, &uri, quote.clone()).await;
-    assert_eq!(titles(&attribute), ["Attribute to Tomas Brandt (confirm the speaker)", "Silence unattributed-quote in this paragraph"]);
+    assert_eq!(
+        titles(&attribute),
+        ["Attribute to Tomas Brandt (confirm the speaker)", "Silence unattributed-quote in this paragraph"]
+    );
     let period = find(STORY, ".”\n\n“We will", 0);
     let after = find(STORY, ".”\n\n“We will", 2);
     assert_eq!(
@@ -376,18 +396,31 @@ async fn clients_without_resource_operations_get_fixes_run_on_the_server() {
     client.open(&uri, "markdown", "“We will be watching,” said Lena Vogt.\n").await;
     client.diagnostics_at(&uri, 1).await;
     let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
-    let add = actions.as_array().unwrap().iter().find(|a| a["title"] == "Add “Lena Vogt” to the glossary").expect("add action");
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add “Lena Vogt” to the glossary")
+        .expect("add action");
     assert!(add.get("edit").is_none_or(Value::is_null), "{add}");
     assert_eq!(add["command"]["command"], "copydesk.applyFix");
     // An edit inside the open article needs no resource operation: plain `changes` do.
-    let silence = actions.as_array().unwrap().iter().find(|a| a["title"] == "Silence unknown-speaker in this paragraph").expect("silence");
+    let silence = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Silence unknown-speaker in this paragraph")
+        .expect("silence");
     assert_eq!(
         silence["edit"]["changes"][&uri],
         json!([{"range": range((0, 0), (0, 0)), "newText": "<!-- copydesk-ignore unknown-speaker -->\n"}])
     );
     let command = add["command"].clone();
-    client.result("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]})).await;
-    let written = std::fs::read_to_string(workspace.path("desk/glossary.toml")).expect("glossary written by the server");
+    client
+        .result("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
+        .await;
+    let written =
+        std::fs::read_to_string(workspace.path("desk/glossary.toml")).expect("glossary written by the server");
     assert_eq!(written, "[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n");
     // The new glossary is picked up: the speaker is known now.
     let known = client.diagnostics(&uri, |p| p["diagnostics"] == json!([])).await;
@@ -422,7 +455,8 @@ async fn unsaved_glossary_edits_reanalyse_open_articles() {
     assert_eq!(back["diagnostics"][1]["code"], "unknown-speaker");
 
     // A change on disk reported by the watcher is picked up too.
-    std::fs::write(workspace.path("news/glossary.toml"), format!("{GLOSSARY}\n[vogt]\nname = \"Lena Vogt\"\n")).unwrap();
+    std::fs::write(workspace.path("news/glossary.toml"), format!("{GLOSSARY}\n[vogt]\nname = \"Lena Vogt\"\n"))
+        .unwrap();
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": glossary, "type": 2}]})).await;
     client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)).await;
     client.shutdown_and_exit().await;
@@ -437,7 +471,8 @@ async fn glossary_problems_are_published_on_the_glossary_file() {
     client.open(&article, "markdown", "Ada Okafor spoke.\n").await;
     let glossary = workspace.uri("glossary.toml");
     let published = client.diagnostics(&glossary, |_| true).await;
-    let codes: Vec<&str> = published["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        published["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"glossary-unknown-affiliation") && codes.contains(&"glossary-missing-name"), "{published}");
 
     // Open, the glossary publishes its own problems with its version.

@@ -30,7 +30,9 @@ async fn initialize_reports_server_info_and_capabilities() {
     ] {
         assert_eq!(capabilities[provider], true, "{provider}");
     }
-    assert!(capabilities["executeCommandProvider"]["commands"].as_array().unwrap().contains(&json!("copydesk.applyFix")));
+    assert!(
+        capabilities["executeCommandProvider"]["commands"].as_array().unwrap().contains(&json!("copydesk.applyFix"))
+    );
     client.notify("initialized", json!({})).await;
     assert_eq!(client.shutdown_and_exit().await, Outcome::Clean);
 }
@@ -56,7 +58,9 @@ async fn shutdown_accepts_null_params_and_later_requests_are_invalid() {
     // Neovim sends a second shutdown on quit: it must get an answer, not hang the server.
     let again = client.request("shutdown", Value::Null).await;
     assert_eq!(again["error"]["code"], -32600, "{again}");
-    let hover = client.request("textDocument/hover", json!({"textDocument": {"uri": "file:///x.md"}, "position": position(0, 0)})).await;
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": "file:///x.md"}, "position": position(0, 0)}))
+        .await;
     assert_eq!(hover["error"]["code"], -32600, "{hover}");
     client.notify("exit", Value::Null).await;
     assert_eq!(client.finish().await, Outcome::Clean);
@@ -91,9 +95,14 @@ async fn the_server_exits_when_the_editor_process_dies() {
 async fn a_panicking_handler_answers_with_an_error_and_the_server_keeps_serving() {
     let workspace = Workspace::new(&[]);
     let mut client = TestClient::initialized(&workspace.root(), Value::Null).await;
-    let response = client.request("workspace/executeCommand", json!({"command": "copydesk.debug.panic", "arguments": []})).await;
+    let response =
+        client.request("workspace/executeCommand", json!({"command": "copydesk.debug.panic", "arguments": []})).await;
     assert_eq!(response["error"]["code"], -32603, "{response}");
-    let log = client.wait_for(|m| m["method"] == "window/logMessage" && m["params"]["message"].as_str().is_some_and(|s| s.contains("panic"))).await;
+    let log = client
+        .wait_for(|m| {
+            m["method"] == "window/logMessage" && m["params"]["message"].as_str().is_some_and(|s| s.contains("panic"))
+        })
+        .await;
     assert_eq!(log["params"]["type"], 1, "logged as an error");
     let symbols = client.request("workspace/symbol", json!({"query": ""})).await;
     assert!(symbols.get("result").is_some(), "still serving: {symbols}");

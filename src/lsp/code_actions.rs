@@ -65,7 +65,11 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
                 }
             }
             Code::UnattributedQuote => {
-                let quote = article.analysis.quotes.iter().find(|q| q.span.overlaps(diagnostic.span) && q.kind == QuoteKind::Speech);
+                let quote = article
+                    .analysis
+                    .quotes
+                    .iter()
+                    .find(|q| q.span.overlaps(diagnostic.span) && q.kind == QuoteKind::Speech);
                 if let Some((quote, likely)) = quote.and_then(|q| Some((q, q.likely_speaker.as_ref()?))) {
                     fixes.push((
                         format!("Attribute to {} (confirm the speaker)", likely.name),
@@ -114,13 +118,7 @@ pub fn actions(
                 command: APPLY_FIX_COMMAND.to_string(),
                 arguments: Some(vec![serde_json::to_value(&fix).unwrap_or_default()]),
             });
-            CodeAction {
-                title,
-                kind: Some(CodeActionKind::QUICKFIX),
-                edit,
-                command,
-                ..CodeAction::default()
-            }
+            CodeAction { title, kind: Some(CodeActionKind::QUICKFIX), edit, command, ..CodeAction::default() }
         })
         .collect()
 }
@@ -152,7 +150,10 @@ impl Plan {
             return None;
         }
         if !client.document_changes {
-            return Some(WorkspaceEdit { changes: Some(HashMap::from([(self.uri.clone(), self.edits.clone())])), ..WorkspaceEdit::default() });
+            return Some(WorkspaceEdit {
+                changes: Some(HashMap::from([(self.uri.clone(), self.edits.clone())])),
+                ..WorkspaceEdit::default()
+            });
         }
         let mut operations = Vec::new();
         if self.create.is_some() {
@@ -166,7 +167,10 @@ impl Plan {
             text_document: OptionalVersionedTextDocumentIdentifier { uri: self.uri.clone(), version: self.version },
             edits: self.edits.iter().cloned().map(OneOf::Left).collect(),
         }));
-        Some(WorkspaceEdit { document_changes: Some(DocumentChanges::Operations(operations)), ..WorkspaceEdit::default() })
+        Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(operations)),
+            ..WorkspaceEdit::default()
+        })
     }
 }
 
@@ -184,7 +188,10 @@ pub fn plan(snapshot: &Snapshot, fix: &Fix, env: &FixEnvironment) -> Option<Plan
             Some(Plan {
                 uri: snapshot.uri.clone(),
                 version: Some(snapshot.version),
-                edits: vec![TextEdit::new(range(Span::new(line_start, line_start)), format!("<!-- copydesk-ignore {code} -->{newline}"))],
+                edits: vec![TextEdit::new(
+                    range(Span::new(line_start, line_start)),
+                    format!("<!-- copydesk-ignore {code} -->{newline}"),
+                )],
                 create: None,
             })
         }
@@ -223,7 +230,8 @@ fn add_to_glossary(article: &ArticleSnapshot, article_uri: &Uri, name: &str, env
     }
     let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
     let entry = format!("[{id}]\nname = \"{escaped}\"\nkind = \"person\"\n");
-    let uri = Uri::from_file_path(&target).or_else(|| Uri::from_file_path(&folder).and_then(|f| format!("{}/glossary.toml", f.as_str()).parse().ok()))?;
+    let uri = Uri::from_file_path(&target)
+        .or_else(|| Uri::from_file_path(&folder).and_then(|f| format!("{}/glossary.toml", f.as_str()).parse().ok()))?;
     match existing {
         Some(text) => {
             let lines = LineMap::new(&text);
@@ -296,16 +304,97 @@ mod tests {
 
     #[test]
     fn slugs() {
-        for (name, expect) in [("Ada Okafor", "ada-okafor"), ("  Jean-Luc  Picard ", "jean-luc-picard"), ("مجاهد", "مجاهد"), ("!!", "speaker")] {
+        for (name, expect) in [
+            ("Ada Okafor", "ada-okafor"),
+            ("  Jean-Luc  Picard ", "jean-luc-picard"),
+            ("مجاهد", "مجاهد"),
+            ("!!", "speaker"),
+        ] {
             assert_eq!(slug(name), expect, "{name}");
         }
     }
 
     #[test]
     fn fixes_round_trip_through_command_arguments() {
-        let fix = Fix::Ignore { uri: "file:///w/a.md".parse().unwrap(), version: 3, code: "unattributed-quote".into(), offset: 7 };
+        let fix = Fix::Ignore {
+            uri: "file:///w/a.md".parse().unwrap(),
+            version: 3,
+            code: "unattributed-quote".into(),
+            offset: 7,
+        };
         let value = serde_json::to_value(&fix).unwrap();
         assert_eq!(value["fix"], "ignore");
         assert_eq!(serde_json::from_value::<Fix>(value).unwrap(), fix);
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, GLOSSARY_PATH, snapshot};
+
+    /// Plans every fix offered over the whole text and applies each to its file's text,
+    /// checking (title, the edited text).
+    fn check(text: &str, expect: &[(&str, &str)]) {
+        let snapshot = snapshot(text, COUNCIL_GLOSSARY);
+        let read = |path: &Path| (path == Path::new(GLOSSARY_PATH)).then(|| COUNCIL_GLOSSARY.to_string());
+        let version = |_: &Uri| None;
+        let env =
+            FixEnvironment { encoding: Encoding::Utf16, root: Some(Path::new("/w")), read: &read, version: &version };
+        let results: Vec<(String, String)> = fixes(&snapshot, Span::new(0, text.len()))
+            .into_iter()
+            .map(|(title, fix)| {
+                let plan = plan(&snapshot, &fix, &env).expect("a plan");
+                let original = if plan.uri.as_str().ends_with("glossary.toml") { COUNCIL_GLOSSARY } else { text };
+                (title, apply(original, &plan.edits))
+            })
+            .collect();
+        let expect: Vec<(String, String)> = expect.iter().map(|(t, e)| (t.to_string(), e.to_string())).collect();
+        assert_eq!(results, expect);
+    }
+
+    /// Applies non-overlapping edits, last first so earlier offsets stay valid.
+    fn apply(text: &str, edits: &[TextEdit]) -> String {
+        let lines = LineMap::new(text);
+        let mut spans: Vec<(Span, &str)> =
+            edits.iter().map(|e| (lines.span(text, e.range, Encoding::Utf16), e.new_text.as_str())).collect();
+        spans.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+        let mut result = text.to_string();
+        for (span, new_text) in spans {
+            result.replace_range(span.start..span.end, new_text);
+        }
+        result
+    }
+
+    #[test]
+    fn unknown_speakers_are_appended_to_the_nearest_glossary() {
+        let glossary_after = format!("{COUNCIL_GLOSSARY}\n[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n");
+        check(
+            "“Wait,” said Lena Vogt.\n",
+            &[
+                ("Add “Lena Vogt” to the glossary", glossary_after.as_str()),
+                (
+                    "Silence unknown-speaker in this paragraph",
+                    "<!-- copydesk-ignore unknown-speaker -->\n“Wait,” said Lena Vogt.\n",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn unattributed_quotes_get_their_likely_speaker() {
+        check(
+            "“Open it,” said Tomas Brandt.\n\n“It is time.”\n",
+            &[
+                (
+                    "Attribute to Tomas Brandt (confirm the speaker)",
+                    "“Open it,” said Tomas Brandt.\n\n“It is time,” Tomas Brandt said.\n",
+                ),
+                (
+                    "Silence unattributed-quote in this paragraph",
+                    "“Open it,” said Tomas Brandt.\n\n<!-- copydesk-ignore unattributed-quote -->\n“It is time.”\n",
+                ),
+            ],
+        );
     }
 }

@@ -31,13 +31,21 @@ pub fn completion(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Vec
                     Some(role) => format!("{} · {role}", entity.kind.as_str()),
                     None => entity.kind.as_str().to_string(),
                 };
-                for (label, is_alias) in std::iter::once((&entity.name, false)).chain(entity.aliases.iter().map(|a| (a, true))) {
-                    if !label.to_lowercase().starts_with(&lower) || items.iter().any(|i: &CompletionItem| &i.label == label) {
+                for (label, is_alias) in
+                    std::iter::once((&entity.name, false)).chain(entity.aliases.iter().map(|a| (a, true)))
+                {
+                    if !label.to_lowercase().starts_with(&lower)
+                        || items.iter().any(|i: &CompletionItem| &i.label == label)
+                    {
                         continue;
                     }
                     items.push(CompletionItem {
                         label: label.clone(),
-                        kind: Some(if entity.kind == EntityKind::Person { CompletionItemKind::REFERENCE } else { CompletionItemKind::CLASS }),
+                        kind: Some(if entity.kind == EntityKind::Person {
+                            CompletionItemKind::REFERENCE
+                        } else {
+                            CompletionItemKind::CLASS
+                        }),
                         detail: Some(if is_alias { format!("{} ({detail})", entity.name) } else { detail.clone() }),
                         text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(edit_range, label.clone()))),
                         ..CompletionItem::default()
@@ -100,4 +108,44 @@ fn floor_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, cursor, glossary_snapshot, snapshot};
+
+    /// Completes at `$0` and checks the labels offered.
+    fn check(fixture: &str, expect: &[&str]) {
+        let (text, offset) = cursor(fixture);
+        let items = completion(&snapshot(&text, COUNCIL_GLOSSARY), offset, Encoding::Utf16);
+        let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, expect, "{fixture}");
+    }
+
+    #[test]
+    fn names_and_aliases_inside_a_capitalised_word() {
+        check("Ad$0\n", &["Ada Okafor"]);
+        check("Cou$0\n", &["Councillor Brandt"]);
+        check("R$0\n", &["Riverside City Council"]);
+        check("Zed$0\n", &[]);
+        check("ad$0\n", &[]);
+        check("$0\n", &[]);
+    }
+
+    #[test]
+    fn kinds_and_ids_inside_glossaries() {
+        let check_glossary = |line: &str, expect: &[&str]| {
+            let text = format!("{COUNCIL_GLOSSARY}\n[hale]\nname = \"Martin Hale\"\n{line}");
+            let items = completion(&glossary_snapshot(&text), text.len(), Encoding::Utf16);
+            let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+            assert_eq!(labels, expect, "{line}");
+        };
+        check_glossary("kind = \"", &["person", "organization", "publication", "place", "document", "group"]);
+        check_glossary("kind = \"p", &["person", "publication", "place"]);
+        check_glossary("affiliation = \"c", &["council"]);
+        // The table being typed in does not parse yet, so `hale` itself is not offered.
+        check_glossary("affiliation = \"", &["okafor", "brandt", "council"]);
+        check_glossary("role = \"", &[]);
+    }
 }

@@ -127,10 +127,7 @@ mod tests {
     #[test]
     fn reads_every_setting_at_top_level_or_under_copydesk() {
         let expect = Config {
-            severities: HashMap::from([
-                (Code::UnknownSpeaker, Some(Severity::Hint)),
-                (Code::AmbiguousSpeaker, None),
-            ]),
+            severities: HashMap::from([(Code::UnknownSpeaker, Some(Severity::Hint)), (Code::AmbiguousSpeaker, None)]),
             debounce_ms: 0,
             glossaries: vec![PathBuf::from("people.toml")],
             max_document_size: 10,
@@ -147,11 +144,18 @@ mod tests {
 
     #[test]
     fn reports_bad_settings_and_keeps_the_rest() {
-        let expect = Config { severities: HashMap::from([(Code::UnattributedQuote, Some(Severity::Error))]), ..Config::default() };
+        let expect = Config {
+            severities: HashMap::from([(Code::UnattributedQuote, Some(Severity::Error))]),
+            ..Config::default()
+        };
         check(
             json!({"severities": {"no-such-code": "hint", "unattributed-quote": "error", "unknown-speaker": "loud"}, "debounceMs": -1}),
             expect,
-            &["severities: unknown code `no-such-code`", "severities.unknown-speaker: unknown level `loud`", "debounceMs: expected a non-negative integer"],
+            &[
+                "severities: unknown code `no-such-code`",
+                "severities.unknown-speaker: unknown level `loud`",
+                "debounceMs: expected a non-negative integer",
+            ],
         );
     }
 }

@@ -39,7 +39,12 @@ fn affiliation_value_at(glossary: &GlossarySnapshot, offset: usize) -> Option<(S
     })
 }
 
-fn affiliation_definition(snapshot: &Snapshot, glossary: &GlossarySnapshot, offset: usize, encoding: Encoding) -> Option<Location> {
+fn affiliation_definition(
+    snapshot: &Snapshot,
+    glossary: &GlossarySnapshot,
+    offset: usize,
+    encoding: Encoding,
+) -> Option<Location> {
     if let Some((_, target)) = affiliation_at(glossary, offset) {
         if let Some(location) = entity_location(&glossary.context, &glossary.sources, target, encoding) {
             return Some(location);
@@ -50,4 +55,39 @@ fn affiliation_definition(snapshot: &Snapshot, glossary: &GlossarySnapshot, offs
     let (_, id) = affiliation_value_at(glossary, offset)?;
     let entity = glossary.own.entities.iter().find(|e| e.id == id)?;
     Some(Location::new(snapshot.uri.clone(), snapshot.lines.range(&snapshot.text, entity.header, encoding)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, cursor, glossary_snapshot, snapshot};
+
+    /// Checks the glossary line `$0` leads to (None: nowhere).
+    fn check(fixture: &str, expect: Option<&str>) {
+        let (text, offset) = cursor(fixture);
+        let location = definition(&snapshot(&text, COUNCIL_GLOSSARY), offset, Encoding::Utf16);
+        let line = location.map(|l| {
+            assert!(l.uri.as_str().ends_with("/w/glossary.toml"), "{}", l.uri.as_str());
+            COUNCIL_GLOSSARY.lines().nth(l.range.start.line as usize).unwrap_or("")
+        });
+        assert_eq!(line, expect, "{fixture}");
+    }
+
+    #[test]
+    fn mentions_and_resolved_speakers_lead_to_their_header() {
+        check("Ada $0Okafor spoke.\n", Some("[okafor]"));
+        check("Riverside City Council$0 met.\n", Some("[council]"));
+        check("“Open it,” said Tomas Brandt.\n\n“Now,” h$0e said.\n", Some("[brandt]"));
+        check("“Op$0en it,” said Tomas Brandt.\n", None);
+        check("Nob$0ody spoke.\n", None);
+    }
+
+    #[test]
+    fn affiliation_values_lead_to_their_entity() {
+        let snapshot = glossary_snapshot(COUNCIL_GLOSSARY);
+        let offset = COUNCIL_GLOSSARY.find("\"council\"").unwrap() + 3;
+        let location = definition(&snapshot, offset, Encoding::Utf16).expect("definition");
+        assert_eq!(COUNCIL_GLOSSARY.lines().nth(location.range.start.line as usize), Some("[council]"));
+        assert_eq!(definition(&snapshot, 0, Encoding::Utf16), None);
+    }
 }

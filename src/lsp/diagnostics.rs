@@ -102,7 +102,10 @@ mod tests {
         let range = Range::new(Position::new(1, 0), Position::new(1, 6));
         let href = "https://github.com/copydesk/copydesk/blob/main/docs/attribution.md#unattributed-quote";
         check(&Config::default(), diagnostic.clone(), Some((range, DiagnosticSeverity::WARNING, href)));
-        let hint = Config { severities: HashMap::from([(Code::UnattributedQuote, Some(Severity::Hint))]), ..Config::default() };
+        let hint = Config {
+            severities: HashMap::from([(Code::UnattributedQuote, Some(Severity::Hint))]),
+            ..Config::default()
+        };
         check(&hint, diagnostic.clone(), Some((range, DiagnosticSeverity::HINT, href)));
         let off = Config { severities: HashMap::from([(Code::UnattributedQuote, None)]), ..Config::default() };
         check(&off, diagnostic, None);

@@ -95,7 +95,13 @@ impl DocumentStore {
     }
 
     /// Applies content changes in order. Returns false when the document is not open.
-    pub fn change(&self, uri: &Uri, version: i32, changes: &[TextDocumentContentChangeEvent], encoding: Encoding) -> bool {
+    pub fn change(
+        &self,
+        uri: &Uri,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: Encoding,
+    ) -> bool {
         let mut documents = self.lock();
         let Some(document) = documents.get_mut(uri) else {
             return false;

@@ -31,9 +31,13 @@ fn article_hover(snapshot: &Snapshot, article: &ArticleSnapshot, offset: usize) 
             let written = attribution.speaker.text(&snapshot.text);
             let cue = attribution.cue.text(&snapshot.text);
             let mut text = match (&attribution.resolved, attribution.form) {
-                (Some(resolved), _) => format!("**{written}** → **{}** (speaker of this quotation, cue “{cue}”)", resolved.name),
+                (Some(resolved), _) => {
+                    format!("**{written}** → **{}** (speaker of this quotation, cue “{cue}”)", resolved.name)
+                }
                 (None, SpeakerForm::Pronoun) => {
-                    format!("**{written}**: speaker of this quotation (cue “{cue}”), resolves to no one named before it")
+                    format!(
+                        "**{written}**: speaker of this quotation (cue “{cue}”), resolves to no one named before it"
+                    )
                 }
                 (None, _) => format!("**{written}**: speaker of this quotation (cue “{cue}”), not in the glossary"),
             };
@@ -69,10 +73,9 @@ fn quote_summary(snapshot: &Snapshot, index: &GlossaryIndex, quote: &Quote) -> S
                 attribution.cue.text(&snapshot.text)
             )
         }
-        (None, Some(likely)) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => format!(
-            "Quotation ({kind}) with no attribution\n\nReaders will assume **{}** said it.",
-            likely.name
-        ),
+        (None, Some(likely)) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
+            format!("Quotation ({kind}) with no attribution\n\nReaders will assume **{}** said it.", likely.name)
+        }
         (None, _) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
             format!("Quotation ({kind}) with no attribution: no speaker")
         }
@@ -86,11 +89,7 @@ fn card_with_counts(article: &ArticleSnapshot, entity: EntityId) -> String {
     let Some(card) = card(&article.glossary.index, entity) else {
         return String::new();
     };
-    format!(
-        "{card}\n\n---\n\nIn this article: mentioned {}, quoted {}.",
-        times(mentions),
-        times(quoted)
-    )
+    format!("{card}\n\n---\n\nIn this article: mentioned {}, quoted {}.", times(mentions), times(quoted))
 }
 
 fn times(n: usize) -> String {
@@ -147,4 +146,74 @@ fn glossary_hover(glossary: &GlossarySnapshot, path: &Path, offset: usize) -> Op
     let id = glossary.entity_at(path, offset)?;
     let entity = glossary.context.index.entities.get(id)?;
     Some((card(&glossary.context.index, id)?, entity.header))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, GLOSSARY_PATH, cursor, glossary_snapshot, snapshot};
+
+    /// Hovers at `$0` and checks the hover's first paragraph (None: no hover).
+    fn check(fixture: &str, expect: Option<&str>) {
+        let (text, offset) = cursor(fixture);
+        let snapshot = snapshot(&text, COUNCIL_GLOSSARY);
+        let hover = hover(&snapshot, None, offset, Encoding::Utf16);
+        let first = hover.map(|h| match h.contents {
+            HoverContents::Markup(markup) => markup.value.split("\n\n").next().unwrap_or("").to_string(),
+            other => panic!("markdown expected, got {other:?}"),
+        });
+        assert_eq!(first.as_deref(), expect, "{fixture}");
+    }
+
+    #[test]
+    fn mentions_show_the_card() {
+        check("Ada Ok$0afor opened the bridge.\n", Some("**Ada Okafor** · person"));
+        check("Councillor Brandt$0 voted.\n", Some("**Tomas Brandt** · person"));
+        check("The $0bridge opened.\n", None);
+    }
+
+    #[test]
+    fn pronoun_speakers_show_whom_they_resolve_to() {
+        check(
+            "“It opens today,” Ada Okafor said.\n\n“We are proud,” s$0he said.\n",
+            Some("**she** → **Ada Okafor** (speaker of this quotation, cue “said”)"),
+        );
+    }
+
+    #[test]
+    fn quotations_show_their_speaker_or_its_absence() {
+        check("“It opens$0 today,” Ada Okafor said.\n", Some("Quotation (speech)"));
+        check("“It opens today,” Ada Okafor said.\n\n“Fin$0ally.”\n", Some("Quotation (speech) with no attribution"));
+    }
+
+    #[test]
+    fn the_card_names_the_affiliation_and_other_fields() {
+        let (text, offset) = cursor("Ada Okafor$0 spoke.\n");
+        let snapshot = snapshot(&text, COUNCIL_GLOSSARY);
+        let Some(Hover { contents: HoverContents::Markup(markup), .. }) =
+            hover(&snapshot, None, offset, Encoding::Utf16)
+        else {
+            panic!("hover expected");
+        };
+        assert_eq!(
+            markup.value,
+            "**Ada Okafor** · person\n\n*Mayor*, Riverside City Council\n\n- pronouns: she\n- ward: Eastfield\n\n---\n\nIn this article: mentioned once, quoted 0 times."
+        );
+    }
+
+    #[test]
+    fn glossary_headers_and_affiliations_show_cards() {
+        let snapshot = glossary_snapshot(COUNCIL_GLOSSARY);
+        let path = std::path::Path::new(GLOSSARY_PATH);
+        let on = |needle: &str| COUNCIL_GLOSSARY.find(needle).unwrap() + 2;
+        let first_line = |offset| match hover(&snapshot, Some(path), offset, Encoding::Utf16) {
+            Some(Hover { contents: HoverContents::Markup(markup), .. }) => {
+                markup.value.lines().next().map(str::to_string)
+            }
+            _ => None,
+        };
+        assert_eq!(first_line(on("[brandt]")).as_deref(), Some("**Tomas Brandt** · person"));
+        assert_eq!(first_line(on("\"council\"")).as_deref(), Some("**Riverside City Council** · organization"));
+        assert_eq!(first_line(on("role")), None);
+    }
 }

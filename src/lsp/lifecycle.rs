@@ -44,7 +44,10 @@ pub fn initialize_result(encoding: Encoding) -> InitializeResult {
             execute_command_provider: Some(ExecuteCommandOptions { commands, ..ExecuteCommandOptions::default() }),
             ..ServerCapabilities::default()
         },
-        server_info: Some(ServerInfo { name: "copydesk".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+        server_info: Some(ServerInfo {
+            name: "copydesk".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
     }
 }
 

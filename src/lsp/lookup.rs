@@ -32,9 +32,13 @@ pub fn at(analysis: &Analysis, offset: usize) -> Option<Target<'_>> {
         let attribution = quote.attribution.as_ref()?;
         touches(attribution.speaker).then_some(Target::Speaker(attribution))
     });
-    let mention = || analysis.mentions.iter().find(|m| m.span.contains(offset)).or_else(|| {
-        analysis.mentions.iter().find(|m| touches(m.span))
-    });
+    let mention = || {
+        analysis
+            .mentions
+            .iter()
+            .find(|m| m.span.contains(offset))
+            .or_else(|| analysis.mentions.iter().find(|m| touches(m.span)))
+    };
     // A pronoun is described as whom it resolves to; a named speaker as the mention it is.
     match speaker {
         Some(Target::Speaker(attribution)) if attribution.form == SpeakerForm::Pronoun => speaker,

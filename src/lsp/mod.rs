@@ -22,6 +22,8 @@ mod server;
 mod session;
 mod snapshot;
 mod symbols;
+#[cfg(test)]
+mod test_fixture;
 mod workspace_index;
 
 use std::process::ExitCode;

@@ -28,8 +28,13 @@ pub fn entity_at(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Opti
         }
         Content::Glossary(glossary) => {
             let path = snapshot.uri.to_file_path()?.into_owned();
-            let entity = glossary.entity_at(&path, offset).or_else(|| super::definition::affiliation_at(glossary, offset).map(|(_, id)| id))?;
-            Some((EntityKey::of(&glossary.context, entity)?, entity_location(&glossary.context, &glossary.sources, entity, encoding)))
+            let entity = glossary
+                .entity_at(&path, offset)
+                .or_else(|| super::definition::affiliation_at(glossary, offset).map(|(_, id)| id))?;
+            Some((
+                EntityKey::of(&glossary.context, entity)?,
+                entity_location(&glossary.context, &glossary.sources, entity, encoding),
+            ))
         }
         Content::Skipped | Content::TooLarge { .. } => None,
     }
@@ -43,11 +48,18 @@ pub fn mentions_in(snapshot: &Snapshot, key: &EntityKey, encoding: Encoding) -> 
         .mentions
         .iter()
         .filter(|mention| EntityKey::of(&article.glossary, mention.entity).as_ref() == Some(key))
-        .map(|mention| Location::new(snapshot.uri.clone(), snapshot.lines.range(&snapshot.text, mention.span, encoding)))
+        .map(|mention| {
+            Location::new(snapshot.uri.clone(), snapshot.lines.range(&snapshot.text, mention.span, encoding))
+        })
         .collect()
 }
 
-pub async fn references(session: &Arc<Session>, uri: &Uri, offset: usize, include_declaration: bool) -> Option<Vec<Location>> {
+pub async fn references(
+    session: &Arc<Session>,
+    uri: &Uri,
+    offset: usize,
+    include_declaration: bool,
+) -> Option<Vec<Location>> {
     let encoding = session.encoding();
     let snapshot = session.snapshot(uri).await?;
     let (key, declaration) = entity_at(&snapshot, offset, encoding)?;

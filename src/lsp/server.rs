@@ -15,7 +15,10 @@ use super::document_store::DocumentKind;
 use super::position::Encoding;
 use super::session::{Lifecycle, Session, Settings};
 use super::snapshot::Snapshot;
-use super::{completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, references, symbols, workspace_index};
+use super::{
+    completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, references, symbols,
+    workspace_index,
+};
 
 /// A command that panics, so tests can check that a panic costs one answer, not the server.
 /// Debug builds only.
@@ -223,7 +226,10 @@ impl LanguageServer for Backend {
         .await
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
         panic_guard::request(&self.session, "workspace/symbol", async {
             let session = &self.session;
             let encoding = session.encoding();
@@ -268,7 +274,9 @@ impl LanguageServer for Backend {
             let range = snapshot.lines.span(&snapshot.text, params.range, encoding);
             let fixes = code_actions::fixes(&snapshot, range);
             let root = session.root();
-            let read = |path: &std::path::Path| session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok());
+            let read = |path: &std::path::Path| {
+                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+            };
             let version = |uri: &Uri| session.store.version(uri);
             let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
             let actions = code_actions::actions(&snapshot, fixes, self.client_edits(), &env);
@@ -307,7 +315,9 @@ impl LanguageServer for Backend {
             };
             let encoding = session.encoding();
             let root = session.root();
-            let read = |path: &std::path::Path| session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok());
+            let read = |path: &std::path::Path| {
+                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+            };
             let version = |uri: &Uri| session.store.version(uri);
             let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
             let Some(plan) = code_actions::plan(&snapshot, &fix, &env) else {
@@ -326,7 +336,10 @@ impl LanguageServer for Backend {
                     if let (Some(path), Some(edit)) = (&plan.create, plan.edits.first()) {
                         std::fs::write(path, &edit.new_text)
                             .map_err(|e| Error::invalid_params(format!("cannot write {}: {e}", path.display())))?;
-                        glossary_watch::files_changed(session, vec![FileEvent::new(plan.uri.clone(), FileChangeType::CREATED)]);
+                        glossary_watch::files_changed(
+                            session,
+                            vec![FileEvent::new(plan.uri.clone(), FileChangeType::CREATED)],
+                        );
                     }
                 }
             }

@@ -174,7 +174,12 @@ impl Session {
 
     /// Problems in glossary files an article loaded, published on those files unless they are
     /// open (an open glossary publishes its own, with its version).
-    async fn publish_glossary_problems(&self, article: &snapshot::ArticleSnapshot, config: &super::config::Config, encoding: Encoding) {
+    async fn publish_glossary_problems(
+        &self,
+        article: &snapshot::ArticleSnapshot,
+        config: &super::config::Config,
+        encoding: Encoding,
+    ) {
         let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> =
             article.glossary.paths.iter().map(|path| (path.clone(), Vec::new())).collect();
         for (path, diagnostic) in &article.glossary.file_problems {

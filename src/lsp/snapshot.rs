@@ -32,7 +32,10 @@ pub enum Content {
     /// Not analysed: not an article or glossary.
     Skipped,
     /// Not analysed: larger than `maxDocumentSize`.
-    TooLarge { size: usize, limit: usize },
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
 }
 
 #[derive(Debug)]
@@ -105,7 +108,11 @@ pub struct Environment<'a> {
 
 impl Environment<'_> {
     /// Loads the glossary for an article at `path`, recording every file read.
-    pub fn load_glossary(&self, path: &Path, front_matter: Option<&analysis::FrontMatter>) -> (ArticleGlossary, Sources) {
+    pub fn load_glossary(
+        &self,
+        path: &Path,
+        front_matter: Option<&analysis::FrontMatter>,
+    ) -> (ArticleGlossary, Sources) {
         let root = self.root_for(path);
         let extra: Vec<PathBuf> = self.config.glossaries.iter().map(|p| root.join(p)).collect();
         let mut sources = Sources::default();
@@ -150,7 +157,14 @@ pub fn build(input: DocumentInput, env: &Environment) -> Snapshot {
 pub fn analyze_file(path: &Path, text: String, env: &Environment) -> Option<Snapshot> {
     let uri = Uri::from_file_path(path)?;
     let format = Format::from_path(&path.to_string_lossy());
-    let input = DocumentInput { uri, text, version: 0, revision: 0, kind: DocumentKind::Article(format), path: Some(path.to_path_buf()) };
+    let input = DocumentInput {
+        uri,
+        text,
+        version: 0,
+        revision: 0,
+        kind: DocumentKind::Article(format),
+        path: Some(path.to_path_buf()),
+    };
     Some(build(input, env))
 }
 
@@ -216,7 +230,12 @@ impl GlossarySnapshot {
 }
 
 /// Where an entity's `[id]` header is written.
-pub fn entity_location(glossary: &ArticleGlossary, sources: &Sources, id: EntityId, encoding: Encoding) -> Option<Location> {
+pub fn entity_location(
+    glossary: &ArticleGlossary,
+    sources: &Sources,
+    id: EntityId,
+    encoding: Encoding,
+) -> Option<Location> {
     let entity = glossary.index.entities.get(id)?;
     let path = glossary.paths.get(entity.file)?;
     sources.location(path, entity.header, encoding)

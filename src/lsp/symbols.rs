@@ -24,7 +24,9 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
                 }
                 let (name, speaker_span) = match (&quote.attribution, quote.speaker()) {
                     (_, Some(resolved)) => (resolved.name.clone(), quote.attribution.as_ref().map(|a| a.speaker)),
-                    (Some(attribution), None) => (attribution.speaker.text(&snapshot.text).to_string(), Some(attribution.speaker)),
+                    (Some(attribution), None) => {
+                        (attribution.speaker.text(&snapshot.text).to_string(), Some(attribution.speaker))
+                    }
                     (None, None) => ("(unattributed)".to_string(), None),
                 };
                 match speakers.iter_mut().find(|(n, _, _)| *n == name) {
@@ -38,7 +40,8 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             speakers
                 .into_iter()
                 .map(|(name, speaker_span, quotes)| {
-                    let children: Vec<DocumentSymbol> = quotes.iter().map(|quote| quote_symbol(snapshot, quote, encoding)).collect();
+                    let children: Vec<DocumentSymbol> =
+                        quotes.iter().map(|quote| quote_symbol(snapshot, quote, encoding)).collect();
                     let mut whole = quotes[0].span;
                     for quote in &quotes {
                         whole = union(whole, quote.span);
@@ -47,7 +50,14 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
                         }
                     }
                     let selection = speaker_span.unwrap_or(quotes[0].span);
-                    symbol(name, Some(format!("{} quotation{}", children.len(), if children.len() == 1 { "" } else { "s" })), SymbolKind::OBJECT, range(union(whole, selection)), range(selection), Some(children))
+                    symbol(
+                        name,
+                        Some(format!("{} quotation{}", children.len(), if children.len() == 1 { "" } else { "s" })),
+                        SymbolKind::OBJECT,
+                        range(union(whole, selection)),
+                        range(selection),
+                        Some(children),
+                    )
                 })
                 .collect()
         }
@@ -57,7 +67,14 @@ pub fn document_symbols(snapshot: &Snapshot, encoding: Encoding) -> Vec<Document
             .iter()
             .map(|entity| {
                 let whole = entity.fields.iter().fold(entity.header, |whole, (_, span)| union(whole, *span));
-                symbol(entity.name.clone(), Some(entity.id.clone()), kind_symbol(entity.kind), range(whole), range(entity.header), None)
+                symbol(
+                    entity.name.clone(),
+                    Some(entity.id.clone()),
+                    kind_symbol(entity.kind),
+                    range(whole),
+                    range(entity.header),
+                    None,
+                )
             })
             .collect(),
         Content::Skipped | Content::TooLarge { .. } => Vec::new(),
@@ -119,4 +136,50 @@ pub fn workspace_symbols(entities: Vec<IndexedEntity>, query: &str) -> Vec<Works
             data: None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, snapshot};
+
+    /// Checks the outline as `speaker: quote | quote` lines.
+    fn check(text: &str, expect: &[&str]) {
+        let outline: Vec<String> = document_symbols(&snapshot(text, COUNCIL_GLOSSARY), Encoding::Utf16)
+            .into_iter()
+            .map(|speaker| {
+                let quotes: Vec<String> = speaker.children.unwrap_or_default().into_iter().map(|q| q.name).collect();
+                format!("{}: {}", speaker.name, quotes.join(" | "))
+            })
+            .collect();
+        assert_eq!(outline, expect, "{text}");
+    }
+
+    #[test]
+    fn speakers_in_order_of_first_quote_with_their_quotes() {
+        check(
+            "“Open it,” said Tomas Brandt.\n\n“Not yet,” Ada Okafor said.\n\n“Now,” he said.\n\nThe council called it a “pivot”.\n",
+            &["Tomas Brandt: “Open it,” | “Now,”", "Ada Okafor: “Not yet,”"],
+        );
+    }
+
+    #[test]
+    fn long_quotes_are_cut_and_unknown_speakers_kept_as_written() {
+        let long = format!("“{}.” said Lena Vogt.\n", "word ".repeat(20).trim_end());
+        let preview: String = format!("“{}", "word ".repeat(20)).chars().take(QUOTE_PREVIEW_CHARS).collect();
+        check(&long, &[format!("Lena Vogt: {preview}…").as_str()]);
+    }
+
+    #[test]
+    fn workspace_symbols_match_names_and_ids_ignoring_case() {
+        let uri: tower_lsp_server::lsp_types::Uri = "file:///w/glossary.toml".parse().unwrap();
+        let entities = crate::lsp::workspace_index::glossary_entities(&uri, COUNCIL_GLOSSARY, Encoding::Utf16);
+        let names = |query: &str| -> Vec<String> {
+            workspace_symbols(entities.clone(), query).into_iter().map(|s| s.name).collect()
+        };
+        assert_eq!(names("BRANDT"), ["Tomas Brandt"]);
+        assert_eq!(names("council"), ["Riverside City Council"]);
+        assert_eq!(names("").len(), 3);
+        assert_eq!(names("nobody"), Vec::<String>::new());
+    }
 }

@@ -106,7 +106,13 @@ impl WorkspaceIndex {
     }
 
     /// Reads every article and glossary under `files`, calling `progress` with the share done.
-    pub fn scan(&self, files: &WorkspaceFiles, env: &Environment, encoding: Encoding, progress: &mut dyn FnMut(usize, usize)) {
+    pub fn scan(
+        &self,
+        files: &WorkspaceFiles,
+        env: &Environment,
+        encoding: Encoding,
+        progress: &mut dyn FnMut(usize, usize),
+    ) {
         let total = files.articles.len() + files.glossaries.len();
         let mut fresh = IndexState::default();
         for (done, path) in files.glossaries.iter().enumerate() {
@@ -144,7 +150,10 @@ pub fn list_files(root: &Path) -> WorkspaceFiles {
             } else if file_type.is_file() {
                 if is_glossary_name(&name) {
                     files.glossaries.push(entry.path());
-                } else if matches!(name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref(), Some("md" | "markdown" | "txt")) {
+                } else if matches!(
+                    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref(),
+                    Some("md" | "markdown" | "txt")
+                ) {
                     files.articles.push(entry.path());
                 }
             }

@@ -36,7 +36,14 @@ impl TestClient {
         let (read, writer) = tokio::io::split(client_end);
         let (sender, incoming) = mpsc::unbounded_channel();
         tokio::spawn(read_messages(read, sender));
-        TestClient { writer, incoming, backlog: VecDeque::new(), server_requests: Vec::new(), next_id: 1, server: Some(server) }
+        TestClient {
+            writer,
+            incoming,
+            backlog: VecDeque::new(),
+            server_requests: Vec::new(),
+            next_id: 1,
+            server: Some(server),
+        }
     }
 
     /// Starts a server and initializes it with capabilities like a modern editor's, for the
@@ -277,7 +284,7 @@ pub fn find(text: &str, needle: &str, skip: usize) -> (u32, u32) {
     let before = &text[..offset];
     let line = before.matches('\n').count() as u32;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column: usize = text[line_start..offset].encode_utf16().count()
-        + needle.chars().take(skip).map(char::len_utf16).sum::<usize>();
+    let column: usize =
+        text[line_start..offset].encode_utf16().count() + needle.chars().take(skip).map(char::len_utf16).sum::<usize>();
     (line, column as u32)
 }
