@@ -152,7 +152,8 @@ async fn interleaved_incremental_edits_apply_in_order() {
     let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
     let start = "[mujahid]\nname = \"مجاهد 🎉\"\r\n";
     client.open(&uri, "toml", start).await;
-    let edits: [((u32, u32), (u32, u32), &str); 6] = [
+    type Edit = ((u32, u32), (u32, u32), &'static str);
+    let edits: [Edit; 6] = [
         ((2, 0), (2, 0), "kind"),
         ((2, 4), (2, 4), " = \"pr"),
         // Replace "pr" with "p", then put the "er" after it.

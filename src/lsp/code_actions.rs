@@ -236,9 +236,7 @@ fn add_to_glossary(article: &ArticleSnapshot, article_uri: &Uri, name: &str, env
         Some(text) => {
             let lines = LineMap::new(&text);
             let end = lines.position(&text, text.len(), env.encoding);
-            let separator = if text.is_empty() {
-                ""
-            } else if text.ends_with("\n\n") {
+            let separator = if text.is_empty() || text.ends_with("\n\n") {
                 ""
             } else if text.ends_with('\n') {
                 "\n"

@@ -45,10 +45,10 @@ fn affiliation_definition(
     offset: usize,
     encoding: Encoding,
 ) -> Option<Location> {
-    if let Some((_, target)) = affiliation_at(glossary, offset) {
-        if let Some(location) = entity_location(&glossary.context, &glossary.sources, target, encoding) {
-            return Some(location);
-        }
+    if let Some((_, target)) = affiliation_at(glossary, offset)
+        && let Some(location) = entity_location(&glossary.context, &glossary.sources, target, encoding)
+    {
+        return Some(location);
     }
     // The file may not be among the glossaries its folder loads (an extra path from
     // configuration, say): look for the id in the file itself.

@@ -90,10 +90,13 @@ pub async fn index_workspace(session: Arc<Session>) {
         tokio::select! {
             result = &mut scan => break result.unwrap_or(0),
             changed = percent_rx.changed() => {
-                if changed.is_err() { continue; }
+                // The scan dropped its sender: it is done, so only its result is left to wait for.
+                if changed.is_err() {
+                    break (&mut scan).await.unwrap_or(0);
+                }
                 let (done, total) = *percent_rx.borrow_and_update();
                 if let Some(progress) = &progress {
-                    let percent = if total == 0 { 100 } else { (done * 100 / total) as u32 };
+                    let percent = (done * 100).checked_div(total).map_or(100, |p| u32::try_from(p).unwrap_or(100));
                     progress.report_with_message(format!("{done}/{total} files"), percent).await;
                 }
             }
