@@ -247,7 +247,7 @@ impl LanguageServer for Backend {
                     entities.extend(workspace_index::glossary_entities(uri, &text, encoding));
                 }
             }
-            Ok(Some(OneOf::Right(symbols::workspace_symbols(entities, &params.query))))
+            Ok(Some(OneOf::Left(symbols::workspace_symbols(entities, &params.query))))
         })
         .await
     }

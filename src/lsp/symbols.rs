@@ -1,7 +1,7 @@
 //! Document symbols (the speakers of an article and their quotes; the entities of a
 //! glossary) and workspace symbols (every entity of every glossary).
 
-use tower_lsp_server::lsp_types::{DocumentSymbol, OneOf, SymbolKind, WorkspaceSymbol};
+use tower_lsp_server::lsp_types::{DocumentSymbol, SymbolInformation, SymbolKind};
 
 use super::position::Encoding;
 use super::snapshot::{Content, Snapshot};
@@ -122,18 +122,20 @@ pub fn kind_symbol(kind: EntityKind) -> SymbolKind {
 }
 
 /// Entities whose name or id contains the query, ignoring case (all for an empty query).
-pub fn workspace_symbols(entities: Vec<IndexedEntity>, query: &str) -> Vec<WorkspaceSymbol> {
+/// Answered as `SymbolInformation`, which every client version understands.
+#[allow(deprecated)] // `deprecated` is a required field of the struct, though deprecated itself.
+pub fn workspace_symbols(entities: Vec<IndexedEntity>, query: &str) -> Vec<SymbolInformation> {
     let query = query.to_lowercase();
     entities
         .into_iter()
         .filter(|e| query.is_empty() || e.name.to_lowercase().contains(&query) || e.id.to_lowercase().contains(&query))
-        .map(|e| WorkspaceSymbol {
+        .map(|e| SymbolInformation {
             name: e.name,
             kind: kind_symbol(e.kind),
             tags: None,
+            deprecated: None,
+            location: e.location,
             container_name: Some(e.id),
-            location: OneOf::Left(e.location),
-            data: None,
         })
         .collect()
 }

@@ -26,7 +26,7 @@ OTHER = WORKSPACE / "courts" / "appeal.md"
 TEXT = ARTICLE.read_text(encoding="utf-8")
 GLOSSARY_TEXT = GLOSSARY.read_text(encoding="utf-8")
 
-EDITORS = ["visual-studio-code", "neovim", "emacs"]
+EDITORS = ["visual-studio-code", "neovim", "neovim@0.7", "emacs"]
 
 
 def uri(path: pathlib.Path) -> str:
