@@ -57,7 +57,9 @@ pub fn attribute(
         let parts: Vec<Span> = block_parts.iter().map(|(p, _)| *p).collect();
         if block.kind == BlockKind::Heading {
             for quote in &mut quotes[owned] {
-                quote.kind = quotes::classify(prose, *quote.parts.last().unwrap_or(&quote.span), block.span, false);
+                // A headline's quotation is speech or a title, never scare quotes, and is
+                // never flagged: headlines do not carry attributions.
+                quote.kind = quotes::classify(prose, *quote.parts.last().unwrap_or(&quote.span), block.span, true);
             }
             continue;
         }
@@ -68,11 +70,11 @@ pub fn attribute(
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
+            // With no cue word, a sentence's subject still speaks what it quotes:
+            // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
             let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
-                // With no cue word, a sentence's subject still speaks what it quotes at
-                // length: `Hannity pressed: “…”`, `The team cited “…”`.
-                let speech_like = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Speech;
-                speech_like.then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
+                let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
+                (!title).then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
             });
             Some((chosen, sentence.span))
         };
