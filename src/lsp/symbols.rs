@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn speakers_in_order_of_first_quote_with_their_quotes() {
         check(
-            "“Open it,” said Tomas Brandt.\n\n“Not yet,” Ada Okafor said.\n\n“Now,” he said.\n\nThe council called it a “pivot”.\n",
+            "“Open it,” said Tomas Brandt.\n\n“Not yet,” Ada Okafor said.\n\n“Now,” he said.\n\nShe reread the novel “Beloved”.\n",
             &["Tomas Brandt: “Open it,” | “Now,”", "Ada Okafor: “Not yet,”"],
         );
     }
