@@ -26,7 +26,6 @@ echo "lsp-e2e: pytest-lsp"
 run_nvim() {
     echo "lsp-e2e: neovim on $1"
     timeout 60 "$venv/bin/nvim" --headless -u NONE -i NONE -l tests/nvim/lsp_test.lua "$server" "$1" "$2"
-    echo
 }
 
 # The shipped example: the first Markdown article next to examples/glossary.toml.

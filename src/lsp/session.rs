@@ -95,7 +95,12 @@ impl Session {
             if session.store.revision(&uri) != Some(revision) {
                 return;
             }
-            if let Some(snapshot) = session.analyze(&uri).await {
+            // A request may have analysed this revision meanwhile: publish that instead.
+            let snapshot = match session.store.current_snapshot(&uri) {
+                Some(snapshot) => Some(snapshot),
+                None => session.analyze(&uri).await,
+            };
+            if let Some(snapshot) = snapshot {
                 session.publish(&snapshot).await;
             }
         });

@@ -12,6 +12,10 @@ local function fail(message)
   vim.cmd("cquit 1")
 end
 
+local function say(message)
+  io.stdout:write(message .. "\n")
+end
+
 local function check(condition, message)
   if not condition then
     fail(message)
@@ -51,27 +55,10 @@ check(vim.wait(10000, function() return #vim.diagnostic.get(buf) > 0 end, 20), "
 for _, diagnostic in ipairs(vim.diagnostic.get(buf)) do
   check(diagnostic.source == "copydesk", "diagnostic from " .. tostring(diagnostic.source))
 end
-print(("diagnostics: %d"):format(#vim.diagnostic.get(buf)))
+say(("diagnostics: %d"):format(#vim.diagnostic.get(buf)))
 
--- Put the cursor inside the first glossary name found in the article.
-local target
-for _, name in ipairs(names) do
-  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-  for row, text in ipairs(lines) do
-    local col = text:find(name, 1, true)
-    if col then
-      target = { name = name, row = row, col = col - 1 }
-      break
-    end
-  end
-  if target then
-    break
-  end
-end
-check(target, "the article mentions no glossary name")
-vim.api.nvim_win_set_cursor(0, { target.row, target.col + 1 })
 local client = vim.lsp.get_client_by_id(client_id)
-local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+local params
 
 local function request(method)
   local responses = vim.lsp.buf_request_sync(buf, method, params, 5000)
@@ -81,10 +68,26 @@ local function request(method)
   return response.result
 end
 
-local hover = request("textDocument/hover")
-check(hover and hover.contents and hover.contents.value:find(target.name, 1, true),
+-- Hover on each occurrence of each glossary name, in order, until one is a mention (an
+-- occurrence in the front matter is not): its card must name the entity.
+local target, hover
+for _, name in ipairs(names) do
+  for row, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local col = text:find(name, 1, true)
+    if col and not hover then
+      vim.api.nvim_win_set_cursor(0, { row, col })
+      params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+      local result = request("textDocument/hover")
+      if result and result.contents then
+        target, hover = { name = name }, result
+      end
+    end
+  end
+end
+check(target, "no hover on any glossary name in the article")
+check(hover.contents.value:find(target.name, 1, true),
   "hover does not name " .. target.name .. ": " .. vim.inspect(hover))
-print("hover: " .. hover.contents.value:gsub("\n.*", ""))
+say("hover: " .. (hover.contents.value:gsub("\n.*", "")))
 
 local definition = request("textDocument/definition")
 local location = definition and (definition.uri and definition or definition[1])
@@ -93,7 +96,7 @@ local path = vim.uri_to_fname(location.uri)
 check(path:match("%.toml$"), "definition outside a glossary: " .. path)
 local header = vim.fn.readfile(path)[location.range.start.line + 1]
 check(header and header:match("^%[.+%]$"), "definition is not an [id] header: " .. tostring(header))
-print("definition: " .. vim.fn.fnamemodify(path, ":t") .. " " .. header)
+say("definition: " .. vim.fn.fnamemodify(path, ":t") .. " " .. header)
 
 -- Stop the client: the server must answer shutdown, exit 0, and leave no process behind.
 vim.lsp.stop_client(client_id)
@@ -101,5 +104,5 @@ check(vim.wait(5000, function() return exit_code ~= nil end, 20), "server did no
 check(exit_code == 0, "server exit status " .. tostring(exit_code))
 local children = vim.fn.system({ "ps", "-o", "comm=", "--ppid", tostring(vim.fn.getpid()) })
 check(not children:find("copydesk", 1, true), "orphaned server: " .. children)
-print("clean exit")
+say("clean exit")
 vim.cmd("qall!")
