@@ -139,10 +139,11 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     if weak && noun_position {
         return None;
     }
-    let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
-        let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
-        appositive_subject(prose, items, comma)
-    });
+    let before =
+        phrases::before(prose, items, speaker_end).map(|s| with_relative_clause(prose, items, s)).or_else(|| {
+            let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
+            appositive_subject(prose, items, comma)
+        });
     if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
         let adjacent = speaker_end == index;
@@ -163,6 +164,24 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         }
     }
     None
+}
+
+/// `Campaigners who filled the gallery called …`: the phrase before the cue ends a
+/// who-clause; the speaker is the noun the clause describes, with the clause.
+fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) -> (Span, Span) {
+    let Some(first) = items.iter().position(|i| i.span().start == phrase.start) else { return (phrase, phrase) };
+    let relative = items[first.saturating_sub(8)..first]
+        .iter()
+        .rposition(|i| i.word(prose).is_some_and(|w| w == "who" || w == "that"))
+        .map(|p| first.saturating_sub(8) + p);
+    let Some(relative) = relative else { return (phrase, phrase) };
+    if items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
+        return (phrase, phrase);
+    }
+    match phrases::before(prose, items, relative) {
+        Some(noun) if form_of(prose, noun) != SpeakerForm::Pronoun => (noun, Span::new(noun.start, phrase.end)),
+        _ => (phrase, phrase),
+    }
 }
 
 /// Words between a speaker and the cue: `also`, `has`, `actually`.

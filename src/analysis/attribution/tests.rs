@@ -236,15 +236,43 @@ ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Be
 }
 
 #[test]
-fn a_paragraph_of_quotation_with_no_speaker() {
+fn a_paragraph_of_quotation_continues_a_clear_speaker() {
     check(
         r#"Pool to close
 “We tried everything,” Lena Marsh said.
 “The city will regret this for a generation.”
 "#,
         r#"speech “We tried everything,” ← Lena Marsh [said] = Lena Marsh
-speech “The city will regret th ← none = Lena Marsh
-unattributed-quote "“The city will regret this for a generation.”": This quotation has no speaker in its sentence or paragraph; readers will assume Lena Marsh said it."#,
+speech “The city will regret th ← Lena Marsh [said] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn a_paragraph_of_quotation_after_an_ambiguous_speaker_has_none() {
+    check(
+        r#"Pool to close
+“We tried everything,” Okafor said.
+The motion was seconded by Ben Castillo.
+“It was never about money,” he said.
+“The city will regret this for a generation.”
+"#,
+        r#"speech “We tried everything,” ← Okafor [said] = Tomas Okafor
+speech “It was never about mone ← he [said] = Tomas Okafor
+speech “The city will regret th ← none = Tomas Okafor
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Tomas Okafor.
+unattributed-quote "“The city will regret this for a generation.”": This quotation has no speaker in its sentence or paragraph; readers will assume Tomas Okafor said it."#,
+    );
+}
+
+#[test]
+fn a_quotation_with_nobody_before_it_has_no_speaker() {
+    check(
+        r#"Pool to close
+The council met on Tuesday.
+“The city will regret this for a generation.”
+"#,
+        r#"speech “The city will regret th ← none
+unattributed-quote "“The city will regret this for a generation.”": This quotation has no speaker in its sentence or paragraph."#,
     );
 }
 
