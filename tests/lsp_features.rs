@@ -41,6 +41,8 @@ Mayor Ada Okafor said the vote was “a turning point for the east side.”
 
 “It will cost twice as much,” he said.
 
+The council meets again in April.
+
 “Construction starts in May.”
 
 “We will be watching,” said Lena Vogt.
@@ -513,11 +515,11 @@ async fn plain_text_has_no_ignore_comments_to_offer() {
     let workspace = Workspace::new(&[("glossary.toml", GLOSSARY)]);
     let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
     let uri = workspace.uri("wire.txt");
-    let text = "“We need the bridge,” said Tomas Brandt.\n“Is this the end?”\n";
+    let text = "“We need the bridge,” said Tomas Brandt.\nThe vote is on Monday.\n“Is this the end?”\n";
     client.open(&uri, "plaintext", text).await;
     let diagnostics = client.diagnostics_at(&uri, 1).await;
     assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 2)]);
-    let actions = actions_at(&mut client, &uri, range((1, 0), (1, 3))).await;
+    let actions = actions_at(&mut client, &uri, range((2, 0), (2, 3))).await;
     assert_eq!(titles(&actions), ["Attribute to Tomas Brandt (confirm the speaker)"]);
     // A question keeps its mark: only the attribution is added.
     let after = find(text, "?”", 2);

@@ -381,16 +381,17 @@ mod plan_tests {
 
     #[test]
     fn unattributed_quotes_get_their_likely_speaker() {
+        // A paragraph between them, so the quotation does not carry on the first speaker's.
         check(
-            "“Open it,” said Tomas Brandt.\n\n“It is time.”\n",
+            "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time.”\n",
             &[
                 (
                     "Attribute to Tomas Brandt (confirm the speaker)",
-                    "“Open it,” said Tomas Brandt.\n\n“It is time,” Tomas Brandt said.\n",
+                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time,” Tomas Brandt said.\n",
                 ),
                 (
                     "Silence unattributed-quote in this paragraph",
-                    "“Open it,” said Tomas Brandt.\n\n<!-- copydesk-ignore unattributed-quote -->\n“It is time.”\n",
+                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n<!-- copydesk-ignore unattributed-quote -->\n“It is time.”\n",
                 ),
             ],
         );

@@ -183,7 +183,11 @@ mod tests {
     #[test]
     fn quotations_show_their_speaker_or_its_absence() {
         check("“It opens$0 today,” Ada Okafor said.\n", Some("Quotation (speech)"));
-        check("“It opens today,” Ada Okafor said.\n\n“Fin$0ally.”\n", Some("Quotation (speech) with no attribution"));
+        // A paragraph between them, so the second quotation does not carry on the first speaker's.
+        check(
+            "“It opens today,” Ada Okafor said.\n\nThe bridge is new.\n\n“Fin$0ally.”\n",
+            Some("Quotation (speech) with no attribution"),
+        );
     }
 
     #[test]
