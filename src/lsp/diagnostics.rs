@@ -61,8 +61,11 @@ pub fn convert(
         .collect()
 }
 
+/// The section of docs/attribution.md that explains `code`: article codes have their own
+/// heading, glossary codes share one.
 pub fn code_description(code: Code) -> Option<CodeDescription> {
-    let href = Uri::from_str(&format!("{DOCS}#{}", code.as_str())).ok()?;
+    let anchor = if code.as_str().starts_with("glossary-") { "glossary-diagnostics" } else { code.as_str() };
+    let href = Uri::from_str(&format!("{DOCS}#{anchor}")).ok()?;
     Some(CodeDescription { href })
 }
 
@@ -93,6 +96,12 @@ mod tests {
         });
         let expect = expect.map(|(range, severity, href)| (range, severity, href.to_string()));
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn glossary_codes_link_to_their_shared_section() {
+        let href = code_description(Code::GlossaryMissingName).unwrap().href;
+        assert_eq!(href.as_str(), format!("{DOCS}#glossary-diagnostics"));
     }
 
     #[test]
