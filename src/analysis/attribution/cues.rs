@@ -270,6 +270,14 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
 /// The subject and verb of the clause a quotation stands in, for sentences without a cue
 /// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
 pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    // `“A disgrace.” ― Martha Aguilar`: a dash and a name after the quotation sign it.
+    if let Some(Item::Punct(dash, '―' | '—' | '–' | '-')) = items.get(quote_item + 1) {
+        if let Some(head) = phrases::after(prose, items, quote_item + 2) {
+            if form_of(prose, head) == SpeakerForm::Name {
+                return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
+            }
+        }
+    }
     // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
     if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
         || matches!(items.get(quote_item + 1), Some(Item::Punct(_, ',')))

@@ -97,7 +97,8 @@ pub fn attribute(
                     .filter(|(f, _)| f.cue.end <= part.start)
                     .max_by_key(|(f, _)| f.cue.end)
             };
-            if let Some(found) = in_sentence.or_else(earlier_in_paragraph) {
+            let introduced = introduction.filter(|_| part.start == block.span.start);
+            if let Some(found) = in_sentence.or_else(earlier_in_paragraph).or(introduced) {
                 opening_attribution.insert(index, found);
             }
         }
