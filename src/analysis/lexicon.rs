@@ -209,6 +209,12 @@ pub fn is_sentence_opener(word: &str) -> bool {
     OPENER_SET.contains(word)
 }
 
+/// Words that start a new sentence even after an abbreviation's period: `… in the U.S. He …`.
+pub fn starts_sentence_after_abbreviation(word: &str) -> bool {
+    ["He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And", "A", "An", "His", "Her", "Their"]
+        .contains(&word)
+}
+
 pub fn is_cue_verb(word: &str) -> bool {
     contains_lower(&CUE_VERB_SET, word)
 }

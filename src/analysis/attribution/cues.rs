@@ -48,7 +48,7 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
 
 /// Picks the pair that attributes the quotation at `quote_item`: the one right after it
 /// (`“…,” he said`), else the nearest before it, else the nearest after it.
-pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
+pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
     let adjacent_after = pairs.iter().find(|p| {
         p.first_item > quote_item
             && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
@@ -58,7 +58,9 @@ pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found
         .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
     // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
     // pronoun inside the sentence of a named speaker is that speaker, named.
-    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() {
+    let introduces_quote = (chosen.cue_item + 1..quote_item)
+        .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
+    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote {
         let named =
             pairs.iter().find(|p| p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name));
         if let Some(named) = named {
@@ -258,8 +260,12 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
                 }
             }
         }
-        let verb_follows =
-            end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w) && !phrases::is_determiner(w));
+        let verb_follows = end < before
+            && items[end].word(prose).is_some_and(|w| {
+                !is_capitalised(w)
+                    && !phrases::is_determiner(w)
+                    && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
+            });
         if verb_follows {
             return Some((start, phrase));
         }

@@ -76,7 +76,7 @@ pub fn attribute(
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
             // With no cue word, a sentence's subject still speaks what it quotes:
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
-            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
+            let chosen = cues::choose(prose, &sentence.items, &sentence.pairs, quote_item).or_else(|| {
                 let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
                 (!title).then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
             });
