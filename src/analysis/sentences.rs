@@ -12,8 +12,7 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = block.start;
     let mut quote_index = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((offset, c)) = iter.next() {
+    for (offset, c) in text.char_indices() {
         let at = block.start + offset;
         while quote_index < quotes.len() && quotes[quote_index].end <= at {
             quote_index += 1;
@@ -67,7 +66,7 @@ fn ends_dotted_abbreviation(prose: &str, floor: usize, at: usize) -> bool {
 
 /// True when the period at `at` closes an abbreviation or an initial: "Mr.", "J. Smith".
 fn is_abbreviation_before(prose: &str, floor: usize, at: usize) -> bool {
-    if prose[at..].chars().next() != Some('.') {
+    if !prose[at..].starts_with('.') {
         return false;
     }
     let before = &prose[floor..at];

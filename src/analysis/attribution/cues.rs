@@ -124,11 +124,12 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     }
     // A participle takes the subject of its clause: `Trump and Ryan issued a statement
     // describing …`, `Klasra left, saying “…”`.
-    if word.ends_with("ing") && index > 0 {
-        if let Some((first_item, speaker)) = subject(prose, items, index) {
-            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
-            return Some((Pair { found, first_item, cue_item: index }, 1));
-        }
+    if word.ends_with("ing")
+        && index > 0
+        && let Some((first_item, speaker)) = subject(prose, items, index)
+    {
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     let mut speaker_end = index;
     while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(is_prelude) {
@@ -186,18 +187,22 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             matches!(items[n], Item::Punct(_, ',' | ':')) && matches!(items.get(n + 1), Some(Item::Quote(_)))
         })
     };
-    if !after_quote && !weak && index >= 1 && matches!(items[index - 1], Item::Punct(_, ',')) {
-        if let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h)) {
-            let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
-            return Some((Pair { found, first_item: index, cue_item: index }, 1));
-        }
+    if !after_quote
+        && !weak
+        && index >= 1
+        && matches!(items[index - 1], Item::Punct(_, ','))
+        && let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h))
+    {
+        let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
+        return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
-    if after_quote && !weak {
-        if let Some(head) = phrases::after(prose, items, index + 1) {
-            let speaker = inverted_speaker(prose, items, head);
-            let found = Found { speaker, head, cue, form: form_of(prose, head) };
-            return Some((Pair { found, first_item: index, cue_item: index }, 1));
-        }
+    if after_quote
+        && !weak
+        && let Some(head) = phrases::after(prose, items, index + 1)
+    {
+        let speaker = inverted_speaker(prose, items, head);
+        let found = Found { speaker, head, cue, form: form_of(prose, head) };
+        return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     None
 }
@@ -253,11 +258,11 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
                 .take(12)
                 .position(|i| matches!(i, Item::Punct(_, ',')))
                 .map(|p| end + 1 + p);
-            if let Some(closing) = closing {
-                if items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_))) {
-                    phrase = Span::new(phrase.start, items[closing].span().end);
-                    end = closing + 1;
-                }
+            if let Some(closing) = closing
+                && items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_)))
+            {
+                phrase = Span::new(phrase.start, items[closing].span().end);
+                end = closing + 1;
             }
         }
         let verb_follows = end < before
@@ -277,12 +282,11 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
 /// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
 pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
     // `“A disgrace.” ― Martha Aguilar`: a dash and a name after the quotation sign it.
-    if let Some(Item::Punct(dash, '―' | '—' | '–' | '-')) = items.get(quote_item + 1) {
-        if let Some(head) = phrases::after(prose, items, quote_item + 2) {
-            if form_of(prose, head) == SpeakerForm::Name {
-                return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
-            }
-        }
+    if let Some(Item::Punct(dash, '―' | '—' | '–' | '-')) = items.get(quote_item + 1)
+        && let Some(head) = phrases::after(prose, items, quote_item + 2)
+        && form_of(prose, head) == SpeakerForm::Name
+    {
+        return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
     }
     // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
     if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
@@ -308,14 +312,15 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         }
     }
     // `Michael P. McDonald: “…”` — a name alone before a colon introduces the quotation.
-    if quote_item >= 2 && matches!(items[quote_item - 1], Item::Punct(_, ':')) {
-        if let Some(head) = phrases::before(prose, items, quote_item - 1) {
-            let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
-            let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
-            if alone && form_of(prose, head) == SpeakerForm::Name {
-                let cue = items[quote_item - 1].span();
-                return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
-            }
+    if quote_item >= 2
+        && matches!(items[quote_item - 1], Item::Punct(_, ':'))
+        && let Some(head) = phrases::before(prose, items, quote_item - 1)
+    {
+        let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
+        let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
+        if alone && form_of(prose, head) == SpeakerForm::Name {
+            let cue = items[quote_item - 1].span();
+            return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
         }
     }
     // The nearest clause subject that is a pronoun: `… and he has long used that fact to …

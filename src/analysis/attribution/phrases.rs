@@ -20,7 +20,7 @@ impl Item {
         }
     }
 
-    pub fn word<'a>(self, prose: &'a str) -> Option<&'a str> {
+    pub fn word(self, prose: &str) -> Option<&str> {
         match self {
             Item::Word(s) => Some(s.text(prose)),
             _ => None,
