@@ -9,6 +9,7 @@
 //! cargo bench --bench corpus -- file PATH --bytes B [--seed S]
 //! cargo bench --bench corpus -- glossary PATH small|large
 //! cargo bench --bench corpus -- summary
+//! cargo bench --bench corpus -- stages [--bytes B] [--glossary small|large] [--repeat N]
 //! ```
 
 #[path = "support/mod.rs"]
@@ -18,7 +19,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use copydesk::analysis::{self, Format, GlossaryIndex, glossary};
+use std::time::{Duration, Instant};
+
+use copydesk::analysis::{self, Format, GlossaryIndex, attribution, diagnostics, glossary, mentions, quotes};
 
 fn main() -> ExitCode {
     // Cargo passes `--bench` to every bench target; it means nothing here.
@@ -58,6 +61,10 @@ fn run(args: &[String]) -> Result<(), String> {
             summary();
             Ok(())
         }
+        "stages" => {
+            stages(&options);
+            Ok(())
+        }
         other => Err(format!("unknown command `{other}`")),
     }
 }
@@ -68,12 +75,13 @@ struct Options {
     bytes: usize,
     seed: u64,
     glossary: String,
+    repeat: usize,
 }
 
 impl Options {
     fn parse(args: &[String]) -> Result<Options, String> {
         let mut options =
-            Options { positional: Vec::new(), articles: 500, bytes: 12_000, seed: 1, glossary: "small".to_string() };
+            Options { positional: Vec::new(), articles: 500, bytes: 12_000, seed: 1, glossary: "small".to_string(), repeat: 3 };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -82,6 +90,7 @@ impl Options {
                 "--bytes" => options.bytes = number(value()?)?,
                 "--seed" => options.seed = number(value()?)? as u64,
                 "--glossary" => options.glossary = value()?.clone(),
+                "--repeat" => options.repeat = number(value()?)?.max(1),
                 _ => options.positional.push(arg.clone()),
             }
         }
@@ -170,4 +179,47 @@ fn summary() {
         end -= 1;
     }
     println!("{}", &text[..end]);
+}
+
+/// The time of each stage of one analysis (the fastest of `--repeat` runs), to find which
+/// stage grows faster than the text. A profiler works on this loop too.
+fn stages(options: &Options) {
+    let generated = glossary_for(&options.glossary);
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".into(), glossary::parse(&generated.toml))]);
+    let text = support::article(&generated.cast, options.bytes, 42);
+    let mut best = [Duration::MAX; 5];
+    for _ in 0..options.repeat {
+        let mut times = [Duration::ZERO; 5];
+        let mut clock = Instant::now();
+        let mut lap = |slot: usize, times: &mut [Duration; 5]| {
+            times[slot] = clock.elapsed();
+            clock = Instant::now();
+        };
+        let article = analysis::article::parse(&text, Format::Markdown);
+        lap(0, &mut times);
+        let found = mentions::find(&article.prose, &article, &index);
+        lap(1, &mut times);
+        let scan = quotes::scan(&article.prose, &article);
+        lap(2, &mut times);
+        let attributed = attribution::attribute(&article.prose, &article, scan.quotes, &found, &index);
+        lap(3, &mut times);
+        let mut all = scan.diagnostics;
+        all.extend(attributed.diagnostics);
+        diagnostics::finish(&text, &article, &mut all);
+        lap(4, &mut times);
+        for (best, time) in best.iter_mut().zip(times) {
+            *best = (*best).min(time);
+        }
+    }
+    let total: Duration = best.iter().sum();
+    let names = ["article::parse", "mentions::find", "quotes::scan", "attribution::attribute", "diagnostics::finish"];
+    println!("{} bytes, {} glossary, best of {}:", text.len(), options.glossary, options.repeat);
+    for (name, time) in names.iter().zip(best) {
+        println!("  {name:<24} {:>10.2} ms  {:>8.1} MB/s", time.as_secs_f64() * 1e3, mb_per_s(text.len(), time));
+    }
+    println!("  {:<24} {:>10.2} ms  {:>8.1} MB/s", "total", total.as_secs_f64() * 1e3, mb_per_s(text.len(), total));
+}
+
+fn mb_per_s(bytes: usize, time: Duration) -> f64 {
+    bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
 }

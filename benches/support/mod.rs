@@ -13,15 +13,6 @@
 
 use std::fmt::Write;
 
-/// The article sizes the throughput benchmarks use, by label.
-pub const SIZES: [(&str, usize); 5] = [
-    ("1KB", 1_000),
-    ("10KB", 10_000),
-    ("100KB", 100_000),
-    ("1MB", 1_000_000),
-    ("10MB", 10_000_000),
-];
-
 /// A small, fast, deterministic generator (xorshift64*); statistical quality does not matter
 /// here, only that the text is varied and reproducible.
 #[derive(Debug, Clone)]
