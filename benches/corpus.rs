@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! cargo bench --bench corpus -- folder DIR [--articles N] [--bytes B] [--glossary small|large]
-//! cargo bench --bench corpus -- file PATH --bytes B [--seed S]
+//! cargo bench --bench corpus -- file PATH (--bytes B | --words W) [--seed S] [--glossary small|large]
 //! cargo bench --bench corpus -- glossary PATH small|large
 //! cargo bench --bench corpus -- summary
 //! cargo bench --bench corpus -- stages [--bytes B] [--glossary small|large] [--repeat N]
@@ -46,8 +46,13 @@ fn run(args: &[String]) -> Result<(), String> {
         "file" => {
             let path = options.positional.first().ok_or("file needs a PATH")?;
             let glossary = glossary_for(&options.glossary);
-            let text = support::article(&glossary.cast, options.bytes, options.seed);
-            std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))
+            let text = match options.words {
+                0 => support::article(&glossary.cast, options.bytes, options.seed),
+                words => support::article_of_words(&glossary.cast, words, options.seed),
+            };
+            std::fs::write(path, &text).map_err(|e| format!("{path}: {e}"))?;
+            println!("{path}: {} bytes, {} words", text.len(), text.split_whitespace().count());
+            Ok(())
         }
         "glossary" => {
             let path = options.positional.first().ok_or("glossary needs a PATH")?;
@@ -73,6 +78,8 @@ struct Options {
     positional: Vec<String>,
     articles: usize,
     bytes: usize,
+    /// When set, `file` writes this many words rather than `bytes`.
+    words: usize,
     seed: u64,
     glossary: String,
     repeat: usize,
@@ -81,13 +88,14 @@ struct Options {
 impl Options {
     fn parse(args: &[String]) -> Result<Options, String> {
         let mut options =
-            Options { positional: Vec::new(), articles: 500, bytes: 12_000, seed: 1, glossary: "small".to_string(), repeat: 3 };
+            Options { positional: Vec::new(), articles: 500, bytes: 12_000, words: 0, seed: 1, glossary: "small".to_string(), repeat: 3 };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
             match arg.as_str() {
                 "--articles" => options.articles = number(value()?)?,
                 "--bytes" => options.bytes = number(value()?)?,
+                "--words" => options.words = number(value()?)?,
                 "--seed" => options.seed = number(value()?)? as u64,
                 "--glossary" => options.glossary = value()?.clone(),
                 "--repeat" => options.repeat = number(value()?)?.max(1),

@@ -145,8 +145,15 @@ pub fn large_glossary(entities: usize) -> GeneratedGlossary {
 /// plain text alike. Speakers come from `cast`, plus a few invented names that are in no
 /// glossary (quoted bystanders).
 pub fn article(cast: &Cast, target_bytes: usize, seed: u64) -> String {
-    let mut writer = ArticleWriter { rng: Rng::new(seed), cast, out: String::with_capacity(target_bytes + 4096) };
-    writer.write(target_bytes);
+    let mut writer = ArticleWriter::new(cast, seed, target_bytes);
+    writer.write(|out, _| out.len() >= target_bytes);
+    writer.out
+}
+
+/// The same kind of article, of at least `target_words` whitespace-separated words.
+pub fn article_of_words(cast: &Cast, target_words: usize, seed: u64) -> String {
+    let mut writer = ArticleWriter::new(cast, seed, target_words * 7);
+    writer.write(|_, words| words >= target_words);
     writer.out
 }
 
@@ -336,20 +343,43 @@ struct ArticleWriter<'a> {
     out: String,
 }
 
-impl ArticleWriter<'_> {
-    fn write(&mut self, target_bytes: usize) {
+impl<'a> ArticleWriter<'a> {
+    fn new(cast: &'a Cast, seed: u64, capacity: usize) -> ArticleWriter<'a> {
+        ArticleWriter { rng: Rng::new(seed), cast, out: String::with_capacity(capacity + 4096) }
+    }
+
+    /// Writes stories of a dozen paragraphs until `enough(text, words)` holds after a
+    /// paragraph.
+    fn write(&mut self, enough: impl Fn(&str, usize) -> bool) {
+        let mut words = 0;
         let mut story = 0;
-        while self.out.len() < target_bytes {
-            self.story(story);
+        loop {
+            for paragraph in 0..14 {
+                let start = self.out.len();
+                match paragraph {
+                    0 => self.headline(story),
+                    1 => self.lede(),
+                    _ => self.paragraph(),
+                }
+                words += self.out[start..].split_whitespace().count();
+                if enough(&self.out, words) {
+                    return;
+                }
+            }
             story += 1;
         }
     }
 
-    /// One story: a headline, a lede, then paragraphs in the attribution forms, with a
-    /// few people who speak several times so that pronouns have someone to resolve to.
-    fn story(&mut self, number: usize) {
+    /// A story opens with a headline and a lede; a dozen paragraphs in the attribution
+    /// forms follow, with a few people who speak several times so that pronouns have
+    /// someone to resolve to.
+    fn headline(&mut self, number: usize) {
         let subject = *self.rng.pick(SUBJECTS);
         let _ = write!(self.out, "# Story {number}: row over {subject} deepens\n\n");
+    }
+
+    fn lede(&mut self) {
+        let subject = *self.rng.pick(SUBJECTS);
         let lead = self.person().clone();
         let org = self.organization();
         let day = *self.rng.pick(DAYS);
@@ -358,9 +388,6 @@ impl ArticleWriter<'_> {
             "{} clashed with {org} {day} over {subject}, the latest turn in a dispute that has run for months.\n\n",
             lead.name
         );
-        for _ in 0..12 {
-            self.paragraph();
-        }
     }
 
     fn paragraph(&mut self) {
