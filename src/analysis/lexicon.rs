@@ -2,8 +2,9 @@
 //! phrases, document nouns, titles, pronouns and abbreviations. Each list is plain text,
 //! one word per whitespace-separated entry, read once into a hash set.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 /// Verbs that introduce what someone said or wrote, in every form a news sentence uses.
 const CUE_VERBS: &str = "
@@ -104,7 +105,7 @@ const TITLE_WORDS: &str = "
     Candidate Nominee Ambassador Chancellor Superintendent Principal Inspector Constable Premier
     Representative Congressman Congresswoman Assemblyman Assemblywoman Alderman Magistrate Prosecutor
     Defense Defence Foreign Interior Finance Health Economic Affairs Former Acting Interim Executive
-    Senior Junior Assistant Associate Head Striker Midfielder Defender Goalkeeper
+    Senior Junior Assistant Associate Head Striker Midfielder Defender Goalkeeper State Staff Party
 ";
 
 /// Abbreviations whose period does not end a sentence.

@@ -1,6 +1,8 @@
 //! Finding cue–speaker pairs in a sentence: `Mujahid said`, `said Mujahid`, `the statement
 //! read`, `according to X`, `Klasra, editor in chief of the Telegraph, told`.
 
+use std::sync::LazyLock;
+
 use super::phrases::{self, Item};
 use crate::analysis::quotes::SpeakerForm;
 use crate::analysis::words::is_capitalised;
@@ -61,13 +63,21 @@ fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> 
     items.get(index).and_then(|i| i.word(prose))
 }
 
+/// The cue phrases split into words once.
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> =
+    LazyLock::new(|| lexicon::CUE_PHRASES.iter().map(|&(phrase, side)| (phrase.split(' ').collect(), side)).collect());
+
 /// `according to X`, `X was quoted as saying`.
 fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
-    for &(phrase, side) in lexicon::CUE_PHRASES {
-        let words: Vec<&str> = phrase.split(' ').collect();
+    let first = word_at(prose, items, index)?;
+    for (words, side) in PHRASES.iter() {
+        if !first.eq_ignore_ascii_case(words[0]) {
+            continue;
+        }
         let matches = words
             .iter()
             .enumerate()
+            .skip(1)
             .all(|(k, w)| word_at(prose, items, index + k).is_some_and(|x| x.eq_ignore_ascii_case(w)));
         if !matches {
             continue;
@@ -99,8 +109,9 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         speaker_end -= 1;
     }
     let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
-    let followed_by_break =
-        matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')) | Some(Item::Quote(_)));
+    // A weak cue followed closely by a quotation is one: `called her “third-rate”`.
+    let followed_by_break = matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')))
+        || items[index + 1..].iter().take(4).any(|i| matches!(i, Item::Quote(_)));
     let weak = lexicon::is_weak_cue(word);
     let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
         let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
@@ -191,8 +202,10 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         return None;
     }
     let cue = items[index].span();
-    let after_quote =
-        |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let after_quote = |i: usize| {
+        i >= 1 && matches!(items[i - 1], Item::Quote(_))
+            || i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_))
+    };
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
     // `“…,” Trump retorted.`
     if let Some(speaker) = phrases::before(prose, items, index) {

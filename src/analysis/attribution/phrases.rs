@@ -179,7 +179,9 @@ fn is_connector(word: &str) -> bool {
 /// Could this word be part of a noun phrase?
 fn nominal(word: &str) -> bool {
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
-        return !is_stop(word) || is_determiner(word);
+        // Modal verbs and a few other stop words are also first names: Will, May, Chase.
+        let name_too = ["Will", "May", "Can", "Bill", "Last", "Just", "Even", "Long", "Over", "Hope", "Grace"];
+        return !is_stop(word) || is_determiner(word) || name_too.contains(&word);
     }
     if is_stop(word) && !is_determiner(word) {
         return false;
