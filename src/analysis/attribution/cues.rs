@@ -104,8 +104,23 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         return None;
     }
     let cue = items[index].span();
+    let next_word = word_at(prose, items, index + 1);
+    // Passive: `measures added by Republicans` — the speaker follows "by".
+    if next_word == Some("by") {
+        let speaker = phrases::after(prose, items, index + 2)?;
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item: index, cue_item: index }, 1));
+    }
+    // A participle takes the subject of its clause: `Trump and Ryan issued a statement
+    // describing …`, `Klasra left, saying “…”`.
+    if word.ends_with("ing") && index > 0 {
+        if let Some((first_item, speaker)) = subject(prose, items, index) {
+            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item, cue_item: index }, 1));
+        }
+    }
     let mut speaker_end = index;
-    while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(lexicon::is_cue_prelude) {
+    while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(is_prelude) {
         speaker_end -= 1;
     }
     let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
@@ -113,10 +128,22 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     let followed_by_break = matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')))
         || items[index + 1..].iter().take(4).any(|i| matches!(i, Item::Quote(_)));
     let weak = lexicon::is_weak_cue(word);
-    let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
-        let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
-        appositive_subject(prose, items, comma)
+    // After a possessive, an article or a number a weak cue is a noun: `Trump’s charge`,
+    // `a report`, `by 50 points`.
+    let noun_position = word_at(prose, items, index.wrapping_sub(1)).is_some_and(|w| {
+        w.ends_with("’s")
+            || w.ends_with("'s")
+            || ["a", "an", "the", "this", "his", "her", "their", "its"].contains(&w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
     });
+    if weak && noun_position {
+        return None;
+    }
+    let before =
+        phrases::before(prose, items, speaker_end).map(|s| with_relative_clause(prose, items, s)).or_else(|| {
+            let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
+            appositive_subject(prose, items, comma)
+        });
     if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
         let adjacent = speaker_end == index;
@@ -136,13 +163,30 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }
-    // A participle after a comma takes the subject of the sentence: `Klasra left, saying “…”`.
-    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',') | Item::Quote(_)) {
-        let (first_item, speaker) = subject(prose, items, index)?;
-        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
-        return Some((Pair { found, first_item, cue_item: index }, 1));
-    }
     None
+}
+
+/// `Campaigners who filled the gallery called …`: the phrase before the cue ends a
+/// who-clause; the speaker is the noun the clause describes, with the clause.
+fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) -> (Span, Span) {
+    let Some(first) = items.iter().position(|i| i.span().start == phrase.start) else { return (phrase, phrase) };
+    let relative = items[first.saturating_sub(8)..first]
+        .iter()
+        .rposition(|i| i.word(prose).is_some_and(|w| w == "who" || w == "that"))
+        .map(|p| first.saturating_sub(8) + p);
+    let Some(relative) = relative else { return (phrase, phrase) };
+    if items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
+        return (phrase, phrase);
+    }
+    match phrases::before(prose, items, relative) {
+        Some(noun) if form_of(prose, noun) != SpeakerForm::Pronoun => (noun, Span::new(noun.start, phrase.end)),
+        _ => (phrase, phrase),
+    }
+}
+
+/// Words between a speaker and the cue: `also`, `has`, `actually`.
+fn is_prelude(word: &str) -> bool {
+    lexicon::is_cue_prelude(word) || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
 }
 
 /// The subject of the clause that `before` belongs to: the first noun phrase at the start
@@ -150,9 +194,15 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
 fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
     let starts = std::iter::once(0).chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
     for start in starts {
+        // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.
+        let opener = word_at(prose, items, start).map(str::to_lowercase);
+        if opener.is_some_and(|w| lexicon::opens_aside(&w) || w.ends_with("ed") || w == "early") {
+            continue;
+        }
         let Some(phrase) = phrases::after(prose, items, start) else { continue };
         let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
-        let verb_follows = end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w));
+        let verb_follows =
+            end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w) && !phrases::is_determiner(w));
         if verb_follows {
             return Some((start, phrase));
         }
@@ -238,7 +288,17 @@ fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Opti
     while start > 0 {
         match items[start - 1] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '—' | '–') => break,
-            Item::Word(span) if is_finite_cue(span.text(prose)) => return None,
+            Item::Word(span) if is_finite_cue(span.text(prose)) => {
+                // A cue is fine inside a who-clause: `Clinton, who called Sanders, told …`.
+                let in_relative_clause = items[..start - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|i| !matches!(i, Item::Punct(_, ',')))
+                    .any(|i| i.word(prose).is_some_and(|w| ["who", "which", "whose", "whom"].contains(&w)));
+                if !in_relative_clause {
+                    return None;
+                }
+            }
             _ => {}
         }
         start -= 1;

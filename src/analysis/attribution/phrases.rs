@@ -51,9 +51,8 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
-    "one", "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any",
-    "few",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "one",
+    "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any", "few",
 ];
 
 /// Words that end a noun phrase, whichever way it is read.
@@ -220,6 +219,13 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             if lexicon::is_speaker_pronoun(word) || ["I", "we", "We", "you", "You"].contains(&word) {
                 return Some(item.span());
             }
+            // A lone quantifier can be the whole phrase: `Another said …`.
+            let lone = ["another", "some", "many", "both", "several", "most", "few", "one"]
+                .contains(&word.to_lowercase().as_str())
+                && (index == 1 || !matches!(items[index - 2], Item::Word(_)));
+            if lone {
+                return Some(item.span());
+            }
             if !nominal(word) || is_determiner(word) || is_connector(word) {
                 return None;
             }
@@ -275,6 +281,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     let mut last = None;
     let mut index = start;
     let mut words = 0;
+    let determined = is_determiner(first_word) || first_word.ends_with("’s") || first_word.ends_with("'s");
     while let Some(item) = items.get(index) {
         let Some(word) = item.word(prose) else {
             // "U.S." may end with a period token; a comma ends the phrase.
@@ -288,7 +295,8 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
                 break;
             }
         } else if is_determiner(word) && index > start && items[index - 1].word(prose).is_some_and(is_connector) {
-        } else if nominal(word) && !is_determiner(word) {
+        } else if (nominal(word) || determined && word.ends_with("ing")) && !is_determiner(word) {
+            // After an article an -ing word is a noun: `the planning committee`.
             last = Some(index);
         } else {
             break;

@@ -28,6 +28,8 @@ pub struct Resolver<'a> {
     /// Full names of speakers missing from the glossary, so a later surname finds them.
     unknown_names: Vec<String>,
     reported_unknown: HashSet<String>,
+    /// Where pronoun speakers were found ambiguous, by start offset.
+    ambiguous: HashSet<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,6 +42,7 @@ impl<'a> Resolver<'a> {
             spoke: Vec::new(),
             unknown_names: Vec::new(),
             reported_unknown: HashSet::new(),
+            ambiguous: HashSet::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -49,7 +52,7 @@ impl<'a> Resolver<'a> {
         let resolved = match found.form {
             SpeakerForm::Pronoun => self.pronoun(found.head),
             SpeakerForm::Document => self.document(found.head),
-            SpeakerForm::Name | SpeakerForm::Description => self.named(found),
+            SpeakerForm::Name | SpeakerForm::Description => self.named(found, sentence),
         };
         if let Some(resolved) = &resolved {
             let documents = sentence
@@ -61,6 +64,11 @@ impl<'a> Resolver<'a> {
             self.spoke.push(Spoke { at: found.head, resolved: resolved.clone(), documents });
         }
         resolved
+    }
+
+    /// True when the speaker at `head` was a pronoun found ambiguous.
+    pub fn is_ambiguous(&self, head: Span) -> bool {
+        self.ambiguous.contains(&head.start)
     }
 
     /// Whom readers will assume said a quotation at `at` that names no speaker.
@@ -83,12 +91,17 @@ impl<'a> Resolver<'a> {
         Resolved { entity: Some(id), name: self.glossary.entity(id).name.clone(), named_at: Some(at) }
     }
 
-    fn named(&mut self, found: &Found) -> Option<Resolved> {
+    fn named(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
         if let Some(mention) = self.mention_in(found.head) {
             return Some(self.entity(mention.entity, mention.span));
         }
         let text = found.head.text(self.prose);
-        if found.form == SpeakerForm::Description {
+        // One capitalised word opening a sentence may be a plain noun (`Campaigners said`);
+        // it is a name only once the article has used it as part of a full name.
+        let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');
+        let known_surname =
+            self.unknown_names.iter().any(|full| full.rsplit(' ').next() == Some(strip_possessive(text)));
+        if found.form == SpeakerForm::Description || sentence_initial_word && !known_surname {
             return Some(Resolved { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
         let name = person_name(text);
@@ -189,6 +202,7 @@ impl<'a> Resolver<'a> {
             );
             diagnostic.related.push((chosen.at, format!("{} last spoke here", chosen.resolved.name)));
             diagnostic.related.push((rival.span, format!("{rival_name} is named here")));
+            self.ambiguous.insert(speaker.start);
             self.diagnostics.push(diagnostic);
         }
         Some(chosen.resolved)
