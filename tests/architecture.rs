@@ -16,8 +16,20 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn analysis_does_no_io_and_knows_no_protocol() {
     let forbidden = [
-        "tokio", "tower", "tower_lsp_server", "serde_json", "serde::", "ropey", "std::fs", "std::net", "std::process",
-        "std::io::stdin", "std::env", "crate::lsp", "crate::cli", "crate::workspace",
+        "tokio",
+        "tower",
+        "tower_lsp_server",
+        "serde_json",
+        "serde::",
+        "ropey",
+        "std::fs",
+        "std::net",
+        "std::process",
+        "std::io::stdin",
+        "std::env",
+        "crate::lsp",
+        "crate::cli",
+        "crate::workspace",
     ];
     let mut files = Vec::new();
     rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis")), &mut files);

@@ -310,3 +310,23 @@ fn a_headline_is_never_an_attribution() {
 speech “It will take a year,” ← Whitfield [said] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_who_clause_speaks_for_its_noun() {
+    check(
+        r#"Pool to close
+The vote was welcomed by Okafor, who said the lido had become “a money pit.”
+"#,
+        r#"speech “a money pit.” ← who [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_pronoun_subject_nearest_the_quotation_speaks_it() {
+    check(
+        r#"Pool to close
+Whitfield chaired the meeting and she spent an hour on “our shared inheritance.”
+"#,
+        r#"speech “our shared inheritance. ← she [spent] = Dana Whitfield"#,
+    );
+}
