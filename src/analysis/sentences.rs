@@ -23,7 +23,7 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         let terminal = if ends_quote {
             prose[..at].trim_end().ends_with(['.', '?', '!'])
         } else {
-            !inside_quote && matches!(c, '.' | '?' | '!') && !is_abbreviation_before(prose, block.start, at)
+            !inside_quote && matches!(c, '.' | '?' | '!')
         };
         if !terminal {
             continue;
@@ -38,6 +38,15 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
             .chars()
             .next()
             .is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opening_mark(n) || n == '‘' || n == '(');
+        // After "U.S." or "p.m." a pronoun or an article starts a new sentence; after "Mr."
+        // or an initial the next word is a name and does not.
+        let after_abbreviation = c == '.' && is_abbreviation_before(prose, block.start, at);
+        let begins_sentence = if after_abbreviation {
+            let word: String = next_word.chars().take_while(|c| c.is_alphabetic()).collect();
+            lexicon::starts_sentence_after_abbreviation(&word) && ends_dotted_abbreviation(prose, block.start, at)
+        } else {
+            begins_sentence
+        };
         if begins_sentence {
             sentences.push(Span::new(start, end));
             start = block.end - next_word.len();
@@ -47,6 +56,13 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         sentences.push(Span::new(start, block.end));
     }
     sentences
+}
+
+/// True for a period that ends a dotted abbreviation such as "U.S." or "p.m." (not "Mr.").
+fn ends_dotted_abbreviation(prose: &str, floor: usize, at: usize) -> bool {
+    let before = &prose[floor..at];
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(before);
+    word.contains('.')
 }
 
 /// True when the period at `at` closes an abbreviation or an initial: "Mr.", "J. Smith".
@@ -98,6 +114,10 @@ mod tests {
         check(
             "Mr. Diaz met J. R. Okafor in the U.S. on Sept. 3. They spoke.",
             &["Mr. Diaz met J. R. Okafor in the U.S. on Sept. 3.", "They spoke."],
+        );
+        check(
+            "The club plays in the U.S. He left at 7 p.m. The rest stayed.",
+            &["The club plays in the U.S.", "He left at 7 p.m.", "The rest stayed."],
         );
     }
 }

@@ -48,15 +48,26 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
 
 /// Picks the pair that attributes the quotation at `quote_item`: the one right after it
 /// (`“…,” he said`), else the nearest before it, else the nearest after it.
-pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
+pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
     let adjacent_after = pairs.iter().find(|p| {
         p.first_item > quote_item
             && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
     });
-    adjacent_after
+    let chosen = adjacent_after
         .or_else(|| pairs.iter().rev().find(|p| p.cue_item < quote_item))
-        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))
-        .map(|p| p.found)
+        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
+    // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
+    // pronoun inside the sentence of a named speaker is that speaker, named.
+    let introduces_quote = (chosen.cue_item + 1..quote_item)
+        .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
+    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote {
+        let named =
+            pairs.iter().find(|p| p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name));
+        if let Some(named) = named {
+            return Some(named.found);
+        }
+    }
+    Some(chosen.found)
 }
 
 fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
@@ -249,8 +260,12 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
                 }
             }
         }
-        let verb_follows =
-            end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w) && !phrases::is_determiner(w));
+        let verb_follows = end < before
+            && items[end].word(prose).is_some_and(|w| {
+                !is_capitalised(w)
+                    && !phrases::is_determiner(w)
+                    && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
+            });
         if verb_follows {
             return Some((start, phrase));
         }
@@ -261,6 +276,14 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
 /// The subject and verb of the clause a quotation stands in, for sentences without a cue
 /// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
 pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    // `“A disgrace.” ― Martha Aguilar`: a dash and a name after the quotation sign it.
+    if let Some(Item::Punct(dash, '―' | '—' | '–' | '-')) = items.get(quote_item + 1) {
+        if let Some(head) = phrases::after(prose, items, quote_item + 2) {
+            if form_of(prose, head) == SpeakerForm::Name {
+                return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
+            }
+        }
+    }
     // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
     if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
         || matches!(items.get(quote_item + 1), Some(Item::Punct(_, ',')))
