@@ -41,8 +41,9 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         // or an initial the next word is a name and does not.
         let after_abbreviation = c == '.' && is_abbreviation_before(prose, block.start, at);
         let begins_sentence = if after_abbreviation {
-            let word: String = next_word.chars().take_while(|c| c.is_alphabetic()).collect();
-            lexicon::starts_sentence_after_abbreviation(&word) && ends_dotted_abbreviation(prose, block.start, at)
+            let word_end = next_word.find(|c: char| !c.is_alphabetic()).unwrap_or(next_word.len());
+            lexicon::starts_sentence_after_abbreviation(&next_word[..word_end])
+                && ends_dotted_abbreviation(prose, block.start, at)
         } else {
             begins_sentence
         };
