@@ -1,260 +1,132 @@
 //! The words the engine knows, in one place so they are easy to extend: cue verbs and
-//! phrases, document nouns, titles, pronouns and abbreviations.
+//! phrases, document nouns, titles, pronouns and abbreviations. Each list is plain text,
+//! one word per whitespace-separated entry, read once into a hash set.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Verbs that introduce what someone said or wrote, in every form a news sentence uses.
-pub const CUE_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "telling",
-    "add",
-    "adds",
-    "added",
-    "adding",
-    "ask",
-    "asks",
-    "asked",
-    "asking",
-    "write",
-    "writes",
-    "wrote",
-    "writing",
-    "written",
-    "tweet",
-    "tweets",
-    "tweeted",
-    "tweeting",
-    "post",
-    "posts",
-    "posted",
-    "explain",
-    "explains",
-    "explained",
-    "explaining",
-    "note",
-    "notes",
-    "noted",
-    "noting",
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-    "warn",
-    "warns",
-    "warned",
-    "warning",
-    "argue",
-    "argues",
-    "argued",
-    "arguing",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-    "state",
-    "states",
-    "stated",
-    "stating",
-    "reply",
-    "replies",
-    "replied",
-    "replying",
-    "respond",
-    "responds",
-    "responded",
-    "responding",
-    "read",
-    "reads",
-    "continue",
-    "continues",
-    "continued",
-    "declare",
-    "declares",
-    "declared",
-    "declaring",
-    "announce",
-    "announces",
-    "announced",
-    "announcing",
-    "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "acknowledging",
-    "admit",
-    "admits",
-    "admitted",
-    "admitting",
-    "recall",
-    "recalls",
-    "recalled",
-    "recalling",
-    "suggest",
-    "suggests",
-    "suggested",
-    "suggesting",
-    "urge",
-    "urges",
-    "urged",
-    "urging",
-    "predict",
-    "predicts",
-    "predicted",
-    "predicting",
-    "promise",
-    "promises",
-    "promised",
-    "promising",
-    "vow",
-    "vows",
-    "vowed",
-    "vowing",
-    "pledge",
-    "pledges",
-    "pledged",
-    "pledging",
-    "boast",
-    "boasts",
-    "boasted",
-    "boasting",
-    "complain",
-    "complains",
-    "complained",
-    "complaining",
-    "concede",
-    "concedes",
-    "conceded",
-    "conceding",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "confirming",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "shout",
-    "shouts",
-    "shouted",
-    "shouting",
-    "yell",
-    "yells",
-    "yelled",
-    "joke",
-    "jokes",
-    "joked",
-    "joking",
-    "quip",
-    "quips",
-    "quipped",
-    "remark",
-    "remarks",
-    "remarked",
-    "observe",
-    "observes",
-    "observed",
-    "report",
-    "reports",
-    "reported",
-    "reporting",
-    "testify",
-    "testifies",
-    "testified",
-    "contend",
-    "contends",
-    "contended",
-    "maintain",
-    "maintains",
-    "maintained",
-    "assert",
-    "asserts",
-    "asserted",
-    "charge",
-    "charges",
-    "charged",
-    "counter",
-    "counters",
-    "countered",
-    "emphasize",
-    "emphasizes",
-    "emphasized",
-    "emphasise",
-    "emphasises",
-    "emphasised",
-    "stress",
-    "stresses",
-    "stressed",
-    "point",
-    "points",
-    "pointed",
-    "mention",
-    "mentions",
-    "mentioned",
-    "tout",
-    "touts",
-    "touted",
-    "reveal",
-    "reveals",
-    "revealed",
-    "chant",
-    "chants",
-    "chanted",
-    "cry",
-    "cries",
-    "cried",
-    "thunder",
-    "thundered",
-    "scoff",
-    "scoffed",
-    "sigh",
-    "sighed",
-    "laugh",
-    "laughed",
-    "exclaim",
-    "exclaimed",
-    "begin",
-    "began",
-    "conclude",
-    "concludes",
-    "concluded",
-    "think",
-    "thinks",
-    "thought",
-    "believe",
-    "believes",
-    "believed",
-    "agree",
-    "agrees",
-    "agreed",
-    "accuse",
-    "accuses",
-    "accused",
-    "criticize",
-    "criticized",
-    "criticise",
-    "criticised",
-    "proclaim",
-    "proclaimed",
-    "retort",
-    "retorted",
-    "muse",
-    "mused",
-    "speculate",
-    "speculated",
-    "quote",
-    "quoted",
-];
+const CUE_VERBS: &str = "
+    say says said saying tell tells told telling add adds added adding ask asks asked asking
+    write writes wrote writing written tweet tweets tweeted tweeting retweeted post posts posted
+    explain explains explained explaining note notes noted noting insist insists insisted insisting
+    warn warns warned warning argue argues argued arguing claim claims claimed claiming
+    state states stated stating reply replies replied replying respond responds responded responding
+    read reads continue continues continued declare declares declared declaring
+    announce announces announced announcing acknowledge acknowledges acknowledged acknowledging
+    admit admits admitted admitting recall recalls recalled recalling suggest suggests suggested suggesting
+    urge urges urged urging predict predicts predicted predicting promise promises promised promising
+    vow vows vowed vowing pledge pledges pledged pledging boast boasts boasted boasting
+    complain complains complained complaining concede concedes conceded conceding
+    confirm confirms confirmed confirming deny denies denied denying describe describes described describing
+    call calls called calling shout shouts shouted shouting yell yells yelled joke jokes joked joking
+    quip quips quipped remark remarks remarked observe observes observed report reports reported reporting
+    testify testifies testified contend contends contended maintain maintains maintained
+    assert asserts asserted charge charges charged counter counters countered
+    emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
+    point points pointed mention mentions mentioned tout touts touted reveal reveals revealed
+    chant chants chanted cry cries cried thunder thundered scoff scoffed sigh sighed laugh laughed
+    exclaim exclaimed begin began conclude concludes concluded think thinks thought
+    believe believes believed agree agrees agreed accuse accuses accused
+    criticize criticized criticise criticised proclaim proclaims proclaimed retort retorted muse mused
+    speculate speculated quote quoted answer answers answered email emails emailed e-mailed text texted
+    retaliate retaliated assure assures assured reassured worry worries worried
+    remember remembers remembered react reacts reacted imply implies implied lament laments lamented
+    plead pleads pleaded demand demands demanded scream screamed whisper whispered mutter muttered
+    snap snapped rail railed blast blasts blasted slam slams slammed mock mocked tease teased
+    praise praised hail hailed wonder wonders wondered question questioned advise advised
+    caution cautioned inform informed recount recounts recounted opine opined reason reasoned
+    beg begged object objected protest protested interject interjected gush gushed rave raved
+    sneer sneered taunt taunted scold scolded repeat repeated reiterate reiterates reiterated echo echoed
+    clarify clarified elaborate elaborated summarize summarized hope hopes hoped fear fears feared
+    feel feels felt allege alleges alleged swear swore threaten threatened preach preached
+    lecture lectured chimed interrupted boomed estimate estimates estimated blame blames blamed
+    thank thanked propose proposed recommend recommends recommended sing sang
+";
+
+/// Cue verbs that only attribute when the speaker stands right next to them: on their
+/// own they are too often ordinary verbs ("state police", "a post", "read the bill").
+const WEAK_CUES: &str = "
+    read reads post posts state states call calls called calling point points pointed note notes
+    report reports charge charges counter counters begin began think thinks thought believe believes
+    believed agree agrees agreed stress stresses mention mentions quote quoted continue continues
+    continued warning writing written stating saying telling adding asking noting text answer object
+    question hope hopes fear fears feel feels felt echo worry worries demand demands beg rail snap reason
+    remember assure caution blast slam hail mock praise praised hailed mocked questioned advised threatened
+    lecture email emails blame blames blamed thank thanked propose proposed recommend recommends
+    recommended sing sang estimate estimates
+";
+
+/// Words that may stand between a speaker and a cue verb: `Mujahid also said`, `she has said`.
+const CUE_PRELUDE: &str = "
+    also later previously earlier once recently repeatedly then has have had was were is are would
+    will could might may did does do reportedly again often frequently publicly privately simply flatly
+    quickly finally just first never not allegedly angrily bluntly candidly famously memorably
+    sarcastically tersely jokingly laughingly proudly quietly loudly openly directly further even
+    subsequently already still always ultimately herself himself themselves monday tuesday wednesday
+    thursday friday saturday sunday today yesterday tonight morning night afternoon evening last this week
+    specifically explicitly clearly immediately personally formally officially separately similarly
+    likewise too
+";
+
+/// Irregular past tenses that end a noun phrase: `The senator sought to …`.
+const IRREGULAR_VERBS: &str = "
+    sought made took gave went came got held kept left met paid ran saw sent stood won brought bought
+    built caught chose drew drove fell fought found flew forgot grew heard hid hit hurt knew led lost
+    meant rose sold shot spent spoke struck swore taught threw understood wore became began did had
+    was were is are has have does
+";
+
+/// Words that open an aside rather than describe the speaker: `Hunter, meanwhile, said`.
+const ASIDE_OPENERS: &str = "
+    meanwhile however also too though though, himself herself themselves itself once in on at for
+    from with by after before during about of to via through when while as in reply responding
+    speaking writing referring citing adding noting pointing asked asking reached again still
+    for example instead later earlier now then today yesterday
+";
+
+/// Nouns for documents and other artifacts that can be a quotation's source.
+const DOCUMENT_NOUNS: &str = "
+    statement letter report release document memo filing email e-mail tweet post complaint ruling
+    lawsuit indictment affidavit transcript message note notice order verdict judgment judgement
+    opinion motion brief petition resolution minutes website ad advert advertisement video speech
+    communique communiqué announcement text draft study survey poll book memoir editorial column op-ed
+    plea sign banner placard caption headline summary bill amendment policy manifesto
+";
+
+/// Words that name a role or office before a person's name: `Defense Minister Khawaja Asif`.
+const TITLE_WORDS: &str = "
+    Mr. Mrs. Ms. Miss Dr. Prof. Gov. Sen. Rep. Gen. Lt. Col. Capt. Sgt. Rev. Hon. Judge Justice
+    President Vice Prime Minister Secretary Senator Governor Mayor Councillor Councilor Councilwoman
+    Councilman Chairman Chairwoman Chair Director Chief Deputy Speaker Leader Commissioner Sheriff
+    Detective Officer Coach Manager Captain Professor Doctor Mullah Sheikh King Queen Prince Princess
+    Lord Lady Sir Dame Pope Bishop Father Sister Attorney General Spokesman Spokeswoman Spokesperson
+    Candidate Nominee Ambassador Chancellor Superintendent Principal Inspector Constable Premier
+    Representative Congressman Congresswoman Assemblyman Assemblywoman Alderman Magistrate Prosecutor
+    Defense Defence Foreign Interior Finance Health Economic Affairs Former Acting Interim Executive
+    Senior Junior Assistant Associate Head Striker Midfielder Defender Goalkeeper
+";
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &str = "
+    Mr Mrs Ms Dr Prof Gov Sen Rep Gen Lt Col Capt Sgt Rev Hon St Jr Sr Inc Co Corp Ltd No vs v Jan
+    Feb Mar Apr Aug Sept Sep Oct Nov Dec Mt Ft Ave Blvd Rd approx etc e.g i.e Fla Calif Ill Mass Penn
+    Pa Wash Ore Tex Ariz Mich Minn Wis Conn Del Md Va Ga Ala Tenn Ky Mo Okla Kan Neb Nev Colo Ind Miss
+    La Ark Sup Supt Cmdr Adm Maj Pvt Cpl Rt Messrs Mme Mlle
+";
+
+/// Nouns before a quotation that mark it as a title: `the novel “Beloved”`.
+const TITLE_NOUNS: &str = "
+    novel book film movie song album show series play poem documentary article column op-ed headline
+    titled entitled podcast opera musical painting episode sitcom memoir essay single track sculpture
+    exhibition programme program campaign slogan hashtag motto
+";
+
+/// Words before a short quotation that mark it as scare quotes or a term.
+const SCARE_MARKERS: &str = "
+    so-called dubbed branded labeled labelled termed nicknamed known word term phrase label name named
+    deemed considered self-described self-styled quote-unquote
+";
 
 /// Cues of several words, matched case-insensitively, with where the speaker stands.
 pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
@@ -265,7 +137,6 @@ pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("were quoted as saying", SpeakerSide::Before),
     ("is quoted as saying", SpeakerSide::Before),
     ("went on to say", SpeakerSide::Before),
-    ("went on", SpeakerSide::Before),
     ("pointed out", SpeakerSide::Before),
     ("points out", SpeakerSide::Before),
 ];
@@ -276,403 +147,85 @@ pub enum SpeakerSide {
     After,
 }
 
-/// Cue verbs that only attribute when the speaker stands right next to them: on their
-/// own they are too often ordinary verbs ("state police", "a post", "read the bill").
-pub const WEAK_CUES: &[&str] = &[
-    "read",
-    "reads",
-    "post",
-    "posts",
-    "state",
-    "states",
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "point",
-    "points",
-    "pointed",
-    "note",
-    "notes",
-    "report",
-    "reports",
-    "charge",
-    "charges",
-    "counter",
-    "counters",
-    "begin",
-    "began",
-    "think",
-    "thinks",
-    "thought",
-    "believe",
-    "believes",
-    "believed",
-    "agree",
-    "agrees",
-    "agreed",
-    "stress",
-    "stresses",
-    "mention",
-    "mentions",
-    "quote",
-    "quoted",
-    "continue",
-    "continues",
-    "continued",
-    "warning",
-    "writing",
-    "written",
-    "calling",
-    "stating",
-    "saying",
-    "telling",
-    "adding",
-    "asking",
-    "noting",
-];
-
-/// Words that may stand between a speaker and a cue verb: `Mujahid also said`, `she has said`.
-pub const CUE_PRELUDE: &[&str] = &[
-    "also",
-    "later",
-    "previously",
-    "earlier",
-    "once",
-    "recently",
-    "repeatedly",
-    "then",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "would",
-    "will",
-    "could",
-    "might",
-    "may",
-    "did",
-    "does",
-    "do",
-    "reportedly",
-    "again",
-    "often",
-    "frequently",
-    "publicly",
-    "privately",
-    "simply",
-    "flatly",
-    "quickly",
-    "finally",
-    "just",
-    "first",
-    "had",
-    "never",
-    "not",
-    "allegedly",
-    "angrily",
-    "bluntly",
-    "candidly",
-    "famously",
-    "memorably",
-    "sarcastically",
-    "tersely",
-    "jokingly",
-    "laughingly",
-    "proudly",
-    "quietly",
-    "loudly",
-    "openly",
-    "directly",
-    "told",
-    "then",
-    "further",
-    "even",
-    "subsequently",
-    "already",
-    "still",
-    "always",
-    "ultimately",
-    "herself",
-    "himself",
-    "themselves",
-];
-
-/// Nouns for documents and other artifacts that can be a quotation's source.
-pub const DOCUMENT_NOUNS: &[&str] = &[
-    "statement",
-    "letter",
-    "report",
-    "release",
-    "document",
-    "memo",
-    "filing",
-    "email",
-    "e-mail",
-    "tweet",
-    "post",
-    "complaint",
-    "ruling",
-    "lawsuit",
-    "indictment",
-    "affidavit",
-    "transcript",
-    "message",
-    "note",
-    "notice",
-    "order",
-    "verdict",
-    "judgment",
-    "judgement",
-    "opinion",
-    "motion",
-    "brief",
-    "petition",
-    "resolution",
-    "minutes",
-    "website",
-    "ad",
-    "advert",
-    "advertisement",
-    "video",
-    "speech",
-    "communique",
-    "communiqué",
-    "announcement",
-    "text",
-    "draft",
-    "study",
-    "survey",
-    "poll",
-    "book",
-    "memoir",
-    "editorial",
-    "column",
-    "op-ed",
-    "plea",
-    "sign",
-    "banner",
-    "placard",
-    "caption",
-    "headline",
-    "summary",
-    "bill",
-    "amendment",
-    "policy",
-    "manifesto",
-];
-
-/// Words that name a role or office before a person's name: `Defense Minister Khawaja Asif`.
-pub const TITLE_WORDS: &[&str] = &[
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Miss",
-    "Dr.",
-    "Prof.",
-    "Gov.",
-    "Sen.",
-    "Rep.",
-    "Gen.",
-    "Lt.",
-    "Col.",
-    "Capt.",
-    "Sgt.",
-    "Rev.",
-    "Hon.",
-    "Judge",
-    "Justice",
-    "President",
-    "Vice",
-    "Prime",
-    "Minister",
-    "Secretary",
-    "Senator",
-    "Governor",
-    "Mayor",
-    "Councillor",
-    "Councilor",
-    "Councilwoman",
-    "Councilman",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Director",
-    "Chief",
-    "Deputy",
-    "Speaker",
-    "Leader",
-    "Commissioner",
-    "Sheriff",
-    "Detective",
-    "Officer",
-    "Coach",
-    "Manager",
-    "Captain",
-    "Professor",
-    "Doctor",
-    "Mullah",
-    "Sheikh",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Lord",
-    "Lady",
-    "Sir",
-    "Dame",
-    "Pope",
-    "Bishop",
-    "Father",
-    "Sister",
-    "Attorney",
-    "General",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Candidate",
-    "Nominee",
-    "Ambassador",
-    "Chancellor",
-    "Superintendent",
-    "Principal",
-    "Inspector",
-    "Constable",
-    "Premier",
-    "Representative",
-    "Congressman",
-    "Congresswoman",
-    "Assemblyman",
-    "Assemblywoman",
-    "Alderman",
-    "Magistrate",
-    "Prosecutor",
-    "Defense",
-    "Defence",
-    "Foreign",
-    "Interior",
-    "Finance",
-    "Health",
-    "Economic",
-    "Affairs",
-    "Former",
-    "Acting",
-    "Interim",
-    "Executive",
-    "Senior",
-    "Junior",
-    "Assistant",
-    "Associate",
-    "Head",
-    "Striker",
-    "Midfielder",
-    "Defender",
-    "Goalkeeper",
-];
-
 /// Personal pronouns that can stand for a speaker.
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "it", "He", "She", "They", "It"];
 
-/// Abbreviations whose period does not end a sentence.
-pub const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Rev", "Hon", "St", "Jr",
-    "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs", "v", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
-    "Dec", "Mt", "Ft", "Ave", "Blvd", "Rd", "approx", "etc", "e.g", "i.e", "Fla", "Calif", "Ill", "Mass", "Penn", "Pa",
-    "Wash", "Ore", "Tex", "Ariz", "Mich", "Minn", "Wis", "Conn", "Del", "Md", "Va", "Ga", "Ala", "Tenn", "Ky", "Mo",
-    "Okla", "Kan", "Neb", "Nev", "Colo", "Ind", "Ohio", "Miss", "La", "Ark", "Sup", "Supt", "Cmdr", "Adm", "Maj",
-    "Pvt", "Cpl", "Rt", "Messrs", "Mme", "Mlle",
-];
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
 
-/// Nouns before a quotation that mark it as a title: `the novel “Beloved”`.
-pub const TITLE_NOUNS: &[&str] = &[
-    "novel",
-    "book",
-    "film",
-    "movie",
-    "song",
-    "album",
-    "show",
-    "series",
-    "play",
-    "poem",
-    "documentary",
-    "article",
-    "column",
-    "op-ed",
-    "headline",
-    "titled",
-    "entitled",
-    "podcast",
-    "opera",
-    "musical",
-    "painting",
-    "episode",
-    "sitcom",
-    "memoir",
-    "essay",
-    "single",
-    "track",
-    "sculpture",
-    "exhibition",
-    "programme",
-    "program",
-    "campaign",
-    "slogan",
-    "hashtag",
-    "motto",
-];
+static CUE_VERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_VERBS));
+static WEAK_CUE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(WEAK_CUES));
+static PRELUDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_PRELUDE));
+static IRREGULAR_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(IRREGULAR_VERBS));
+static ASIDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ASIDE_OPENERS));
+static DOCUMENT_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(DOCUMENT_NOUNS));
+static TITLE_WORD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS));
+static ABBREVIATION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ABBREVIATIONS));
+static TITLE_NOUN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_NOUNS));
+static SCARE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SCARE_MARKERS));
 
-/// Words before a short quotation that mark it as scare quotes or a term.
-pub const SCARE_MARKERS: &[&str] = &[
-    "so-called",
-    "dubbed",
-    "branded",
-    "labeled",
-    "labelled",
-    "termed",
-    "nicknamed",
-    "known",
-    "word",
-    "term",
-    "phrase",
-    "label",
-    "name",
-    "named",
-    "deemed",
-    "considered",
-    "self-described",
-    "self-styled",
-    "quote-unquote",
-];
+/// Looks a word up in lower case without allocating for words that are already lower case.
+fn contains_lower(set: &HashSet<&str>, word: &str) -> bool {
+    if word.chars().any(char::is_uppercase) { set.contains(word.to_lowercase().as_str()) } else { set.contains(word) }
+}
 
 pub fn is_cue_verb(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    CUE_VERBS.contains(&lower.as_str())
+    contains_lower(&CUE_VERB_SET, word)
 }
 
 pub fn is_weak_cue(word: &str) -> bool {
-    WEAK_CUES.contains(&word.to_lowercase().as_str())
+    contains_lower(&WEAK_CUE_SET, word)
+}
+
+pub fn is_cue_prelude(word: &str) -> bool {
+    contains_lower(&PRELUDE_SET, word)
+}
+
+pub fn is_irregular_verb(word: &str) -> bool {
+    IRREGULAR_SET.contains(word)
+}
+
+/// True for a word that opens an aside: an adverb, a preposition or a participle.
+pub fn opens_aside(word: &str) -> bool {
+    contains_lower(&ASIDE_SET, word)
+        || (word.ends_with("ing") && word.len() > 5 && !word.starts_with(char::is_uppercase))
+        || (word.ends_with("ly") && !word.starts_with(char::is_uppercase))
 }
 
 pub fn is_document_noun(word: &str) -> bool {
-    DOCUMENT_NOUNS.contains(&word.to_lowercase().as_str())
+    contains_lower(&DOCUMENT_SET, word)
 }
 
 pub fn is_title_word(word: &str) -> bool {
-    TITLE_WORDS.contains(&word)
+    TITLE_WORD_SET.contains(word)
+}
+
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATION_SET.contains(word)
+}
+
+pub fn is_title_noun(word: &str) -> bool {
+    contains_lower(&TITLE_NOUN_SET, word)
+}
+
+pub fn is_scare_marker(word: &str) -> bool {
+    contains_lower(&SCARE_SET, word)
 }
 
 pub fn is_speaker_pronoun(word: &str) -> bool {
     SPEAKER_PRONOUNS.contains(&word)
 }
 
-pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn is_cue_prelude(word: &str) -> bool {
-    CUE_PRELUDE.contains(&word.to_lowercase().as_str())
+    #[test]
+    fn lookups_ignore_case_where_they_should() {
+        assert!(is_cue_verb("Said") && is_cue_verb("lamented") && !is_cue_verb("table"));
+        assert!(is_weak_cue("read") && !is_weak_cue("said"));
+        assert!(is_title_word("Mayor") && !is_title_word("mayor"));
+        assert!(is_document_noun("Statement"));
+    }
 }

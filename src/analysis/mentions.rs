@@ -26,10 +26,11 @@ pub fn find(prose: &str, article: &Article, glossary: &GlossaryIndex) -> Vec<Men
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, glossary, Format, GlossaryIndex};
+    use crate::analysis::{Format, GlossaryIndex, analyze, glossary};
 
     fn check(text: &str, format: Format, expect: &[&str]) {
-        let glossary_text = "[club]\nname = \"Riverside United\"\nkind = \"organization\"\n[coach]\nname = \"Ana Ruiz\"\n";
+        let glossary_text =
+            "[club]\nname = \"Riverside United\"\nkind = \"organization\"\n[coach]\nname = \"Ana Ruiz\"\n";
         let (index, _) = GlossaryIndex::build(vec![("g.toml".into(), glossary::parse(glossary_text))]);
         let (_, analysis) = analyze(text, format, &index);
         let got: Vec<&str> = analysis.mentions.iter().map(|m| m.span.text(text)).collect();
@@ -39,6 +40,10 @@ mod tests {
     #[test]
     fn mentions_stay_inside_blocks_and_prose() {
         check("Title\nAna Ruiz joined Riverside\nUnited fans.\n", Format::PlainText, &["Ana Ruiz"]);
-        check("Ruiz of `Riverside United` met Riverside United’s [Ana Ruiz](<https://x/Ana Ruiz>).\n", Format::Markdown, &["Ruiz", "Riverside United", "Ana Ruiz"]);
+        check(
+            "Ruiz of `Riverside United` met Riverside United’s [Ana Ruiz](<https://x/Ana Ruiz>).\n",
+            Format::Markdown,
+            &["Ruiz", "Riverside United", "Ana Ruiz"],
+        );
     }
 }

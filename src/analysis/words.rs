@@ -53,7 +53,12 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            let joins = d.is_alphanumeric()
+            // "1,300" and "3.5" are one number.
+            let in_number = (d == ',' || d == '.')
+                && text[i..j].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && text[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+            let joins = in_number
+                || d.is_alphanumeric()
                 || d == '\u{0301}'
                 || is_combining(d)
                 || ((is_apostrophe(d) || d == '-' || d == '.' || d == '\u{2011}')
@@ -75,7 +80,10 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
             chars.next();
         }
         // A trailing period of an abbreviation such as "U.S." belongs to the word.
-        if text[i..end].contains('.') && text[end..].starts_with('.') {
+        // So does the period of a title or an initial: "Sen. Amy Klobuchar", "Wendy R. Weiser".
+        let word = &text[i..end];
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if text[end..].starts_with('.') && (word.contains('.') || initial || super::lexicon::is_abbreviation(word)) {
             end += 1;
             chars.next();
         }
@@ -125,7 +133,8 @@ mod tests {
     fn words_keep_apostrophes_hyphens_and_abbreviations() {
         check("O’Neill’s side-deal, the U.S. team's “win.”", "O’Neill’s|side-deal|,|the|U.S.|team's|“|win|.|”");
         check("rock ’n’ roll in the ’90s", "rock|’|n|’|roll|in|the|’|90s");
-        check("Mr. Diaz said", "Mr|.|Diaz|said");
+        check("Mr. Diaz said", "Mr.|Diaz|said");
+        check("Wendy R. Weiser and 1,300 fans, 3.5 percent.", "Wendy|R.|Weiser|and|1,300|fans|,|3.5|percent|.");
     }
 
     #[test]

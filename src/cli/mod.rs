@@ -1,1 +1,173 @@
-//! The `copydesk check` command.
+//! The `copydesk check` command: expands the PATH arguments, checks every article, prints
+//! what was found, and decides the exit status.
+//!
+//! Exit status: 0 when nothing reaches warning level, 1 when problems were found, 2 for a
+//! usage error or any input that could not be read (every other input is still checked).
+
+mod args;
+pub mod check;
+pub mod human;
+pub mod inputs;
+pub mod json;
+
+pub use args::{CheckArgs, OutputFormat, StdinFormat};
+
+use std::collections::HashSet;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::analysis::Severity;
+use crate::workspace::articles::ReadConfig;
+use check::{CheckConfig, Outcome};
+use human::HumanConfig;
+
+/// Runs `copydesk check` and returns its exit status.
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(error) => {
+            eprintln!("copydesk: cannot read the current folder: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = inputs::expand(&args.paths, args.root.as_deref(), &cwd);
+    let config = CheckConfig {
+        read: ReadConfig { max_bytes: args.max_file_size },
+        stdin_format: args.stdin_format.format(),
+        extra_glossaries: args.glossaries.iter().map(|path| cwd.join(path)).collect(),
+        cwd,
+    };
+    let mut outcomes = check::check_all(&inputs, &config);
+    check::report_glossaries_once(&mut outcomes);
+
+    let totals = Totals::of(&outcomes);
+    let human = HumanConfig { color: color_wanted() };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match print(&mut out, &outcomes, &totals, args.format, human, &config.cwd).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        // A reader that stops early (`| head`) is not a failure of the check.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(error) => {
+            eprintln!("copydesk: cannot write the output: {error}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(totals.exit_status())
+}
+
+/// Counts over every article checked, for the summary and the exit status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub unreadable: usize,
+    pub quotes: usize,
+    pub attributed: usize,
+    /// Distinct speakers of attributed quotes, by resolved name.
+    pub speakers: usize,
+    pub mentions: usize,
+    /// Diagnostics in articles and glossary files, indexed by severity (hint first).
+    pub severities: [usize; 4],
+}
+
+impl Totals {
+    pub fn of(outcomes: &[Outcome]) -> Totals {
+        let mut totals = Totals::default();
+        let mut speakers = HashSet::new();
+        for outcome in outcomes {
+            let Ok(checked) = outcome else {
+                totals.unreadable += 1;
+                continue;
+            };
+            totals.files += 1;
+            let analysis = &checked.analysis;
+            totals.quotes += analysis.quotes.len();
+            for quote in analysis.quotes.iter().filter(|quote| quote.is_attributed()) {
+                totals.attributed += 1;
+                if let Some(speaker) = quote.speaker() {
+                    speakers.insert(speaker.name.as_str());
+                }
+            }
+            totals.mentions += analysis.mentions.len();
+            let glossary = checked.glossary_problems.iter().map(|problem| &problem.diagnostic);
+            for diagnostic in analysis.diagnostics.iter().chain(glossary) {
+                totals.severities[diagnostic.severity as usize] += 1;
+            }
+        }
+        totals.speakers = speakers.len();
+        totals
+    }
+
+    pub fn by_severity(&self, severity: Severity) -> usize {
+        self.severities[severity as usize]
+    }
+
+    /// 2 when an input could not be read, else 1 when anything reached warning level, else 0.
+    pub fn exit_status(&self) -> u8 {
+        if self.unreadable > 0 {
+            2
+        } else if self.by_severity(Severity::Warning) + self.by_severity(Severity::Error) > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Prints each outcome in input order: results on standard output, unreadable inputs on
+/// standard error, each with its reason.
+fn print(
+    out: &mut dyn Write,
+    outcomes: &[Outcome],
+    totals: &Totals,
+    format: OutputFormat,
+    human: HumanConfig,
+    cwd: &Path,
+) -> io::Result<()> {
+    for outcome in outcomes {
+        match outcome {
+            Ok(checked) => match format {
+                OutputFormat::Human => human::write_file(out, checked, cwd, human)?,
+                OutputFormat::Json => writeln!(out, "{}", json::FileRecord::new(checked, cwd).to_line())?,
+            },
+            Err(unreadable) => {
+                // Flushed first so that, on a terminal, the message sits among the results in order.
+                out.flush()?;
+                eprintln!("copydesk: {}: {}", unreadable.path, unreadable.error);
+            }
+        }
+    }
+    if format == OutputFormat::Human {
+        human::write_summary(out, totals, human)?;
+    }
+    Ok(())
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+fn color_wanted() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+/// A path for output: relative to the current folder when it lies inside it.
+pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_inputs_outrank_problems_in_the_exit_status() {
+        let check = |unreadable, severities, expect| {
+            let totals = Totals { unreadable, severities, ..Totals::default() };
+            assert_eq!(totals.exit_status(), expect, "{totals:?}");
+        };
+        check(0, [0, 0, 0, 0], 0);
+        check(0, [3, 2, 0, 0], 0);
+        check(0, [0, 0, 1, 0], 1);
+        check(0, [0, 0, 0, 1], 1);
+        check(1, [0, 0, 0, 0], 2);
+        check(1, [0, 0, 4, 0], 2);
+    }
+}

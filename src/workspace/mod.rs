@@ -2,6 +2,7 @@
 //! files. Front ends pass a `read` function so that unsaved editor buffers can stand in for
 //! files on disk.
 
+pub mod articles;
 mod glossaries;
 
 pub use glossaries::load_glossaries;

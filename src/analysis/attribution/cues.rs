@@ -9,7 +9,10 @@ use crate::analysis::{Span, lexicon};
 /// One attribution found in the text, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
+    /// The speaker as the text gives it, appositive included: `Klasra, editor of the Telegraph,`.
     pub speaker: Span,
+    /// The part that names the speaker: `Klasra`.
+    pub head: Span,
     pub cue: Span,
     pub form: SpeakerForm,
 }
@@ -78,7 +81,7 @@ fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)
                 (speaker, items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index))
             }
         };
-        let found = Found { speaker, cue, form: form_of(prose, speaker) };
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, words.len()));
     }
     None
@@ -99,30 +102,33 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     let followed_by_break =
         matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')) | Some(Item::Quote(_)));
     let weak = lexicon::is_weak_cue(word);
-    let before = phrases::before(prose, items, speaker_end).or_else(|| {
+    let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
         let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
         appositive_subject(prose, items, comma)
     });
-    if let Some(speaker) = before {
+    if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
         let adjacent = speaker_end == index;
         if !weak || (adjacent && (after_quote_or_comma(first_item) || followed_by_break)) {
-            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+            let found = Found { speaker, head, cue, form: form_of(prose, head) };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }
         return None;
     }
     // Inverted: `“…,” said Mujahid.`
-    if after_quote_or_comma(index) && !weak {
-        if let Some(speaker) = phrases::after(prose, items, index + 1) {
-            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+    let after_quote = index >= 1 && matches!(items[index - 1], Item::Quote(_))
+        || index >= 2 && matches!(items[index - 1], Item::Punct(_, ',')) && matches!(items[index - 2], Item::Quote(_));
+    if after_quote && !weak {
+        if let Some(head) = phrases::after(prose, items, index + 1) {
+            let speaker = inverted_speaker(prose, items, head);
+            let found = Found { speaker, head, cue, form: form_of(prose, head) };
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }
     // A participle after a comma takes the subject of the sentence: `Klasra left, saying “…”`.
-    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',')) {
+    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',') | Item::Quote(_)) {
         let (first_item, speaker) = subject(prose, items, index)?;
-        let found = Found { speaker, cue, form: form_of(prose, speaker) };
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     None
@@ -143,6 +149,39 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
     None
 }
 
+/// The subject and verb of the clause a quotation stands in, for sentences without a cue
+/// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
+pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
+    if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
+        || matches!(items.get(quote_item + 1), Some(Item::Punct(_, ',')))
+    {
+        let start = if matches!(items.get(quote_item + 1), Some(Item::Punct(_, ','))) {
+            quote_item + 2
+        } else {
+            quote_item + 1
+        };
+        if let Some(head) = phrases::after(prose, items, start) {
+            let verb = items.iter().position(|i| i.span().start >= head.end)?;
+            let verb_word = word_at(prose, items, verb);
+            let ends = matches!(
+                items.get(verb + 1),
+                None | Some(Item::Punct(_, '.' | ',' | ':' | '?' | '!')) | Some(Item::Quote(_))
+            );
+            if form_of(prose, head) != SpeakerForm::Description && verb_word.is_some_and(|w| !is_capitalised(w)) && ends
+            {
+                let cue = items[verb].span();
+                return Some(Found { speaker: head, head, cue, form: form_of(prose, head) });
+            }
+        }
+    }
+    let (start, head) = subject(prose, items, quote_item)?;
+    let verb = items.iter().position(|i| i.span().start >= head.end)?;
+    let _ = start;
+    let cue = items[verb].span();
+    Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
+}
+
 /// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump
 /// retorted.` and `“…,” reacted Trump.`
 fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
@@ -152,22 +191,26 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         return None;
     }
     let cue = items[index].span();
-    let after_quote = |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let after_quote =
+        |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
     // `“…,” Trump retorted.`
     if let Some(speaker) = phrases::before(prose, items, index) {
         let first_item = items.iter().position(|i| i.span().start == speaker.start)?;
-        if after_quote(first_item) && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w))) {
-            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+        if after_quote(first_item)
+            && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w)))
+        {
+            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }
     }
     // `“…,” reacted Trump.`
     if after_quote(index) {
-        let speaker = phrases::after(prose, items, index + 1)?;
-        let end = items.iter().position(|i| i.span().start >= speaker.end).unwrap_or(items.len());
-        if ends(end) && speaker.text(prose).split_whitespace().any(is_capitalised) {
-            let found = Found { speaker, cue, form: form_of(prose, speaker) };
+        let head = phrases::after(prose, items, index + 1)?;
+        let end = items.iter().position(|i| i.span().start >= head.end).unwrap_or(items.len());
+        if (ends(end)) && head.text(prose).split_whitespace().any(is_capitalised) {
+            let speaker = inverted_speaker(prose, items, head);
+            let found = Found { speaker, head, cue, form: form_of(prose, head) };
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }
@@ -175,28 +218,89 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
 }
 
 /// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the
-/// cue, the speaker is the name before the appositive that the comma closes.
-fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Option<Span> {
-    let mut index = closing_comma;
-    let mut words = 0;
-    while index > 0 {
-        match items[index - 1] {
-            Item::Punct(_, ',') => break,
-            Item::Word(span) if !lexicon::is_cue_verb(span.text(prose)) => {}
-            Item::Punct(_, '(' | ')' | '.' | '-' | '’' | '\'') => {}
-            _ => return None,
+/// cue, the speaker is the name that opens the clause, with everything up to that comma
+/// (appositives and who-clauses alike). Returns the name and the whole phrase.
+fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Option<(Span, Span)> {
+    let mut start = closing_comma;
+    while start > 0 {
+        match items[start - 1] {
+            Item::Quote(_) | Item::Punct(_, ';' | ':' | '—' | '–') => break,
+            Item::Word(span) if is_finite_cue(span.text(prose)) => return None,
+            _ => {}
         }
-        index -= 1;
-        words += 1;
-        if words > 20 {
+        start -= 1;
+        if closing_comma - start > 60 {
             return None;
         }
     }
-    let opening_comma = index.checked_sub(1)?;
-    let name = phrases::before(prose, items, opening_comma)?;
-    let name_item = items.iter().position(|i| i.span().start == name.start)?;
-    let starts_clause = name_item == 0 || matches!(items[name_item - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
-    (starts_clause && name.text(prose).split_whitespace().any(is_capitalised)).then_some(name)
+    let candidates = std::iter::once(start)
+        .chain((start + 1..closing_comma).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
+    for position in candidates {
+        let position = (position..closing_comma).find(|&i| !matches!(items[i], Item::Punct(_, ',')))?;
+        let Some(name) = phrases::after(prose, items, position) else { continue };
+        let next = items.iter().position(|i| i.span().start >= name.end)?;
+        let named =
+            name.text(prose).split_whitespace().any(is_capitalised) || form_of(prose, name) != SpeakerForm::Name;
+        if next < closing_comma && matches!(items[next], Item::Punct(_, ',')) && named {
+            let aside = items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside);
+            let phrase = if aside { name } else { Span::new(name.start, items[closing_comma].span().end) };
+            // `Eastwick’s manager, Rob Kerridge, said`: the name in the appositive is the speaker.
+            let appositive = &items[next + 1..closing_comma];
+            let proper_name = !appositive.is_empty()
+                && appositive.len() <= 4
+                && appositive.iter().all(|i| i.word(prose).is_some_and(is_capitalised));
+            let head = if proper_name && form_of(prose, name) != SpeakerForm::Pronoun && !is_proper_name(prose, name) {
+                Span::new(appositive[0].span().start, appositive[appositive.len() - 1].span().end)
+            } else {
+                name
+            };
+            return Some((head, phrase));
+        }
+    }
+    None
+}
+
+/// Every word capitalised: `Rob Kerridge`, not `Eastwick’s manager`.
+fn is_proper_name(prose: &str, phrase: Span) -> bool {
+    phrase.text(prose).split_whitespace().all(is_capitalised)
+}
+
+/// A cue verb that is a sentence's own verb, not a participle inside an appositive.
+fn is_finite_cue(word: &str) -> bool {
+    lexicon::is_cue_verb(word) && !word.ends_with("ing") && !lexicon::is_weak_cue(word)
+}
+
+/// `said Jaime Harrison, chair of the party.`: the speaker runs on to the end of the clause,
+/// unless what follows is an attribution of its own (`, who said …`).
+fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span {
+    let Some(next) = items.iter().position(|i| i.span().start >= name.end) else { return name };
+    if !matches!(items[next], Item::Punct(_, ',')) {
+        return name;
+    }
+    if items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside) {
+        return name;
+    }
+    let mut end = next + 1;
+    while end < items.len() {
+        match items[end] {
+            Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
+            // A comma followed by an aside ends the description: `, referring to …`.
+            Item::Punct(_, ',') if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside) => {
+                break;
+            }
+            Item::Word(span) if is_finite_cue(span.text(prose)) => return name,
+            _ => {}
+        }
+        end += 1;
+    }
+    let mut last = end - 1;
+    while last > next && matches!(items[last], Item::Punct(_, ',')) {
+        last -= 1;
+    }
+    if last == next || end - next > 40 {
+        return name;
+    }
+    Span::new(name.start, items[last].span().end)
 }
 
 /// How the speaker is written.

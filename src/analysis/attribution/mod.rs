@@ -37,6 +37,8 @@ pub fn attribute(
     let mut next_part = 0;
     // For quotations running over paragraphs: the attribution found beside their first part.
     let mut opening_attribution: HashMap<usize, (Found, Span)> = HashMap::new();
+    // The speaker of a paragraph that ends with a colon introduces the next paragraph.
+    let mut introduction: Option<(Found, Span)> = None;
     for block in &article.blocks {
         // Quotations belong to the block where they end; run-on parts elsewhere stay opaque.
         let first = next_quote;
@@ -66,12 +68,31 @@ pub fn attribute(
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
-            Some((cues::choose(&sentence.items, &sentence.pairs, quote_item), sentence.span))
+            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
+                // With no cue word, a sentence's subject still speaks what it quotes at
+                // length: `Hannity pressed: “…”`, `The team cited “…”`.
+                let speech_like = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Speech;
+                speech_like.then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
+            });
+            Some((chosen, sentence.span))
         };
         for &(part, index) in block_parts {
             let is_opening = quotes[index].parts.first() == Some(&part) && quotes[index].parts.len() > 1;
-            if let Some((Some(found), sentence)) = is_opening.then(|| found_for(part)).flatten() {
-                opening_attribution.insert(index, (found, sentence));
+            if !is_opening {
+                continue;
+            }
+            // A quotation that opens after its speaker's sentence and runs on:
+            // `“A,” he said. “B…` + `“C.”` is his, like a second quote in one paragraph.
+            let in_sentence = found_for(part).and_then(|(found, sentence)| Some((found?, sentence)));
+            let earlier_in_paragraph = || {
+                sentences
+                    .iter()
+                    .flat_map(|s| s.pairs.iter().map(move |p| (p.found, s.span)))
+                    .filter(|(f, _)| f.cue.end <= part.start)
+                    .max_by_key(|(f, _)| f.cue.end)
+            };
+            if let Some(found) = in_sentence.or_else(earlier_in_paragraph) {
+                opening_attribution.insert(index, found);
             }
         }
         let mut attributed_here: Vec<(usize, Found, Span)> = Vec::new();
@@ -104,10 +125,14 @@ pub fn attribute(
                 .filter(|(f, _)| f.cue.end <= at)
                 .max_by_key(|(f, _)| f.cue.end)
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
-            if let Some(&(found, span)) = nearest {
+            if let Some(&(found, span)) = nearest.or(introduction.as_ref()) {
                 attributed_here.push((index, found, span));
             }
         }
+        introduction = sentences.last().filter(|s| s.span.text(prose).ends_with(':')).and_then(|s| {
+            let found = s.pairs.last().map(|p| p.found).or_else(|| cues::subject_of(prose, &s.items, s.items.len()))?;
+            Some((found, s.span))
+        });
         for sentence in &sentences {
             for pair in &sentence.pairs {
                 events.push(Event {
@@ -173,8 +198,13 @@ fn resolve_in_reading_order(
     for event in &events {
         if let Some(index) = event.quote {
             let found = event.found;
-            quotes[index].attribution =
-                Some(Attribution { speaker: found.speaker, form: found.form, cue: found.cue, resolved: None });
+            quotes[index].attribution = Some(Attribution {
+                speaker: found.speaker,
+                head: found.head,
+                form: found.form,
+                cue: found.cue,
+                resolved: None,
+            });
         }
     }
     let mut resolver = resolve::Resolver::new(prose, mentions, glossary);

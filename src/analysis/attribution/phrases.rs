@@ -184,7 +184,11 @@ fn nominal(word: &str) -> bool {
     if is_stop(word) && !is_determiner(word) {
         return false;
     }
-    if lexicon::is_cue_verb(word) {
+    // Strong cues are verbs; weak ones are as often nouns: "state director", "a report".
+    if lexicon::is_cue_verb(word) && !lexicon::is_weak_cue(word) {
+        return false;
+    }
+    if lexicon::is_irregular_verb(word) {
         return false;
     }
     let verb_like = (word.ends_with("ed") || word.ends_with("ing") || word.ends_with("ly"))
@@ -263,6 +267,9 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     if lexicon::is_speaker_pronoun(first_word) {
         return Some(items[start].span());
     }
+    if is_connector(&first_word.to_lowercase()) {
+        return None;
+    }
     let mut last = None;
     let mut index = start;
     let mut words = 0;
@@ -290,7 +297,14 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         }
         index += 1;
     }
-    let last = last?;
+    let mut last = last?;
+    // A parenthesis right after a name belongs to it: `Rep. Jo Park (D-Ore.)`.
+    if matches!(items.get(last + 1), Some(Item::Punct(_, '('))) {
+        let close = items[last + 1..].iter().take(10).position(|i| matches!(i, Item::Punct(_, ')')));
+        if let Some(close) = close {
+            last += 1 + close;
+        }
+    }
     Some(Span::new(items[start].span().start, items[last].span().end))
 }
 

@@ -47,8 +47,8 @@ impl<'a> Resolver<'a> {
     /// Resolves a speaker and remembers them as the latest to speak.
     pub fn resolve(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
         let resolved = match found.form {
-            SpeakerForm::Pronoun => self.pronoun(found.speaker),
-            SpeakerForm::Document => self.document(found.speaker),
+            SpeakerForm::Pronoun => self.pronoun(found.head),
+            SpeakerForm::Document => self.document(found.head),
             SpeakerForm::Name | SpeakerForm::Description => self.named(found),
         };
         if let Some(resolved) = &resolved {
@@ -58,7 +58,7 @@ impl<'a> Resolver<'a> {
                 .filter(|w| lexicon::is_document_noun(w))
                 .map(str::to_lowercase)
                 .collect();
-            self.spoke.push(Spoke { at: found.speaker, resolved: resolved.clone(), documents });
+            self.spoke.push(Spoke { at: found.head, resolved: resolved.clone(), documents });
         }
         resolved
     }
@@ -84,16 +84,16 @@ impl<'a> Resolver<'a> {
     }
 
     fn named(&mut self, found: &Found) -> Option<Resolved> {
-        if let Some(mention) = self.mention_in(found.speaker) {
+        if let Some(mention) = self.mention_in(found.head) {
             return Some(self.entity(mention.entity, mention.span));
         }
-        let text = found.speaker.text(self.prose);
+        let text = found.head.text(self.prose);
         if found.form == SpeakerForm::Description {
-            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.speaker) });
+            return Some(Resolved { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
         let name = person_name(text);
         if name.is_empty() {
-            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.speaker) });
+            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.head) });
         }
         let full = if name.contains(' ') {
             if !self.unknown_names.contains(&name) {
@@ -111,11 +111,11 @@ impl<'a> Resolver<'a> {
         if self.reported_unknown.insert(full.clone()) {
             self.diagnostics.push(Diagnostic::new(
                 Code::UnknownSpeaker,
-                found.speaker,
-                format!("{full} is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."),
+                found.head,
+                format!("{full} is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."),
             ));
         }
-        Some(Resolved { entity: None, name: full, named_at: Some(found.speaker) })
+        Some(Resolved { entity: None, name: full, named_at: Some(found.head) })
     }
 
     fn document(&self, speaker: Span) -> Option<Resolved> {
@@ -211,6 +211,16 @@ impl<'a> Resolver<'a> {
             }
             (None, EntityKind::Document | EntityKind::Place) => pronoun == Pronoun::It,
         }
+    }
+}
+
+/// A description as it reads mid-sentence: `The club` → `the club`.
+fn description_name(text: &str) -> String {
+    match text.split_once(' ') {
+        Some((first, rest)) if crate::analysis::attribution::phrases::is_determiner(first) => {
+            format!("{} {rest}", first.to_lowercase())
+        }
+        _ => text.to_string(),
     }
 }
 

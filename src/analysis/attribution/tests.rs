@@ -2,7 +2,7 @@
 //! the title) and the expectation lists every quotation with its kind, speaker as written,
 //! cue and resolved name, then the diagnostics.
 
-use crate::analysis::{analyze, glossary, Format, GlossaryIndex};
+use crate::analysis::{Format, GlossaryIndex, analyze, glossary};
 
 const GLOSSARY: &str = r#"
 [dana-whitfield]
@@ -80,7 +80,17 @@ fn appositive_with_who_clause() {
         r#"Pool to close
 "We are ready," Paris, who used to work on the pier, said about the plans.
 "#,
-        r#"speech "We are ready," ← Paris [said] = Paris
-unknown-speaker "Paris": Paris is quoted but is not in the glossary; add them so readers' questions about who they are have an answer."#,
+        r#"speech "We are ready," ← Paris, who used to work on the pier, [said] = Paris
+unknown-speaker "Paris": Paris is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
+
+#[test]
+fn speaker_before_a_partial_quote() {
+    check(
+        r#"Pool to close
+Okafor lamented that the “danger” came from the roof.
+"#,
+        r#"speech “danger” ← Okafor [lamented] = Tomas Okafor"#,
     );
 }

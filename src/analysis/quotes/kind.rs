@@ -12,16 +12,16 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     let before: Vec<Token> = tokenize(prose, Span::new(sentence.start.min(quote.start), quote.start));
     let previous_words: Vec<String> =
         before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose).to_lowercase()).collect();
-    let follows = |list: &[&str]| previous_words.iter().take(2).any(|w| list.contains(&w.as_str()));
+    let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
     let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
-    if follows(lexicon::TITLE_NOUNS) && !sentence_like {
+    if follows(lexicon::is_title_noun) && !sentence_like {
         return QuoteKind::Title;
     }
     if !sentence_like && words <= 6 {
         if previous_words.first().is_some_and(|w| ["word", "term", "phrase", "label", "name"].contains(&w.as_str())) {
             return QuoteKind::Term;
         }
-        if follows(lexicon::SCARE_MARKERS) || called_it(&previous_words) {
+        if follows(lexicon::is_scare_marker) || called_it(&previous_words) {
             return QuoteKind::Scare;
         }
         if !attributed && words <= 4 && !inner.trim_end().ends_with(',') {

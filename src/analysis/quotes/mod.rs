@@ -54,8 +54,10 @@ pub struct Resolved {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
-    /// The speaker as written.
+    /// The speaker as written, appositive included: `Klasra, editor of the Telegraph,`.
     pub speaker: Span,
+    /// The words that name the speaker: `Klasra`.
+    pub head: Span,
     pub form: SpeakerForm,
     /// The cue: `said`, `told`, `according to`.
     pub cue: Span,

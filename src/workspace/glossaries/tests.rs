@@ -240,6 +240,7 @@ fn loads_from_a_real_folder() {
     let index = &loaded.index;
     let dana = index.by_id("dana-whitfield").expect("the sidecar loaded");
     assert_eq!(index.affiliation_entity(dana), index.by_id("council"));
-    let found: Vec<_> = index.find_names("Whitfield spoke for Harbour City Council.").into_iter().map(|(_, id)| id).collect();
+    let found: Vec<_> =
+        index.find_names("Whitfield spoke for Harbour City Council.").into_iter().map(|(_, id)| id).collect();
     assert_eq!(found, [Some(dana), index.by_id("council")].map(|id| id.expect("both entities exist")));
 }

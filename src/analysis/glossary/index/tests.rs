@@ -9,10 +9,8 @@ fn check_build(fixture: &str, expect_entities: &str) {
     let files = split_files(fixture);
     let texts: Vec<(String, String)> = files.iter().map(|(label, text)| (label.clone(), strip(text))).collect();
     let parsed: Vec<_> = texts.iter().map(|(label, text)| (label.clone(), parse(text))).collect();
-    let mut marks: Vec<Vec<_>> = parsed
-        .iter()
-        .map(|(_, glossary)| glossary.diagnostics.iter().map(|d| (d.span, label(d))).collect())
-        .collect();
+    let mut marks: Vec<Vec<_>> =
+        parsed.iter().map(|(_, glossary)| glossary.diagnostics.iter().map(|d| (d.span, label(d))).collect()).collect();
     let (index, problems) = GlossaryIndex::build(parsed);
     for (file, diagnostic) in &problems {
         marks[*file].push((diagnostic.span, label(diagnostic)));
@@ -293,13 +291,11 @@ kind = "organization"
 "#,
     );
     let (index, problems) = GlossaryIndex::build(vec![("glossary.toml".to_string(), glossary)]);
-    let found: Vec<_> = index.find_names("United won.").into_iter().map(|(_, id)| index.entity(id).id.as_str()).collect();
+    let found: Vec<_> =
+        index.find_names("United won.").into_iter().map(|(_, id)| index.entity(id).id.as_str()).collect();
     assert_eq!(found, ["united"]);
     let messages: Vec<_> = problems.iter().map(|(_, d)| d.message.as_str()).collect();
-    assert_eq!(
-        messages,
-        ["the alias `United` is already claimed by `united` (United); mentions of it go to `united`"]
-    );
+    assert_eq!(messages, ["the alias `United` is already claimed by `united` (United); mentions of it go to `united`"]);
 }
 
 #[test]

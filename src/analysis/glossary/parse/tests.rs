@@ -307,7 +307,17 @@ name = "“Curly” ’quotes’ and ünïcödé"
         let _ = parse(&text[..end]);
         let _ = parse(&text[end..]);
     }
-    for odd in ["[", "]", "[[", "=", "\"", "[a]\nname = \"\"\"", "[a.b.c]\n[a]\nname=1", &"[".repeat(500), "\u{feff}[a]\nname=\"A\""] {
+    for odd in [
+        "[",
+        "]",
+        "[[",
+        "=",
+        "\"",
+        "[a]\nname = \"\"\"",
+        "[a.b.c]\n[a]\nname=1",
+        &"[".repeat(500),
+        "\u{feff}[a]\nname=\"A\"",
+    ] {
         let _ = parse(odd);
     }
 }

@@ -1,0 +1,59 @@
+//! The command line of `copydesk check`.
+
+use std::path::PathBuf;
+
+use crate::analysis::Format;
+use crate::workspace::articles::ReadConfig;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Articles or folders to check (folders recursively: .md, .markdown, .txt); `-` reads
+    /// standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print what was found.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// The workspace root: glossary.toml files are looked for from each article's folder up to
+    /// here, and symbolic links leaving it are not followed. Defaults to the nearest folder
+    /// holding `.git`, else the current folder.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// A glossary file applying to every article, after those the articles find themselves.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+
+    /// How to read standard input.
+    #[arg(long, value_enum, default_value_t = StdinFormat::Txt)]
+    pub stdin_format: StdinFormat,
+
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ReadConfig::default().max_bytes)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// `path:line:col: severity[code]: message`, the source line, and a summary.
+    Human,
+    /// One JSON object per article, one per line.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StdinFormat {
+    Md,
+    Txt,
+}
+
+impl StdinFormat {
+    pub fn format(self) -> Format {
+        match self {
+            StdinFormat::Md => Format::Markdown,
+            StdinFormat::Txt => Format::PlainText,
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Checking articles: reading each, loading its glossaries, analysing it, in parallel across
+//! cores with the results kept in input order.
+
+use std::path::{Path, PathBuf};
+
+use super::inputs::{Input, Source};
+use crate::analysis::{self, Analysis, Diagnostic, Format};
+use crate::workspace::articles::{self, ReadConfig, ReadError};
+use crate::workspace::{self, ArticleGlossary};
+
+/// What every article's check shares.
+#[derive(Debug, Clone)]
+pub struct CheckConfig {
+    pub read: ReadConfig,
+    pub stdin_format: Format,
+    /// Glossary files applying to every article, as absolute paths.
+    pub extra_glossaries: Vec<PathBuf>,
+    pub cwd: PathBuf,
+}
+
+/// One article, analysed.
+#[derive(Debug)]
+pub struct Checked {
+    pub path: String,
+    pub text: String,
+    pub glossary: ArticleGlossary,
+    /// The analysis, its diagnostics including the glossary loader's problems on the article.
+    pub analysis: Analysis,
+    /// Problems inside glossary files, each with the text of that file as it was read.
+    pub glossary_problems: Vec<GlossaryProblem>,
+}
+
+/// A problem inside a glossary file.
+#[derive(Debug, Clone)]
+pub struct GlossaryProblem {
+    pub path: PathBuf,
+    /// The glossary's text, when it could be read, to place the problem in it.
+    pub text: Option<String>,
+    pub diagnostic: Diagnostic,
+}
+
+/// An article that could not be read, and why.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub path: String,
+    pub error: ReadError,
+}
+
+pub type Outcome = Result<Checked, Unreadable>;
+
+/// Checks every input, spreading them over the machine's cores in contiguous chunks.
+pub fn check_all(inputs: &[Input], config: &CheckConfig) -> Vec<Outcome> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len());
+    if threads <= 1 {
+        return inputs.iter().map(|input| check_one(input, config)).collect();
+    }
+    let chunk_size = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = inputs
+            .chunks(chunk_size)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|input| check_one(input, config)).collect::<Vec<_>>()))
+            .collect();
+        // Joining in spawn order keeps the outcomes in input order.
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
+/// Reads, loads the glossaries of, and analyses one article.
+pub fn check_one(input: &Input, config: &CheckConfig) -> Outcome {
+    let read = match &input.source {
+        Source::Stdin => articles::read_article_from(std::io::stdin().lock(), config.stdin_format, &config.read),
+        Source::File(path) => articles::read_article(path, &config.read),
+    };
+    let articles::ArticleText { text, format } =
+        read.map_err(|error| Unreadable { path: input.display.clone(), error })?;
+    let article = analysis::article::parse(&text, format);
+
+    // Keep the text of every glossary file the loader reads, to place its problems later.
+    let mut glossary_texts: Vec<(PathBuf, String)> = Vec::new();
+    let glossary = workspace::load_glossaries(
+        &input.article_path(&config.cwd),
+        article.front_matter.as_ref(),
+        &input.root,
+        &config.extra_glossaries,
+        &mut |path: &Path| {
+            let text = std::fs::read_to_string(path)?;
+            glossary_texts.push((path.to_path_buf(), text.clone()));
+            Ok(text)
+        },
+    );
+
+    let mut analysis = analysis::analyze_article(&text, &article, &glossary.index);
+    analysis.diagnostics.extend(glossary.article_problems.iter().cloned());
+    analysis::diagnostics::finish(&text, &article, &mut analysis.diagnostics);
+
+    let glossary_problems = glossary
+        .file_problems
+        .iter()
+        .map(|(path, diagnostic)| GlossaryProblem {
+            path: path.clone(),
+            text: glossary_texts
+                .iter()
+                .find(|(read, _)| read == path)
+                .map(|(_, text)| text.clone())
+                .or_else(|| std::fs::read_to_string(path).ok()),
+            diagnostic: diagnostic.clone(),
+        })
+        .collect();
+    Ok(Checked { path: input.display.clone(), text, glossary, analysis, glossary_problems })
+}
+
+/// Keeps each glossary file's problems only on the first article that loaded that file, so
+/// that a glossary shared by many articles is reported once.
+pub fn report_glossaries_once(outcomes: &mut [Outcome]) {
+    let mut reported: Vec<PathBuf> = Vec::new();
+    for checked in outcomes.iter_mut().filter_map(|outcome| outcome.as_mut().ok()) {
+        checked.glossary_problems.retain(|problem| !reported.contains(&problem.path));
+        for problem in &checked.glossary_problems {
+            if !reported.contains(&problem.path) {
+                reported.push(problem.path.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading article files, and finding the articles inside a folder.
+//!
+//! An article that cannot be analysed (missing, unreadable, not UTF-8, binary, too large) is
+//! an error with a reason a writer can act on, never a panic and never silently skipped.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::Format;
+
+/// Limits on what counts as a readable article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadConfig {
+    /// Files larger than this many bytes are refused rather than read into memory.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadConfig {
+    fn default() -> ReadConfig {
+        // Far beyond any news article, small enough that a stray disk image is refused quickly.
+        ReadConfig { max_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// An article's text and the format its name implies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleText {
+    pub text: String,
+    pub format: Format,
+}
+
+/// Why an article could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Missing,
+    IsDirectory,
+    /// `size` is known for files, not for streams.
+    TooLarge {
+        size: Option<u64>,
+        limit: u64,
+    },
+    Binary {
+        offset: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    Io(std::io::Error),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Missing => write!(f, "no such file"),
+            ReadError::IsDirectory => write!(f, "is a directory"),
+            ReadError::TooLarge { size: Some(size), limit } => {
+                write!(f, "too large ({size} bytes; the limit is {limit} bytes)")
+            }
+            ReadError::TooLarge { size: None, limit } => write!(f, "too large (over the limit of {limit} bytes)"),
+            ReadError::Binary { offset } => write!(f, "binary file (NUL byte at offset {offset})"),
+            ReadError::NotUtf8 { offset } => write!(f, "not UTF-8 (invalid byte at offset {offset})"),
+            ReadError::Io(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<std::io::Error> for ReadError {
+    fn from(error: std::io::Error) -> ReadError {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => ReadError::Missing,
+            std::io::ErrorKind::IsADirectory => ReadError::IsDirectory,
+            _ => ReadError::Io(error),
+        }
+    }
+}
+
+/// Reads the article at `path`, its format decided by the file name.
+pub fn read_article(path: &Path, config: &ReadConfig) -> Result<ArticleText, ReadError> {
+    let metadata = std::fs::metadata(path)?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory);
+    }
+    if metadata.len() > config.max_bytes {
+        return Err(ReadError::TooLarge { size: Some(metadata.len()), limit: config.max_bytes });
+    }
+    let file = std::fs::File::open(path)?;
+    let bytes = read_limited(file, config)?;
+    let format = Format::from_path(&path.to_string_lossy());
+    decode_article(bytes, format)
+}
+
+/// Reads an article from a stream such as standard input, in the format the caller names.
+pub fn read_article_from(reader: impl Read, format: Format, config: &ReadConfig) -> Result<ArticleText, ReadError> {
+    decode_article(read_limited(reader, config)?, format)
+}
+
+/// Checks raw bytes are article text: no NUL bytes (a binary file), valid UTF-8.
+pub fn decode_article(bytes: Vec<u8>, format: Format) -> Result<ArticleText, ReadError> {
+    // A NUL byte is checked first: "binary" tells the writer more than "not UTF-8" does.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ReadError::Binary { offset });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(ArticleText { text, format }),
+        Err(error) => Err(ReadError::NotUtf8 { offset: error.utf8_error().valid_up_to() }),
+    }
+}
+
+/// True for the file names a folder search picks up: `.md`, `.markdown` and `.txt`.
+pub fn is_article_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".md", ".markdown", ".txt"].iter().any(|ext| lower.ends_with(ext) && lower.len() > ext.len())
+}
+
+/// Every article under `dir`, recursively, sorted by path so output is stable.
+///
+/// Hidden entries, `target` and `node_modules` are skipped; a symbolic link is followed only
+/// when it resolves inside `root`, and every directory is visited once, so links cannot loop.
+pub fn find_articles(dir: &Path, root: &Path) -> Vec<PathBuf> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    let mut visited = HashSet::new();
+    walk(dir, &root, &mut visited, &mut found);
+    found.sort();
+    found
+}
+
+fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) {
+    let Ok(canonical) = std::fs::canonicalize(dir) else { return };
+    if !visited.insert(canonical) {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "target" || name == "node_modules" {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file_type) = entry.file_type() else { continue };
+        let is_dir = if file_type.is_symlink() {
+            match std::fs::canonicalize(&path) {
+                Ok(target) if target.starts_with(root) => target.is_dir(),
+                _ => continue,
+            }
+        } else {
+            file_type.is_dir()
+        };
+        if is_dir {
+            walk(&path, root, visited, found);
+        } else if is_article_name(&name) {
+            found.push(path);
+        }
+    }
+}
+
+fn read_limited(reader: impl Read, config: &ReadConfig) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file exactly at the limit from one beyond it.
+    reader.take(config.max_bytes.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > config.max_bytes {
+        return Err(ReadError::TooLarge { size: None, limit: config.max_bytes });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(bytes: &[u8], expect: &str) {
+        let found = match decode_article(bytes.to_vec(), Format::PlainText) {
+            Ok(article) => format!("ok: {}", article.text),
+            Err(error) => format!("error: {error}"),
+        };
+        assert_eq!(found, expect);
+    }
+
+    #[test]
+    fn decoding_names_the_first_bad_byte() {
+        check("“Quoted,” she said.".as_bytes(), "ok: “Quoted,” she said.");
+        check(b"ab\0cd", "error: binary file (NUL byte at offset 2)");
+        check(b"caf\xe9 latte", "error: not UTF-8 (invalid byte at offset 3)");
+        check(b"\xff\0", "error: binary file (NUL byte at offset 1)");
+    }
+
+    #[test]
+    fn the_size_limit_is_inclusive() {
+        let config = ReadConfig { max_bytes: 4 };
+        let read = |text: &str| match read_article_from(text.as_bytes(), Format::Markdown, &config) {
+            Ok(article) => format!("ok: {}", article.text),
+            Err(error) => format!("error: {error}"),
+        };
+        assert_eq!(read("four"), "ok: four");
+        assert_eq!(read("fives"), "error: too large (over the limit of 4 bytes)");
+    }
+
+    #[test]
+    fn folder_searches_pick_markdown_and_text() {
+        let names = ["a.md", "b.MARKDOWN", "c.txt", "d.rst", ".md", "notes.md.bak"];
+        let picked: Vec<_> = names.into_iter().filter(|n| is_article_name(n)).collect();
+        assert_eq!(picked, ["a.md", "b.MARKDOWN", "c.txt"]);
+    }
+}

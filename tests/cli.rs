@@ -1,0 +1,292 @@
+//! `copydesk check` run as a program: output on the shipped examples (insta snapshots), exit
+//! statuses, standard input, folders, and inputs that cannot be read.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What one run of the binary printed, and its exit status.
+#[derive(Debug)]
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `copydesk ARGS` in `cwd`, feeding `stdin` when given.
+fn copydesk_in(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the copydesk binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let output = child.wait_with_output().unwrap();
+    Run {
+        status: output.status.code().expect("copydesk exits rather than being killed"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs `copydesk ARGS` from the crate root, where the examples are.
+fn copydesk(args: &[&str]) -> Run {
+    copydesk_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, None)
+}
+
+/// JSON Lines output, one object per line, pretty-printed for a readable snapshot.
+fn pretty_json_lines(stdout: &str) -> String {
+    stdout
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("every line is one JSON object");
+            serde_json::to_string_pretty(&value).unwrap()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn records(stdout: &str) -> Vec<serde_json::Value> {
+    stdout.lines().map(|line| serde_json::from_str(line).expect("every line is one JSON object")).collect()
+}
+
+fn paths(stdout: &str) -> Vec<String> {
+    records(stdout).iter().map(|record| record["path"].as_str().unwrap().to_string()).collect()
+}
+
+/// A fresh folder under cargo's scratch space holding `files` (path, contents).
+fn scratch(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, contents) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+// The example snapshots record today's analysis of every pattern the examples exercise.
+#[test]
+fn human_output_on_the_markdown_example() {
+    let run = copydesk(&["check", "examples/lido-closure.md"]);
+    assert!(!run.stdout.contains('\x1b'), "no colour when stdout is not a terminal");
+    insta::assert_snapshot!("human_lido_closure", format!("exit {}\n{}", run.status, run.stdout));
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn json_output_on_the_markdown_example() {
+    let run = copydesk(&["check", "--format", "json", "examples/lido-closure.md"]);
+    assert_eq!(run.stdout.lines().count(), 1, "one line per file");
+    insta::assert_snapshot!("json_lido_closure", format!("exit {}\n{}", run.status, pretty_json_lines(&run.stdout)));
+}
+
+#[test]
+fn human_and_json_output_on_the_plain_text_example() {
+    let human = copydesk(&["check", "examples/cup-final.txt"]);
+    insta::assert_snapshot!("human_cup_final", format!("exit {}\n{}", human.status, human.stdout));
+    let json = copydesk(&["check", "--format", "json", "examples/cup-final.txt"]);
+    insta::assert_snapshot!("json_cup_final", format!("exit {}\n{}", json.status, pretty_json_lines(&json.stdout)));
+}
+
+#[test]
+fn the_json_schema_has_every_field_score_py_reads() {
+    let run = copydesk(&["check", "--format", "json", "examples/lido-closure.md", "examples/cup-final.txt"]);
+    for record in records(&run.stdout) {
+        for field in ["path", "quotes", "mentions", "diagnostics", "glossary_diagnostics"] {
+            assert!(record.get(field).is_some(), "{field} missing from {record}");
+        }
+        for quote in record["quotes"].as_array().unwrap() {
+            for field in ["start", "end", "kind", "attributed", "speaker", "entity", "name", "cue"] {
+                assert!(quote.get(field).is_some(), "{field} missing from {quote}");
+            }
+        }
+        for diagnostic in record["diagnostics"].as_array().unwrap() {
+            for field in ["code", "severity", "message", "start", "end", "line", "column"] {
+                assert!(diagnostic.get(field).is_some(), "{field} missing from {diagnostic}");
+            }
+        }
+    }
+}
+
+#[test]
+fn problems_found_exit_with_one() {
+    // The example carries an unattributed quotation on purpose.
+    let run = copydesk(&["check", "examples/lido-closure.md"]);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(run.stdout.contains("warning[unattributed-quote]"), "{}", run.stdout);
+}
+
+#[test]
+fn a_clean_article_exits_with_zero() {
+    let run = copydesk_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", "-"],
+        Some("The council met on Tuesday.\nThe pool closes in September.\n"),
+    );
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        "1 file checked, 0 quotes (0 attributed) from 0 speakers, 0 mentions; \
+         0 errors, 0 warnings, 0 information, 0 hints\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "xml", "examples"],
+        &["check", "--stdin-format", "rtf", "-"],
+        &["proofread"],
+    ] {
+        let run = copydesk(args);
+        assert_eq!(run.status, 2, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(run.stderr.contains("error:"), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn standard_input_is_read_in_the_format_asked_for() {
+    let article = "---\ntitle: Pool\n---\n# “Closing” time\n\n“It is over,” said Dana Whitfield.\n";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let markdown = copydesk_in(root, &["check", "--format", "json", "--stdin-format", "md", "-"], Some(article));
+    let plain = copydesk_in(root, &["check", "--format", "json", "-"], Some(article));
+    assert_eq!(paths(&markdown.stdout), ["-"]);
+    assert_eq!(paths(&plain.stdout), ["-"]);
+    // Front matter is never prose in Markdown; read as plain text, its lines are paragraphs.
+    let quote_starts = |run: &Run| -> Vec<u64> {
+        records(&run.stdout)[0]["quotes"].as_array().unwrap().iter().map(|q| q["start"].as_u64().unwrap()).collect()
+    };
+    let said = article.find("“It").unwrap() as u64;
+    assert!(quote_starts(&markdown).contains(&said), "{}", markdown.stdout);
+    assert!(quote_starts(&plain).contains(&said), "{}", plain.stdout);
+}
+
+#[test]
+fn folders_are_searched_recursively_in_a_stable_order() {
+    let dir = scratch(
+        "folders",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("news/zebra.md", b"Zebra crossing repainted.\n"),
+            ("news/b/beta.txt", b"Beta.\n"),
+            ("news/a/alpha.markdown", b"Alpha.\n"),
+            ("news/.drafts/hidden.md", b"Hidden.\n"),
+            ("news/node_modules/dep.md", b"Dependency.\n"),
+            ("news/target/build.md", b"Build output.\n"),
+            ("news/notes.rst", b"Not an article.\n"),
+            ("single.rst", b"Named explicitly, so checked.\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "--format", "json", "single.rst", "news"], None);
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""));
+    assert_eq!(paths(&run.stdout), ["single.rst", "news/a/alpha.markdown", "news/b/beta.txt", "news/zebra.md"]);
+}
+
+#[test]
+fn many_files_keep_their_input_order() {
+    let names: Vec<String> = (0..40).rev().map(|n| format!("story-{n:02}.txt")).collect();
+    let files: Vec<(&str, &[u8])> = names.iter().map(|name| (name.as_str(), &b"A quiet day.\n"[..])).collect();
+    let dir = scratch("order", &files);
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(names.iter().map(String::as_str));
+    let run = copydesk_in(&dir, &args, None);
+    assert_eq!(paths(&run.stdout), names);
+}
+
+#[test]
+fn symbolic_links_leaving_the_root_are_not_followed() {
+    let outside = scratch("links-outside", &[("secret.md", b"Outside the root.\n")]);
+    let dir = scratch("links", &[("news/inside.md", b"Inside.\n"), ("other/kept.md", b"Kept.\n")]);
+    std::os::unix::fs::symlink(outside.join("secret.md"), dir.join("news/secret.md")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("news/outside")).unwrap();
+    std::os::unix::fs::symlink(dir.join("other"), dir.join("news/other")).unwrap();
+    // A link back to an ancestor must not loop.
+    std::os::unix::fs::symlink(dir.join("news"), dir.join("news/loop")).unwrap();
+    let run = copydesk_in(&dir, &["check", "--format", "json", "--root", ".", "news"], None);
+    assert_eq!(paths(&run.stdout), ["news/inside.md", "news/other/kept.md"]);
+}
+
+#[test]
+fn unreadable_inputs_are_named_with_a_reason_and_the_rest_still_checked() {
+    let dir = scratch(
+        "unreadable",
+        &[
+            ("first.md", b"The council met.\n"),
+            ("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            ("latin1.txt", b"Caf\xe9 owners object.\n"),
+            ("big.txt", "x".repeat(64).as_bytes()),
+            ("last.txt", b"The pool closes.\n"),
+        ],
+    );
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--max-file-size",
+        "32",
+        "first.md",
+        "photo.txt",
+        "missing.md",
+        "latin1.txt",
+        "big.txt",
+        "last.txt",
+    ];
+    let run = copydesk_in(&dir, &args, None);
+    assert_eq!(run.status, 2);
+    assert_eq!(paths(&run.stdout), ["first.md", "last.txt"]);
+    assert_eq!(
+        run.stderr,
+        "copydesk: photo.txt: binary file (NUL byte at offset 8)\n\
+         copydesk: missing.md: no such file\n\
+         copydesk: latin1.txt: not UTF-8 (invalid byte at offset 3)\n\
+         copydesk: big.txt: too large (64 bytes; the limit is 32 bytes)\n"
+    );
+
+    let human = copydesk_in(&dir, &["check", "first.md", "missing.md"], None);
+    assert_eq!(human.status, 2);
+    assert!(human.stdout.ends_with("; 1 input could not be read\n"), "{}", human.stdout);
+}
+
+#[test]
+fn a_broken_glossary_is_reported_once_with_its_own_position() {
+    let dir = scratch(
+        "broken-glossary",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("glossary.toml", b"[dana-whitfield]\nname = \"Dana Whitfield\nkind = \"person\"\n"),
+            ("a.md", b"Dana Whitfield spoke.\n"),
+            ("b.md", b"Whitfield spoke again.\n"),
+        ],
+    );
+    let json = copydesk_in(&dir, &["check", "--format", "json", "a.md", "b.md"], None);
+    assert_eq!(json.status, 1, "{json:?}");
+    let reported: Vec<serde_json::Value> =
+        records(&json.stdout).iter().flat_map(|r| r["glossary_diagnostics"].as_array().unwrap().clone()).collect();
+    assert_eq!(reported.len(), 1, "{}", json.stdout);
+    assert_eq!(
+        (reported[0]["path"].as_str(), reported[0]["code"].as_str()),
+        (Some("glossary.toml"), Some("glossary-syntax"))
+    );
+    assert_eq!(reported[0]["line"], 2);
+
+    let human = copydesk_in(&dir, &["check", "a.md", "b.md"], None);
+    assert_eq!(human.stdout.matches("glossary.toml:2:").count(), 1, "{}", human.stdout);
+    assert!(human.stdout.contains("error[glossary-syntax]"), "{}", human.stdout);
+}
+
+#[test]
+fn the_lsp_subcommand_accepts_stdio() {
+    let run = copydesk(&["lsp", "--stdio", "--help"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    assert!(run.stdout.contains("--stdio"));
+}
