@@ -2,8 +2,9 @@
 //! phrases, document nouns, titles, pronouns and abbreviations. Each list is plain text,
 //! one word per whitespace-separated entry, read once into a hash set.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 /// Verbs that introduce what someone said or wrote, in every form a news sentence uses.
 const CUE_VERBS: &str = "

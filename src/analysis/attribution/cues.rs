@@ -1,6 +1,8 @@
 //! Finding cue–speaker pairs in a sentence: `Mujahid said`, `said Mujahid`, `the statement
 //! read`, `according to X`, `Klasra, editor in chief of the Telegraph, told`.
 
+use std::sync::LazyLock;
+
 use super::phrases::{self, Item};
 use crate::analysis::quotes::SpeakerForm;
 use crate::analysis::words::is_capitalised;
@@ -61,13 +63,22 @@ fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> 
     items.get(index).and_then(|i| i.word(prose))
 }
 
+/// The cue phrases split into words once.
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> = LazyLock::new(|| {
+    lexicon::CUE_PHRASES.iter().map(|&(phrase, side)| (phrase.split(' ').collect(), side)).collect()
+});
+
 /// `according to X`, `X was quoted as saying`.
 fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
-    for &(phrase, side) in lexicon::CUE_PHRASES {
-        let words: Vec<&str> = phrase.split(' ').collect();
+    let first = word_at(prose, items, index)?;
+    for (words, side) in PHRASES.iter() {
+        if !first.eq_ignore_ascii_case(words[0]) {
+            continue;
+        }
         let matches = words
             .iter()
             .enumerate()
+            .skip(1)
             .all(|(k, w)| word_at(prose, items, index + k).is_some_and(|x| x.eq_ignore_ascii_case(w)));
         if !matches {
             continue;
