@@ -105,7 +105,7 @@ const TITLE_WORDS: &str = "
     Candidate Nominee Ambassador Chancellor Superintendent Principal Inspector Constable Premier
     Representative Congressman Congresswoman Assemblyman Assemblywoman Alderman Magistrate Prosecutor
     Defense Defence Foreign Interior Finance Health Economic Affairs Former Acting Interim Executive
-    Senior Junior Assistant Associate Head Striker Midfielder Defender Goalkeeper
+    Senior Junior Assistant Associate Head Striker Midfielder Defender Goalkeeper State Staff Party
 ";
 
 /// Abbreviations whose period does not end a sentence.

@@ -64,9 +64,8 @@ fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> 
 }
 
 /// The cue phrases split into words once.
-static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> = LazyLock::new(|| {
-    lexicon::CUE_PHRASES.iter().map(|&(phrase, side)| (phrase.split(' ').collect(), side)).collect()
-});
+static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> =
+    LazyLock::new(|| lexicon::CUE_PHRASES.iter().map(|&(phrase, side)| (phrase.split(' ').collect(), side)).collect());
 
 /// `according to X`, `X was quoted as saying`.
 fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
@@ -105,14 +104,41 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         return None;
     }
     let cue = items[index].span();
+    let next_word = word_at(prose, items, index + 1);
+    // Passive: `measures added by Republicans` — the speaker follows "by".
+    if next_word == Some("by") {
+        let speaker = phrases::after(prose, items, index + 2)?;
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item: index, cue_item: index }, 1));
+    }
+    // A participle takes the subject of its clause: `Trump and Ryan issued a statement
+    // describing …`, `Klasra left, saying “…”`.
+    if word.ends_with("ing") && index > 0 {
+        if let Some((first_item, speaker)) = subject(prose, items, index) {
+            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+            return Some((Pair { found, first_item, cue_item: index }, 1));
+        }
+    }
     let mut speaker_end = index;
-    while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(lexicon::is_cue_prelude) {
+    while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(is_prelude) {
         speaker_end -= 1;
     }
     let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
-    let followed_by_break =
-        matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')) | Some(Item::Quote(_)));
+    // A weak cue followed closely by a quotation is one: `called her “third-rate”`.
+    let followed_by_break = matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')))
+        || items[index + 1..].iter().take(4).any(|i| matches!(i, Item::Quote(_)));
     let weak = lexicon::is_weak_cue(word);
+    // After a possessive, an article or a number a weak cue is a noun: `Trump’s charge`,
+    // `a report`, `by 50 points`.
+    let noun_position = word_at(prose, items, index.wrapping_sub(1)).is_some_and(|w| {
+        w.ends_with("’s")
+            || w.ends_with("'s")
+            || ["a", "an", "the", "this", "his", "her", "their", "its"].contains(&w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if weak && noun_position {
+        return None;
+    }
     let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
         let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
         appositive_subject(prose, items, comma)
@@ -136,13 +162,12 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }
-    // A participle after a comma takes the subject of the sentence: `Klasra left, saying “…”`.
-    if word.ends_with("ing") && index > 0 && matches!(items[index - 1], Item::Punct(_, ',') | Item::Quote(_)) {
-        let (first_item, speaker) = subject(prose, items, index)?;
-        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
-        return Some((Pair { found, first_item, cue_item: index }, 1));
-    }
     None
+}
+
+/// Words between a speaker and the cue: `also`, `has`, `actually`.
+fn is_prelude(word: &str) -> bool {
+    lexicon::is_cue_prelude(word) || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
 }
 
 /// The subject of the clause that `before` belongs to: the first noun phrase at the start
@@ -150,6 +175,11 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
 fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
     let starts = std::iter::once(0).chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
     for start in starts {
+        // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.
+        let opener = word_at(prose, items, start).map(str::to_lowercase);
+        if opener.is_some_and(|w| lexicon::opens_aside(&w) || w.ends_with("ed") || w == "early") {
+            continue;
+        }
         let Some(phrase) = phrases::after(prose, items, start) else { continue };
         let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
         let verb_follows = end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w));
@@ -202,8 +232,10 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         return None;
     }
     let cue = items[index].span();
-    let after_quote =
-        |i: usize| i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_));
+    let after_quote = |i: usize| {
+        i >= 1 && matches!(items[i - 1], Item::Quote(_))
+            || i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_))
+    };
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
     // `“…,” Trump retorted.`
     if let Some(speaker) = phrases::before(prose, items, index) {
@@ -236,7 +268,17 @@ fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Opti
     while start > 0 {
         match items[start - 1] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '—' | '–') => break,
-            Item::Word(span) if is_finite_cue(span.text(prose)) => return None,
+            Item::Word(span) if is_finite_cue(span.text(prose)) => {
+                // A cue is fine inside a who-clause: `Clinton, who called Sanders, told …`.
+                let in_relative_clause = items[..start - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|i| !matches!(i, Item::Punct(_, ',')))
+                    .any(|i| i.word(prose).is_some_and(|w| ["who", "which", "whose", "whom"].contains(&w)));
+                if !in_relative_clause {
+                    return None;
+                }
+            }
             _ => {}
         }
         start -= 1;

@@ -68,12 +68,10 @@ pub fn attribute(
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
-            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
-                // With no cue word, a sentence's subject still speaks what it quotes at
-                // length: `Hannity pressed: “…”`, `The team cited “…”`.
-                let speech_like = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Speech;
-                speech_like.then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
-            });
+            // With no cue word, a sentence's subject still speaks what it quotes:
+            // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
+            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item)
+                .or_else(|| cues::subject_of(prose, &sentence.items, quote_item));
             Some((chosen, sentence.span))
         };
         for &(part, index) in block_parts {

@@ -51,9 +51,8 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
-    "one", "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any",
-    "few",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "one",
+    "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any", "few",
 ];
 
 /// Words that end a noun phrase, whichever way it is read.
@@ -179,7 +178,9 @@ fn is_connector(word: &str) -> bool {
 /// Could this word be part of a noun phrase?
 fn nominal(word: &str) -> bool {
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
-        return !is_stop(word) || is_determiner(word);
+        // Modal verbs and a few other stop words are also first names: Will, May, Chase.
+        let name_too = ["Will", "May", "Can", "Bill", "Last", "Just", "Even", "Long", "Over", "Hope", "Grace"];
+        return !is_stop(word) || is_determiner(word) || name_too.contains(&word);
     }
     if is_stop(word) && !is_determiner(word) {
         return false;
@@ -216,6 +217,13 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
         let Some(word) = item.word(prose) else { break };
         if last.is_none() {
             if lexicon::is_speaker_pronoun(word) || ["I", "we", "We", "you", "You"].contains(&word) {
+                return Some(item.span());
+            }
+            // A lone quantifier can be the whole phrase: `Another said …`.
+            let lone = ["another", "some", "many", "both", "several", "most", "few", "one"]
+                .contains(&word.to_lowercase().as_str())
+                && (index == 1 || !matches!(items[index - 2], Item::Word(_)));
+            if lone {
                 return Some(item.span());
             }
             if !nominal(word) || is_determiner(word) || is_connector(word) {

@@ -224,9 +224,16 @@ fn description_name(text: &str) -> String {
     }
 }
 
-/// The name in a speaker phrase without titles or a possessive: `Council Leader Dana
-/// Whitfield` → `Dana Whitfield`.
+/// The name in a speaker phrase without titles, possessive or place: `Council Leader Dana
+/// Whitfield` → `Dana Whitfield`, `Will Doyle of Ashgrove` → `Will Doyle`.
 fn person_name(text: &str) -> String {
+    let before_place =
+        [" of ", " from ", " at "].iter().filter_map(|sep| text.find(sep)).min().map_or(text, |end| &text[..end]);
+    let name = trailing_name(before_place);
+    if name.is_empty() { trailing_name(text) } else { name }
+}
+
+fn trailing_name(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let tail_start = words.iter().rposition(|w| !is_capitalised(w)).map_or(0, |i| i + 1);
     let tail = &words[tail_start..];
@@ -244,5 +251,7 @@ mod tests {
         assert_eq!(super::person_name("Council Leader Dana Whitfield"), "Dana Whitfield");
         assert_eq!(super::person_name("the club’s coach Ana Ruiz"), "Ana Ruiz");
         assert_eq!(super::person_name("Okafor’s"), "Okafor");
+        assert_eq!(super::person_name("Will Doyle of Ashgrove"), "Will Doyle");
+        assert_eq!(super::person_name("Secretary of State Ana Ruiz"), "Ana Ruiz");
     }
 }

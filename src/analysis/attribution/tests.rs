@@ -94,3 +94,25 @@ Okafor lamented that the “danger” came from the roof.
         r#"speech “danger” ← Okafor [lamented] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn straight_quotes_and_inverted_speaker() {
+    check(
+        r#"Pool to close
+
+"It is a model," said Tomas Okafor.
+"#,
+        r#"speech "It is a model," ← Tomas Okafor [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn any_past_tense_verb_after_a_quotation_is_a_cue() {
+    check(
+        r#"Pool to close
+“This is fantastic!” beamed Will Doyle of Ashgrove.
+"#,
+        r#"speech “This is fantastic!” ← Will Doyle of Ashgrove [beamed] = Will Doyle
+unknown-speaker "Will Doyle of Ashgrove": Will Doyle is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}

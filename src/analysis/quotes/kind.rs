@@ -17,14 +17,15 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     if follows(lexicon::is_title_noun) && !sentence_like {
         return QuoteKind::Title;
     }
-    if !sentence_like && words <= 6 {
+    // A partial quotation in its speaker's sentence is speech, even after "called".
+    if !sentence_like && words <= 6 && !attributed {
         if previous_words.first().is_some_and(|w| ["word", "term", "phrase", "label", "name"].contains(&w.as_str())) {
             return QuoteKind::Term;
         }
         if follows(lexicon::is_scare_marker) || called_it(&previous_words) {
             return QuoteKind::Scare;
         }
-        if !attributed && words <= 4 && !inner.trim_end().ends_with(',') {
+        if words <= 4 && !inner.trim_end().ends_with(',') {
             return QuoteKind::Scare;
         }
     }
@@ -67,7 +68,8 @@ mod tests {
 
     #[test]
     fn scare_quotes_titles_and_terms() {
-        check("The mayor called it a “witch hunt” on Tuesday.", true, QuoteKind::Scare);
+        check("Critics called it a “witch hunt” on Tuesday.", false, QuoteKind::Scare);
+        check("The mayor called it a “witch hunt” on Tuesday.", true, QuoteKind::Speech);
         check("She reread the novel “Beloved” last summer.", false, QuoteKind::Title);
         check("Nobody used the word “pivot” at the meeting.", false, QuoteKind::Term);
         check("The so-called “fan zone” stayed empty.", false, QuoteKind::Scare);
