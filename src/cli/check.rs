@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::inputs::{Input, Source};
 use crate::analysis::{self, Analysis, Diagnostic, Format};
 use crate::workspace::articles::{self, ReadConfig, ReadError};
-use crate::workspace::{self, ArticleGlossary};
+use crate::workspace::{self, ArticleGlossary, GlossaryCache};
 
 /// What every article's check shares.
 #[derive(Debug, Clone)]
@@ -50,15 +50,20 @@ pub type Outcome = Result<Checked, Unreadable>;
 
 /// Checks every input, spreading them over the machine's cores in contiguous chunks.
 pub fn check_all(inputs: &[Input], config: &CheckConfig) -> Vec<Outcome> {
+    // Articles sharing glossary files share one parsed glossary and name matcher.
+    let glossaries = GlossaryCache::default();
+    let glossaries = &glossaries;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len());
     if threads <= 1 {
-        return inputs.iter().map(|input| check_one(input, config)).collect();
+        return inputs.iter().map(|input| check_one(input, config, glossaries)).collect();
     }
     let chunk_size = inputs.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let workers: Vec<_> = inputs
             .chunks(chunk_size)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|input| check_one(input, config)).collect::<Vec<_>>()))
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(|input| check_one(input, config, glossaries)).collect::<Vec<_>>())
+            })
             .collect();
         // Joining in spawn order keeps the outcomes in input order.
         workers
@@ -69,7 +74,7 @@ pub fn check_all(inputs: &[Input], config: &CheckConfig) -> Vec<Outcome> {
 }
 
 /// Reads, loads the glossaries of, and analyses one article.
-pub fn check_one(input: &Input, config: &CheckConfig) -> Outcome {
+pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache) -> Outcome {
     let read = match &input.source {
         Source::Stdin => articles::read_article_from(std::io::stdin().lock(), config.stdin_format, &config.read),
         Source::File(path) => articles::read_article(path, &config.read),
@@ -80,7 +85,7 @@ pub fn check_one(input: &Input, config: &CheckConfig) -> Outcome {
 
     // Keep the text of every glossary file the loader reads, to place its problems later.
     let mut glossary_texts: Vec<(PathBuf, String)> = Vec::new();
-    let glossary = workspace::load_glossaries(
+    let glossary = workspace::load_glossaries_cached(
         &input.article_path(&config.cwd),
         article.front_matter.as_ref(),
         &input.root,
@@ -90,6 +95,7 @@ pub fn check_one(input: &Input, config: &CheckConfig) -> Outcome {
             glossary_texts.push((path.to_path_buf(), text.clone()));
             Ok(text)
         },
+        glossaries,
     );
 
     let mut analysis = analysis::analyze_article(&text, &article, &glossary.index);

@@ -1,8 +1,10 @@
 //! Finding, reading and merging the glossary files that apply to one article.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::ArticleGlossary;
 use crate::analysis::{Code, Diagnostic, FrontMatter, GlossaryIndex, Span, glossary};
@@ -24,6 +26,56 @@ pub fn load_glossaries(
     root: &Path,
     extra: &[PathBuf],
     read: &mut dyn FnMut(&Path) -> io::Result<String>,
+) -> ArticleGlossary {
+    load_glossaries_cached(article, front_matter, root, extra, read, &GlossaryCache::default())
+}
+
+/// Built glossaries shared by the articles that use the same glossary files with the same
+/// contents, so that a folder of articles parses its glossary and builds its name matcher
+/// once, not once per article.
+#[derive(Debug, Default)]
+pub struct GlossaryCache {
+    built: Mutex<HashMap<u64, Arc<Built>>>,
+}
+
+#[derive(Debug)]
+struct Built {
+    index: Arc<GlossaryIndex>,
+    /// Problems found while parsing and merging, by index of the file in the key.
+    problems: Vec<(usize, Diagnostic)>,
+}
+
+impl GlossaryCache {
+    fn get_or_build(&self, files: &[(PathBuf, String)]) -> Arc<Built> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        files.hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(built) = self.built.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return built.clone();
+        }
+        let mut problems = Vec::new();
+        let mut parsed_files = Vec::new();
+        for (position, (path, text)) in files.iter().enumerate() {
+            let mut parsed = glossary::parse(text);
+            problems.extend(std::mem::take(&mut parsed.diagnostics).into_iter().map(|d| (position, d)));
+            parsed_files.push((path.display().to_string(), parsed));
+        }
+        let (index, merge_problems) = GlossaryIndex::build(parsed_files);
+        problems.extend(merge_problems);
+        let built = Arc::new(Built { index: Arc::new(index), problems });
+        self.built.lock().unwrap_or_else(|e| e.into_inner()).insert(key, built.clone());
+        built
+    }
+}
+
+/// [`load_glossaries`] with built glossaries shared through `cache`.
+pub fn load_glossaries_cached(
+    article: &Path,
+    front_matter: Option<&FrontMatter>,
+    root: &Path,
+    extra: &[PathBuf],
+    read: &mut dyn FnMut(&Path) -> io::Result<String>,
+    cache: &GlossaryCache,
 ) -> ArticleGlossary {
     let places = Places::new(article, root);
     let mut result = ArticleGlossary::default();
@@ -54,32 +106,26 @@ pub fn load_glossaries(
     }
 
     let mut seen = HashSet::new();
-    let mut files = Vec::new();
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
     for candidate in candidates {
         if !seen.insert(candidate.path.clone()) {
             continue;
         }
         let shown = places.present(&candidate.path);
         match read(&shown) {
-            Ok(text) => {
-                let mut parsed = glossary::parse(&text);
-                for diagnostic in std::mem::take(&mut parsed.diagnostics) {
-                    result.file_problems.push((shown.clone(), diagnostic));
-                }
-                files.push((shown.display().to_string(), parsed));
-                result.paths.push(shown);
-            }
+            Ok(text) => files.push((shown, text)),
             Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
         }
     }
 
-    let (index, problems) = GlossaryIndex::build(files);
-    for (file, diagnostic) in problems {
-        if let Some(path) = result.paths.get(file) {
-            result.file_problems.push((path.clone(), diagnostic));
+    let built = cache.get_or_build(&files);
+    result.paths = files.into_iter().map(|(path, _)| path).collect();
+    for (file, diagnostic) in &built.problems {
+        if let Some(path) = result.paths.get(*file) {
+            result.file_problems.push((path.clone(), diagnostic.clone()));
         }
     }
-    result.index = index;
+    result.index = built.index.clone();
     result
 }
 

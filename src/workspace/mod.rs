@@ -5,16 +5,18 @@
 pub mod articles;
 mod glossaries;
 
-pub use glossaries::load_glossaries;
+pub use glossaries::{GlossaryCache, load_glossaries, load_glossaries_cached};
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::analysis::{Diagnostic, GlossaryIndex};
 
 /// The glossary that applies to one article.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleGlossary {
-    pub index: GlossaryIndex,
+    /// Shared: articles with the same glossary files share one built index.
+    pub index: Arc<GlossaryIndex>,
     /// The glossary files merged into `index`, nearest first (as in `index.files`).
     pub paths: Vec<PathBuf>,
     /// Problems inside glossary files, with the file each belongs to.

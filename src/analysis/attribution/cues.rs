@@ -139,10 +139,23 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     if weak && noun_position {
         return None;
     }
-    let before = phrases::before(prose, items, speaker_end).map(|s| (s, s)).or_else(|| {
-        let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
-        appositive_subject(prose, items, comma)
-    });
+    // `Beck, who said …`: the relative pronoun is the speaker as written; the noun it
+    // refers to names them.
+    if speaker_end > 0 && word_at(prose, items, speaker_end - 1) == Some("who") {
+        let who = items[speaker_end - 1].span();
+        let antecedent = (speaker_end >= 3 && matches!(items[speaker_end - 2], Item::Punct(_, ',')))
+            .then(|| phrases::before(prose, items, speaker_end - 2))
+            .flatten();
+        if let Some(head) = antecedent {
+            let found = Found { speaker: who, head, cue, form: form_of(prose, head) };
+            return Some((Pair { found, first_item: speaker_end - 1, cue_item: index }, 1));
+        }
+    }
+    let before =
+        phrases::before(prose, items, speaker_end).map(|s| with_relative_clause(prose, items, s)).or_else(|| {
+            let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
+            appositive_subject(prose, items, comma)
+        });
     if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
         let adjacent = speaker_end == index;
@@ -155,6 +168,19 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     // Inverted: `“…,” said Mujahid.`
     let after_quote = index >= 1 && matches!(items[index - 1], Item::Quote(_))
         || index >= 2 && matches!(items[index - 1], Item::Punct(_, ',')) && matches!(items[index - 2], Item::Quote(_));
+    // `Because of the calendar, explained Rosenberg, “…”`.
+    let introduces_quote = |head: Span| {
+        let next = items.iter().position(|i| i.span().start >= head.end);
+        next.is_some_and(|n| {
+            matches!(items[n], Item::Punct(_, ',' | ':')) && matches!(items.get(n + 1), Some(Item::Quote(_)))
+        })
+    };
+    if !after_quote && !weak && index >= 1 && matches!(items[index - 1], Item::Punct(_, ',')) {
+        if let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h)) {
+            let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
+            return Some((Pair { found, first_item: index, cue_item: index }, 1));
+        }
+    }
     if after_quote && !weak {
         if let Some(head) = phrases::after(prose, items, index + 1) {
             let speaker = inverted_speaker(prose, items, head);
@@ -163,6 +189,24 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         }
     }
     None
+}
+
+/// `Campaigners who filled the gallery called …`: the phrase before the cue ends a
+/// who-clause; the speaker is the noun the clause describes, with the clause.
+fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) -> (Span, Span) {
+    let Some(first) = items.iter().position(|i| i.span().start == phrase.start) else { return (phrase, phrase) };
+    let relative = items[first.saturating_sub(8)..first]
+        .iter()
+        .rposition(|i| i.word(prose).is_some_and(|w| w == "who" || w == "that"))
+        .map(|p| first.saturating_sub(8) + p);
+    let Some(relative) = relative else { return (phrase, phrase) };
+    if items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
+        return (phrase, phrase);
+    }
+    match phrases::before(prose, items, relative) {
+        Some(noun) if form_of(prose, noun) != SpeakerForm::Pronoun => (noun, Span::new(noun.start, phrase.end)),
+        _ => (phrase, phrase),
+    }
 }
 
 /// Words between a speaker and the cue: `also`, `has`, `actually`.
@@ -177,12 +221,36 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
     for start in starts {
         // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.
         let opener = word_at(prose, items, start).map(str::to_lowercase);
-        if opener.is_some_and(|w| lexicon::opens_aside(&w) || w.ends_with("ed") || w == "early") {
+        let prepositional = |i: usize| {
+            word_at(prose, items, i)
+                .is_some_and(|w| ["by", "about", "on", "in", "at", "for", "with", "to", "from", "after"].contains(&w))
+        };
+        if opener
+            .is_some_and(|w| lexicon::opens_aside(&w) || w == "early" || w.ends_with("ed") && prepositional(start + 1))
+        {
             continue;
         }
         let Some(phrase) = phrases::after(prose, items, start) else { continue };
-        let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
-        let verb_follows = end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w));
+        let mut end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
+        let mut phrase = phrase;
+        // `Senate Leader Mitch McConnell, R-Ky., delivered …`: step over an appositive.
+        if matches!(items.get(end), Some(Item::Punct(_, ','))) {
+            let closing = items
+                .get(end + 1..before.min(items.len()))
+                .unwrap_or(&[])
+                .iter()
+                .take(12)
+                .position(|i| matches!(i, Item::Punct(_, ',')))
+                .map(|p| end + 1 + p);
+            if let Some(closing) = closing {
+                if items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_))) {
+                    phrase = Span::new(phrase.start, items[closing].span().end);
+                    end = closing + 1;
+                }
+            }
+        }
+        let verb_follows =
+            end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w) && !phrases::is_determiner(w));
         if verb_follows {
             return Some((start, phrase));
         }
@@ -215,6 +283,27 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
                 return Some(Found { speaker: head, head, cue, form: form_of(prose, head) });
             }
         }
+    }
+    // `Michael P. McDonald: “…”` — a name alone before a colon introduces the quotation.
+    if quote_item >= 2 && matches!(items[quote_item - 1], Item::Punct(_, ':')) {
+        if let Some(head) = phrases::before(prose, items, quote_item - 1) {
+            let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
+            let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
+            if alone && form_of(prose, head) == SpeakerForm::Name {
+                let cue = items[quote_item - 1].span();
+                return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
+            }
+        }
+    }
+    // The nearest clause subject that is a pronoun: `… and he has long used that fact to …
+    // “the Iowa way.”`
+    let nearest_pronoun = (0..quote_item).rev().take(20).find(|&i| {
+        word_at(prose, items, i).is_some_and(|w| ["he", "she", "they", "He", "She", "They"].contains(&w))
+            && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !phrases::is_determiner(v))
+    });
+    if let Some(i) = nearest_pronoun {
+        let head = items[i].span();
+        return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
     }
     let (start, head) = subject(prose, items, quote_item)?;
     let verb = items.iter().position(|i| i.span().start >= head.end)?;
@@ -294,6 +383,10 @@ fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Opti
         let next = items.iter().position(|i| i.span().start >= name.end)?;
         let named =
             name.text(prose).split_whitespace().any(is_capitalised) || form_of(prose, name) != SpeakerForm::Name;
+        if next == closing_comma && named {
+            // `Sen. Jack Reed (D-R.I.), said`: the comma closes the name itself.
+            return Some((name, Span::new(name.start, items[closing_comma].span().end)));
+        }
         if next < closing_comma && matches!(items[next], Item::Punct(_, ',')) && named {
             let aside = items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside);
             let phrase = if aside { name } else { Span::new(name.start, items[closing_comma].span().end) };

@@ -39,6 +39,10 @@ pub fn attribute(
     let mut opening_attribution: HashMap<usize, (Found, Span)> = HashMap::new();
     // The speaker of a paragraph that ends with a colon introduces the next paragraph.
     let mut introduction: Option<(Found, Span)> = None;
+    // The speaker of the quotation that ended the previous paragraph: a paragraph that is all
+    // quotation continues it (unless that speaker is itself ambiguous, decided later).
+    let mut speaker_at_paragraph_end: Option<(Found, Span)> = None;
+    let mut continuations: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for block in &article.blocks {
         // Quotations belong to the block where they end; run-on parts elsewhere stay opaque.
         let first = next_quote;
@@ -57,7 +61,9 @@ pub fn attribute(
         let parts: Vec<Span> = block_parts.iter().map(|(p, _)| *p).collect();
         if block.kind == BlockKind::Heading {
             for quote in &mut quotes[owned] {
-                quote.kind = quotes::classify(prose, *quote.parts.last().unwrap_or(&quote.span), block.span, false);
+                // A headline's quotation is speech or a title, never scare quotes, and is
+                // never flagged: headlines do not carry attributions.
+                quote.kind = quotes::classify(prose, *quote.parts.last().unwrap_or(&quote.span), block.span, true);
             }
             continue;
         }
@@ -70,8 +76,10 @@ pub fn attribute(
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
             // With no cue word, a sentence's subject still speaks what it quotes:
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
-            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item)
-                .or_else(|| cues::subject_of(prose, &sentence.items, quote_item));
+            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
+                let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
+                (!title).then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
+            });
             Some((chosen, sentence.span))
         };
         for &(part, index) in block_parts {
@@ -125,8 +133,19 @@ pub fn attribute(
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
             if let Some(&(found, span)) = nearest.or(introduction.as_ref()) {
                 attributed_here.push((index, found, span));
+            } else if let Some((found, span)) =
+                speaker_at_paragraph_end.filter(|_| quotes[index].span.start == block.span.start)
+            {
+                continuations.insert(index);
+                attributed_here.push((index, found, span));
             }
         }
+        let last_quote = next_quote.checked_sub(1).filter(|&i| i >= first);
+        speaker_at_paragraph_end = last_quote.and_then(|last| {
+            let ends_paragraph = sentences.last().is_some_and(|s| s.span.start <= quotes[last].span.end);
+            let (_, found, span) = attributed_here.iter().find(|(i, _, _)| *i == last)?;
+            ends_paragraph.then_some((*found, *span))
+        });
         introduction = sentences.last().filter(|s| s.span.text(prose).ends_with(':')).and_then(|s| {
             let found = s.pairs.last().map(|p| p.found).or_else(|| cues::subject_of(prose, &s.items, s.items.len()))?;
             Some((found, s.span))
@@ -138,6 +157,7 @@ pub fn attribute(
                     quote: None,
                     found: pair.found,
                     sentence: sentence.span,
+                    continuation: false,
                 });
             }
         }
@@ -147,6 +167,7 @@ pub fn attribute(
                 quote: Some(index),
                 found,
                 sentence,
+                continuation: continuations.contains(&index),
             });
         }
         for quote in &mut quotes[first..next_quote] {
@@ -180,6 +201,8 @@ struct Event {
     quote: Option<usize>,
     found: Found,
     sentence: Span,
+    /// A paragraph of quotation that continues the previous paragraph's speaker.
+    continuation: bool,
 }
 
 fn resolve_in_reading_order(
@@ -214,7 +237,11 @@ fn resolve_in_reading_order(
         let key = (event.found.speaker.start, event.found.cue.start);
         let resolved =
             resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence)).clone();
-        if let Some(attribution) = event.quote.and_then(|index| quotes[index].attribution.as_mut()) {
+        let Some(index) = event.quote else { continue };
+        if event.continuation && resolver.is_ambiguous(event.found.head) {
+            // Readers cannot tell who goes on speaking: the paragraph needs its own attribution.
+            quotes[index].attribution = None;
+        } else if let Some(attribution) = quotes[index].attribution.as_mut() {
             attribution.resolved = resolved;
         }
     }

@@ -161,6 +161,33 @@ const STOP_WORDS: &[&str] = &[
 /// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
 
+/// Capitalised words that open a sentence without belonging to its subject: `And Patrick said`.
+const SENTENCE_OPENERS: &[&str] = &[
+    "And",
+    "But",
+    "Now",
+    "So",
+    "Yet",
+    "Or",
+    "Then",
+    "Still",
+    "Perhaps",
+    "Maybe",
+    "Here’s",
+    "Here's",
+    "There’s",
+    "There's",
+    "Continued",
+    "Also",
+    "Plus",
+    "Meanwhile",
+    "Instead",
+    "Indeed",
+    "Finally",
+    "Later",
+    "Earlier",
+];
+
 const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
 
 pub fn is_determiner(word: &str) -> bool {
@@ -177,6 +204,9 @@ fn is_connector(word: &str) -> bool {
 
 /// Could this word be part of a noun phrase?
 fn nominal(word: &str) -> bool {
+    if SENTENCE_OPENERS.contains(&word) {
+        return false;
+    }
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
         // Modal verbs and a few other stop words are also first names: Will, May, Chase.
         let name_too = ["Will", "May", "Can", "Bill", "Last", "Just", "Even", "Long", "Over", "Hope", "Grace"];
@@ -195,6 +225,15 @@ fn nominal(word: &str) -> bool {
     let verb_like = (word.ends_with("ed") || word.ends_with("ing") || word.ends_with("ly"))
         && !NOUN_EXCEPTIONS_ED_ING.contains(&word);
     !verb_like
+}
+
+/// A participle or adjective in -ed/-ing that can modify the noun after it.
+fn modifier(word: &str) -> bool {
+    !is_capitalised(word)
+        && (word.ends_with("ing") || word.ends_with("ed"))
+        && !is_stop(word)
+        && !lexicon::is_cue_verb(word)
+        && word.len() > 4
 }
 
 /// The noun phrase that ends just before `items[end]`, read backwards, within the clause.
@@ -250,6 +289,9 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             }
         } else if nominal(word) && !lexicon::is_speaker_pronoun(word) {
             first = Some(index - 1);
+        } else if modifier(word) && items.get(index).and_then(|i| i.word(prose)).is_some_and(nominal) {
+            // `policy planning director`, `the bespectacled diplomat`: a participle before a noun.
+            first = Some(index - 1);
         } else {
             break;
         }
@@ -281,6 +323,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     let mut last = None;
     let mut index = start;
     let mut words = 0;
+    let determined = is_determiner(first_word) || first_word.ends_with("’s") || first_word.ends_with("'s");
     while let Some(item) = items.get(index) {
         let Some(word) = item.word(prose) else {
             // "U.S." may end with a period token; a comma ends the phrase.
@@ -294,7 +337,8 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
                 break;
             }
         } else if is_determiner(word) && index > start && items[index - 1].word(prose).is_some_and(is_connector) {
-        } else if nominal(word) && !is_determiner(word) {
+        } else if (nominal(word) || determined && word.ends_with("ing")) && !is_determiner(word) {
+            // After an article an -ing word is a noun: `the planning committee`.
             last = Some(index);
         } else {
             break;

@@ -1,13 +1,16 @@
 //! Whom a speaker mention stands for: glossary entities, names missing from the glossary,
 //! documents, and pronouns resolved the way readers would resolve them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::cues::Found;
 use crate::analysis::mentions::Mention;
 use crate::analysis::quotes::{Resolved, SpeakerForm};
 use crate::analysis::words::{is_capitalised, strip_possessive};
 use crate::analysis::{Code, Diagnostic, EntityId, EntityKind, GlossaryIndex, Pronoun, Span, lexicon};
+
+/// How many earlier speakers and mentions a pronoun looks back through.
+const LOOK_BACK: usize = 256;
 
 /// Someone who spoke, in reading order.
 #[derive(Debug, Clone)]
@@ -26,8 +29,11 @@ pub struct Resolver<'a> {
     glossary: &'a GlossaryIndex,
     spoke: Vec<Spoke>,
     /// Full names of speakers missing from the glossary, so a later surname finds them.
-    unknown_names: Vec<String>,
+    /// Surname → the latest full name with it.
+    unknown_names: HashMap<String, String>,
     reported_unknown: HashSet<String>,
+    /// Where pronoun speakers were found ambiguous, by start offset.
+    ambiguous: HashSet<usize>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -38,8 +44,9 @@ impl<'a> Resolver<'a> {
             mentions,
             glossary,
             spoke: Vec::new(),
-            unknown_names: Vec::new(),
+            unknown_names: HashMap::new(),
             reported_unknown: HashSet::new(),
+            ambiguous: HashSet::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -49,7 +56,7 @@ impl<'a> Resolver<'a> {
         let resolved = match found.form {
             SpeakerForm::Pronoun => self.pronoun(found.head),
             SpeakerForm::Document => self.document(found.head),
-            SpeakerForm::Name | SpeakerForm::Description => self.named(found),
+            SpeakerForm::Name | SpeakerForm::Description => self.named(found, sentence),
         };
         if let Some(resolved) = &resolved {
             let documents = sentence
@@ -63,13 +70,23 @@ impl<'a> Resolver<'a> {
         resolved
     }
 
+    /// True when the speaker at `head` was a pronoun found ambiguous.
+    pub fn is_ambiguous(&self, head: Span) -> bool {
+        self.ambiguous.contains(&head.start)
+    }
+
     /// Whom readers will assume said a quotation at `at` that names no speaker.
     pub fn assumed_speaker(&self, at: usize) -> Option<Resolved> {
         self.spoke.iter().rev().find(|s| s.at.start < at).map(|s| s.resolved.clone())
     }
 
     fn mention_in(&self, span: Span) -> Option<&Mention> {
-        let inside: Vec<&Mention> = self.mentions.iter().filter(|m| span.covers(m.span)).collect();
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let inside: Vec<&Mention> = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| span.covers(m.span))
+            .collect();
         let kind = |m: &&Mention| self.glossary.entity(m.entity).kind;
         inside
             .iter()
@@ -79,34 +96,40 @@ impl<'a> Resolver<'a> {
             .copied()
     }
 
+    /// The mentions that end by `at`, nearest last, at most the last [`LOOK_BACK`]: readers
+    /// resolve a pronoun within the last few paragraphs, and the bound keeps the cost
+    /// linear in the article.
+    fn mentions_before(&self, at: usize) -> impl DoubleEndedIterator<Item = &Mention> {
+        let end = self.mentions.partition_point(|m| m.span.end <= at);
+        self.mentions[end.saturating_sub(LOOK_BACK)..end].iter()
+    }
+
     fn entity(&self, id: EntityId, at: Span) -> Resolved {
         Resolved { entity: Some(id), name: self.glossary.entity(id).name.clone(), named_at: Some(at) }
     }
 
-    fn named(&mut self, found: &Found) -> Option<Resolved> {
+    fn named(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
         if let Some(mention) = self.mention_in(found.head) {
             return Some(self.entity(mention.entity, mention.span));
         }
         let text = found.head.text(self.prose);
-        if found.form == SpeakerForm::Description {
+        // One capitalised word opening a sentence may be a plain noun (`Campaigners said`);
+        // it is a name only once the article has used it as part of a full name.
+        let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');
+        let known_surname = self.unknown_names.contains_key(strip_possessive(text));
+        if found.form == SpeakerForm::Description || sentence_initial_word && !known_surname {
             return Some(Resolved { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
         let name = person_name(text);
         if name.is_empty() {
             return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.head) });
         }
-        let full = if name.contains(' ') {
-            if !self.unknown_names.contains(&name) {
-                self.unknown_names.push(name.clone());
+        let full = match name.rsplit_once(' ') {
+            Some((_, surname)) => {
+                self.unknown_names.insert(surname.to_string(), name.clone());
+                name
             }
-            name
-        } else {
-            self.unknown_names
-                .iter()
-                .rev()
-                .find(|full| full.rsplit(' ').next() == Some(name.as_str()))
-                .cloned()
-                .unwrap_or(name)
+            None => self.unknown_names.get(&name).cloned().unwrap_or(name),
         };
         if self.reported_unknown.insert(full.clone()) {
             self.diagnostics.push(Diagnostic::new(
@@ -145,32 +168,24 @@ impl<'a> Resolver<'a> {
             .iter()
             .rev()
             .filter(|s| s.at.start < at)
+            .take(LOOK_BACK)
             .find(|s| self.resolved_matches(&s.resolved, pronoun))
             .cloned();
         let Some(chosen) = last_speaker else {
             // Nobody matching has spoken yet: the most recent matching person named.
-            let mention = self
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= at)
-                .find(|m| self.entity_matches(m.entity, pronoun))?;
+            let mention = self.mentions_before(at).rev().find(|m| self.entity_matches(m.entity, pronoun))?;
             return Some(self.entity(mention.entity, mention.span));
         };
         // Anyone else who matches and was named after the chosen speaker last appeared makes
         // the pronoun ambiguous.
         let since = self
-            .mentions
-            .iter()
-            .filter(|m| m.span.end <= at && Some(m.entity) == chosen.resolved.entity)
-            .map(|m| m.span.end)
-            .chain(std::iter::once(chosen.at.end))
-            .max()
-            .unwrap_or(chosen.at.end);
-        let rival = self.mentions.iter().rev().find(|m| {
-            m.span.start >= since
-                && m.span.end <= at
-                && Some(m.entity) != chosen.resolved.entity
+            .mentions_before(at)
+            .rev()
+            .take_while(|m| m.span.end > chosen.at.end)
+            .find(|m| Some(m.entity) == chosen.resolved.entity)
+            .map_or(chosen.at.end, |m| m.span.end);
+        let rival = self.mentions_before(at).rev().take_while(|m| m.span.start >= since).find(|m| {
+            Some(m.entity) != chosen.resolved.entity
                 && self.glossary.entity(m.entity).kind == EntityKind::Person
                 && self.entity_matches(m.entity, pronoun)
         });
@@ -189,6 +204,7 @@ impl<'a> Resolver<'a> {
             );
             diagnostic.related.push((chosen.at, format!("{} last spoke here", chosen.resolved.name)));
             diagnostic.related.push((rival.span, format!("{rival_name} is named here")));
+            self.ambiguous.insert(speaker.start);
             self.diagnostics.push(diagnostic);
         }
         Some(chosen.resolved)

@@ -116,3 +116,217 @@ fn any_past_tense_verb_after_a_quotation_is_a_cue() {
 unknown-speaker "Will Doyle of Ashgrove": Will Doyle is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
+
+#[test]
+fn said_after_the_name_and_name_after_said() {
+    check(
+        r#"Pool to close
+“The roof is unsafe,” Whitfield said.
+“It is a sad day,” said Tomas Okafor.
+"#,
+        r#"speech “The roof is unsafe,” ← Whitfield [said] = Dana Whitfield
+speech “It is a sad day,” ← Tomas Okafor [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn colon_and_that_introductions() {
+    check(
+        r#"Pool to close
+Whitfield said: “We cannot keep it open.”
+Okafor said that “nobody asked the children.”
+"#,
+        r#"speech “We cannot keep it open. ← Whitfield [said] = Dana Whitfield
+speech “nobody asked the childr ← Okafor [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn partial_quote_inside_the_speakers_sentence() {
+    check(
+        r#"Pool to close
+Dana Whitfield said the pool and the park “are a burden the city cannot carry.”
+"#,
+        r#"speech “are a burden the city c ← Dana Whitfield [said] = Dana Whitfield"#,
+    );
+}
+
+#[test]
+fn according_to() {
+    check(
+        r#"Pool to close
+The pool “has been losing money for a decade,” according to the council's planning committee.
+"#,
+        r#"speech “has been losing money f ← the council's planning committee [according to] = Harbour City Council"#,
+    );
+}
+
+#[test]
+fn appositive_between_name_and_cue() {
+    check(
+        r#"Pool to close
+“It is a scandal,” Lena Marsh, editor of the Harbour Gazette, told reporters.
+"#,
+        r#"speech “It is a scandal,” ← Lena Marsh, editor of the Harbour Gazette, [told] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn title_before_the_name() {
+    check(
+        r#"Pool to close
+Council Leader Dana Whitfield said: “The decision is final.”
+Deputy Mayor Ruth Ellery said: “It is not.”
+"#,
+        r#"speech “The decision is final.” ← Council Leader Dana Whitfield [said] = Dana Whitfield
+speech “It is not.” ← Deputy Mayor Ruth Ellery [said] = Ruth Ellery
+unknown-speaker "Deputy Mayor Ruth Ellery": Ruth Ellery is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
+
+#[test]
+fn organisations_and_documents_as_sources() {
+    check(
+        r#"Pool to close
+In a statement issued by her office, Dana Whitfield said the pool would close.
+“Public safety must come first,” the statement read.
+Harbour City Council said in a letter that the site faced “urgent structural repairs.”
+"#,
+        r#"speech “Public safety must come ← the statement [read] = Dana Whitfield
+speech “urgent structural repai ← Harbour City Council [said] = Harbour City Council"#,
+    );
+}
+
+#[test]
+fn a_second_quote_after_its_attribution() {
+    check(
+        r#"Pool to close
+“The roof leaks,” he said. “The boiler is older than I am.”
+"#,
+        r#"speech “The roof leaks,” ← he [said]
+speech “The boiler is older tha ← he [said]"#,
+    );
+}
+
+#[test]
+fn pronouns_follow_the_last_matching_speaker_across_paragraphs() {
+    check(
+        r#"Pool to close
+“We tried everything,” Okafor told the Harbour Gazette.
+Whitfield left the meeting early.
+“Nobody wanted this,” he added.
+"#,
+        r#"speech “We tried everything,” ← Okafor [told] = Tomas Okafor
+speech “Nobody wanted this,” ← he [added] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_pronoun_is_ambiguous_when_another_match_was_named_since() {
+    check(
+        r#"Pool to close
+“We tried everything,” Okafor said.
+The motion was seconded by Ben Castillo.
+“God willing, it reopens,” he said.
+"#,
+        r#"speech “We tried everything,” ← Okafor [said] = Tomas Okafor
+speech “God willing, it reopens ← he [said] = Tomas Okafor
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Tomas Okafor."#,
+    );
+}
+
+#[test]
+fn a_paragraph_of_quotation_continues_a_clear_speaker() {
+    check(
+        r#"Pool to close
+“We tried everything,” Lena Marsh said.
+“The city will regret this for a generation.”
+"#,
+        r#"speech “We tried everything,” ← Lena Marsh [said] = Lena Marsh
+speech “The city will regret th ← Lena Marsh [said] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn a_paragraph_of_quotation_after_an_ambiguous_speaker_has_none() {
+    check(
+        r#"Pool to close
+“We tried everything,” Okafor said.
+The motion was seconded by Ben Castillo.
+“It was never about money,” he said.
+“The city will regret this for a generation.”
+"#,
+        r#"speech “We tried everything,” ← Okafor [said] = Tomas Okafor
+speech “It was never about mone ← he [said] = Tomas Okafor
+speech “The city will regret th ← none = Tomas Okafor
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Tomas Okafor.
+unattributed-quote "“The city will regret this for a generation.”": This quotation has no speaker in its sentence or paragraph; readers will assume Tomas Okafor said it."#,
+    );
+}
+
+#[test]
+fn a_quotation_with_nobody_before_it_has_no_speaker() {
+    check(
+        r#"Pool to close
+The council met on Tuesday.
+“The city will regret this for a generation.”
+"#,
+        r#"speech “The city will regret th ← none
+unattributed-quote "“The city will regret this for a generation.”": This quotation has no speaker in its sentence or paragraph."#,
+    );
+}
+
+#[test]
+fn a_quotation_over_two_paragraphs_is_attributed_once() {
+    check(
+        r#"Pool to close
+“Miners paid for it with a penny a week,” said Lena Marsh. “Their names are on the wall.
+“Closing it is an insult to every one of them.”
+"#,
+        r#"speech “Miners paid for it with ← Lena Marsh [said] = Lena Marsh
+speech “Their names are on the  ← Lena Marsh [said] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_need_no_speaker() {
+    check(
+        r#"Pool to close
+The so-called “fan zone” stayed empty.
+A plaque quotes the film “The Long Summer” beside the deep end.
+"#,
+        r#"scare “fan zone”
+title “The Long Summer”"#,
+    );
+}
+
+#[test]
+fn a_headline_is_never_an_attribution() {
+    check(
+        r#"Mayor vows “We will rebuild” after fire
+“It will take a year,” Whitfield said.
+"#,
+        r#"speech “We will rebuild”
+speech “It will take a year,” ← Whitfield [said] = Dana Whitfield"#,
+    );
+}
+
+#[test]
+fn a_who_clause_speaks_for_its_noun() {
+    check(
+        r#"Pool to close
+The vote was welcomed by Okafor, who said the lido had become “a money pit.”
+"#,
+        r#"speech “a money pit.” ← who [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_pronoun_subject_nearest_the_quotation_speaks_it() {
+    check(
+        r#"Pool to close
+Whitfield chaired the meeting and she spent an hour on “our shared inheritance.”
+"#,
+        r#"speech “our shared inheritance. ← she [spent] = Dana Whitfield"#,
+    );
+}

@@ -62,6 +62,14 @@ impl Scanner<'_> {
             match (c, self.open.is_some()) {
                 ('“', false) | ('"', false) => self.open_at(at),
                 ('”', true) | ('"', true) => self.close(at + c.len_utf8()),
+                // A “ typed where ” belongs: right after a word or punctuation, before a
+                // space or punctuation (`fascist?“ he asked`).
+                ('“', true)
+                    if previous.is_some_and(|p| !p.is_whitespace())
+                        && following.is_none_or(|f| f.is_whitespace() || matches!(f, ',' | '.' | ';' | ')')) =>
+                {
+                    self.close(at + c.len_utf8())
+                }
                 ('“', true) => {
                     // An opening mark inside an open quotation: the earlier one was never closed.
                     let end = trim_end(self.prose, block.span.start, at);
@@ -233,6 +241,11 @@ quote "\"No,\""
             "A\nThe fans” left. “Go,” she said.\n",
             "quote \"“Go,”\"\nunbalanced-quote at \"” left. “Go,” she said.\\n\"",
         );
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one_closes() {
+        check("A\n“Are you sure?“ he asked.\n", "quote \"“Are you sure?“\"");
     }
 
     #[test]

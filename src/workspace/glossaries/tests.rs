@@ -178,9 +178,9 @@ read config/broken.toml (binary)
 read config/absent.toml (missing)
 entity dana-whitfield from desk/story.md.glossary.toml
 entity lena-okafor from glossary.toml
-glossary.toml 38..38 glossary-syntax: TOML syntax error: invalid basic string, expected `"`
 config/broken.toml 0..0 glossary-not-found: glossary cannot be read: not UTF-8 text
 config/absent.toml 0..0 glossary-not-found: glossary cannot be read: not found
+glossary.toml 38..38 glossary-syntax: TOML syntax error: invalid basic string, expected `"`
 desk/story.md.glossary.toml 55..64 glossary-unknown-affiliation: affiliation `counsil` names no entity in the glossary
 glossary.toml 85..96 glossary-duplicate-alias: the alias `the mayor` is already claimed by `dana-whitfield` (Dana Whitfield); mentions of it go to `dana-whitfield`
 "#,

@@ -1,0 +1,399 @@
+//! Quick fixes: add an unknown speaker to the nearest glossary, silence a diagnostic with an
+//! ignore comment (Markdown), attribute an unattributed quotation to its likely speaker.
+//!
+//! Each fix is a [`Fix`] value. Clients that apply workspace edits with resource operations
+//! get the edit in the code action; the others get the `copydesk.applyFix` command, which the
+//! server turns into the same edit (or, for a glossary file the client cannot create, writes
+//! the file itself), so every fix works in every editor.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{
+    CodeAction, CodeActionKind, Command, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges,
+    OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit, TextEdit, Uri,
+    WorkspaceEdit,
+};
+
+use super::position::{Encoding, LineMap};
+use super::snapshot::{ArticleSnapshot, Content, Snapshot};
+use crate::analysis::quotes::QuoteKind;
+use crate::analysis::{Code, Format, Span};
+
+pub const APPLY_FIX_COMMAND: &str = "copydesk.applyFix";
+
+/// One quick fix, as carried in a command's arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fix", rename_all = "camelCase")]
+pub enum Fix {
+    /// Append `[id] name = "…"` to the nearest glossary.toml, creating it if needed.
+    #[serde(rename_all = "camelCase")]
+    AddToGlossary { uri: Uri, name: String },
+    /// Insert `<!-- copydesk-ignore CODE -->` before the block at `offset`.
+    #[serde(rename_all = "camelCase")]
+    Ignore { uri: Uri, version: i32, code: String, offset: usize },
+    /// Turn `“….”` into `“…,” NAME said.` for the quotation spanning `start..end`.
+    #[serde(rename_all = "camelCase")]
+    Attribute { uri: Uri, version: i32, start: usize, end: usize, name: String },
+}
+
+/// What the client can apply by itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientEdits {
+    pub document_changes: bool,
+    pub create_files: bool,
+}
+
+/// The fixes for analysis diagnostics that overlap `range`.
+pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
+    let Content::Article(article) = &snapshot.content else {
+        return Vec::new();
+    };
+    let mut fixes = Vec::new();
+    let touches = |span: Span| span.start <= range.end && range.start <= span.end;
+    for diagnostic in article.analysis.diagnostics.iter().filter(|d| touches(d.span)) {
+        match diagnostic.code {
+            Code::UnknownSpeaker => {
+                let name = diagnostic.span.text(&snapshot.text).trim().to_string();
+                if !name.is_empty() {
+                    fixes.push((
+                        format!("Add “{name}” to the glossary"),
+                        Fix::AddToGlossary { uri: snapshot.uri.clone(), name },
+                    ));
+                }
+            }
+            Code::UnattributedQuote => {
+                let quote = article
+                    .analysis
+                    .quotes
+                    .iter()
+                    .find(|q| q.span.overlaps(diagnostic.span) && q.kind == QuoteKind::Speech);
+                if let Some((quote, likely)) = quote.and_then(|q| Some((q, q.likely_speaker.as_ref()?))) {
+                    fixes.push((
+                        format!("Attribute to {} (confirm the speaker)", likely.name),
+                        Fix::Attribute {
+                            uri: snapshot.uri.clone(),
+                            version: snapshot.version,
+                            start: quote.span.start,
+                            end: quote.span.end,
+                            name: likely.name.clone(),
+                        },
+                    ));
+                }
+            }
+            _ => {}
+        }
+        if article.article.format == Format::Markdown {
+            fixes.push((
+                format!("Silence {} in this paragraph", diagnostic.code.as_str()),
+                Fix::Ignore {
+                    uri: snapshot.uri.clone(),
+                    version: snapshot.version,
+                    code: diagnostic.code.as_str().to_string(),
+                    offset: diagnostic.span.start,
+                },
+            ));
+        }
+    }
+    fixes.dedup_by(|a, b| a.1 == b.1);
+    fixes
+}
+
+/// Code actions for the fixes: with the edit when the client can apply it, else the command.
+pub fn actions(
+    snapshot: &Snapshot,
+    fixes: Vec<(String, Fix)>,
+    client: ClientEdits,
+    env: &FixEnvironment,
+) -> Vec<CodeAction> {
+    fixes
+        .into_iter()
+        .map(|(title, fix)| {
+            let plan = plan(snapshot, &fix, env);
+            let edit = plan.as_ref().and_then(|plan| plan.edit(client));
+            let command = edit.is_none().then(|| Command {
+                title: title.clone(),
+                command: APPLY_FIX_COMMAND.to_string(),
+                arguments: Some(vec![serde_json::to_value(&fix).unwrap_or_default()]),
+            });
+            CodeAction { title, kind: Some(CodeActionKind::QUICKFIX), edit, command, ..CodeAction::default() }
+        })
+        .collect()
+}
+
+/// How the server finds glossary files for a fix.
+pub struct FixEnvironment<'a> {
+    pub encoding: Encoding,
+    pub root: Option<&'a Path>,
+    /// The text of a file as the editor has it, or as it is on disk.
+    pub read: &'a dyn Fn(&Path) -> Option<String>,
+    /// The version of an open document.
+    pub version: &'a dyn Fn(&Uri) -> Option<i32>,
+}
+
+/// A fix worked out against the current texts.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub uri: Uri,
+    pub version: Option<i32>,
+    pub edits: Vec<TextEdit>,
+    /// The file does not exist yet and must be created holding `edits[0].new_text`.
+    pub create: Option<PathBuf>,
+}
+
+impl Plan {
+    /// The workspace edit for a client with these abilities, or None if it cannot apply it.
+    pub fn edit(&self, client: ClientEdits) -> Option<WorkspaceEdit> {
+        if self.create.is_some() && !client.create_files {
+            return None;
+        }
+        if !client.document_changes {
+            return Some(WorkspaceEdit {
+                changes: Some(HashMap::from([(self.uri.clone(), self.edits.clone())])),
+                ..WorkspaceEdit::default()
+            });
+        }
+        let mut operations = Vec::new();
+        if self.create.is_some() {
+            operations.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                uri: self.uri.clone(),
+                options: Some(CreateFileOptions { overwrite: Some(false), ignore_if_exists: Some(true) }),
+                annotation_id: None,
+            })));
+        }
+        operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier { uri: self.uri.clone(), version: self.version },
+            edits: self.edits.iter().cloned().map(OneOf::Left).collect(),
+        }));
+        Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(operations)),
+            ..WorkspaceEdit::default()
+        })
+    }
+}
+
+/// Works out a fix against the snapshot (which must be of the fix's document).
+pub fn plan(snapshot: &Snapshot, fix: &Fix, env: &FixEnvironment) -> Option<Plan> {
+    let Content::Article(article) = &snapshot.content else { return None };
+    let range = |span: Span| snapshot.lines.range(&snapshot.text, span, env.encoding);
+    match fix {
+        Fix::AddToGlossary { uri, name } => add_to_glossary(article, uri, name, env),
+        Fix::Ignore { code, offset, .. } => {
+            let block = article.article.blocks.iter().find(|b| b.span.start <= *offset && *offset <= b.span.end);
+            let anchor = block.map_or(*offset, |b| b.span.start).min(snapshot.text.len());
+            let line_start = snapshot.text[..floor(&snapshot.text, anchor)].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let newline = if snapshot.text.contains("\r\n") { "\r\n" } else { "\n" };
+            Some(Plan {
+                uri: snapshot.uri.clone(),
+                version: Some(snapshot.version),
+                edits: vec![TextEdit::new(
+                    range(Span::new(line_start, line_start)),
+                    format!("<!-- copydesk-ignore {code} -->{newline}"),
+                )],
+                create: None,
+            })
+        }
+        Fix::Attribute { start, end, name, .. } => {
+            let quote = Span::new(*start, *end).text(&snapshot.text);
+            let closing = quote.chars().last()?;
+            let before_closing = quote[..quote.len() - closing.len_utf8()].chars().last()?;
+            let closing_at = end - closing.len_utf8();
+            let mut edits = Vec::new();
+            if before_closing == '.' {
+                edits.push(TextEdit::new(range(Span::new(closing_at - 1, closing_at)), ",".to_string()));
+            }
+            // A question or exclamation keeps its mark; the sentence after it goes on.
+            edits.push(TextEdit::new(range(Span::new(*end, *end)), format!(" {name} said.")));
+            if before_closing != '.' && before_closing != '?' && before_closing != '!' && before_closing != ',' {
+                edits.insert(0, TextEdit::new(range(Span::new(closing_at, closing_at)), ",".to_string()));
+            }
+            Some(Plan { uri: snapshot.uri.clone(), version: Some(snapshot.version), edits, create: None })
+        }
+    }
+}
+
+fn add_to_glossary(article: &ArticleSnapshot, article_uri: &Uri, name: &str, env: &FixEnvironment) -> Option<Plan> {
+    let article_path = article_uri.to_file_path()?.into_owned();
+    let folder = article_path.parent()?.to_path_buf();
+    let target = nearest_glossary(&folder, env).unwrap_or_else(|| folder.join("glossary.toml"));
+    let existing = (env.read)(&target);
+    let mut id = slug(name);
+    let taken = |candidate: &str| {
+        article.glossary.index.by_id(candidate).is_some()
+            || existing.as_deref().is_some_and(|text| text.contains(&format!("[{candidate}]")))
+    };
+    if taken(&id) {
+        let base = id.clone();
+        id = (2..).map(|n| format!("{base}-{n}")).find(|candidate| !taken(candidate))?;
+    }
+    let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
+    let entry = format!("[{id}]\nname = \"{escaped}\"\nkind = \"person\"\n");
+    let uri = Uri::from_file_path(&target)
+        .or_else(|| Uri::from_file_path(&folder).and_then(|f| format!("{}/glossary.toml", f.as_str()).parse().ok()))?;
+    match existing {
+        Some(text) => {
+            let lines = LineMap::new(&text);
+            let end = lines.position(&text, text.len(), env.encoding);
+            let separator = if text.is_empty() || text.ends_with("\n\n") {
+                ""
+            } else if text.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            Some(Plan {
+                version: (env.version)(&uri),
+                uri,
+                edits: vec![TextEdit::new(Range::new(end, end), format!("{separator}{entry}"))],
+                create: None,
+            })
+        }
+        None => Some(Plan {
+            uri,
+            version: None,
+            edits: vec![TextEdit::new(Range::new(Position::new(0, 0), Position::new(0, 0)), entry)],
+            create: Some(target),
+        }),
+    }
+}
+
+/// The first `glossary.toml` from `folder` up to the workspace root.
+fn nearest_glossary(folder: &Path, env: &FixEnvironment) -> Option<PathBuf> {
+    let mut dir = Some(folder);
+    while let Some(current) = dir {
+        let candidate = current.join("glossary.toml");
+        if (env.read)(&candidate).is_some() {
+            return Some(candidate);
+        }
+        if env.root.is_some_and(|root| current == root) || env.root.is_none_or(|root| !current.starts_with(root)) {
+            return None;
+        }
+        dir = current.parent();
+    }
+    None
+}
+
+/// An id from a name: `Ada Okafor-Ndiaye` → `ada-okafor-ndiaye`.
+pub fn slug(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() { "speaker".to_string() } else { id }
+}
+
+fn floor(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for (name, expect) in [
+            ("Ada Okafor", "ada-okafor"),
+            ("  Jean-Luc  Picard ", "jean-luc-picard"),
+            ("مجاهد", "مجاهد"),
+            ("!!", "speaker"),
+        ] {
+            assert_eq!(slug(name), expect, "{name}");
+        }
+    }
+
+    #[test]
+    fn fixes_round_trip_through_command_arguments() {
+        let fix = Fix::Ignore {
+            uri: "file:///w/a.md".parse().unwrap(),
+            version: 3,
+            code: "unattributed-quote".into(),
+            offset: 7,
+        };
+        let value = serde_json::to_value(&fix).unwrap();
+        assert_eq!(value["fix"], "ignore");
+        assert_eq!(serde_json::from_value::<Fix>(value).unwrap(), fix);
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, GLOSSARY_PATH, snapshot};
+
+    /// Plans every fix offered over the whole text and applies each to its file's text,
+    /// checking (title, the edited text).
+    fn check(text: &str, expect: &[(&str, &str)]) {
+        let snapshot = snapshot(text, COUNCIL_GLOSSARY);
+        let read = |path: &Path| (path == Path::new(GLOSSARY_PATH)).then(|| COUNCIL_GLOSSARY.to_string());
+        let version = |_: &Uri| None;
+        let env =
+            FixEnvironment { encoding: Encoding::Utf16, root: Some(Path::new("/w")), read: &read, version: &version };
+        let results: Vec<(String, String)> = fixes(&snapshot, Span::new(0, text.len()))
+            .into_iter()
+            .map(|(title, fix)| {
+                let plan = plan(&snapshot, &fix, &env).expect("a plan");
+                let original = if plan.uri.as_str().ends_with("glossary.toml") { COUNCIL_GLOSSARY } else { text };
+                (title, apply(original, &plan.edits))
+            })
+            .collect();
+        let expect: Vec<(String, String)> = expect.iter().map(|(t, e)| (t.to_string(), e.to_string())).collect();
+        assert_eq!(results, expect);
+    }
+
+    /// Applies non-overlapping edits, last first so earlier offsets stay valid.
+    fn apply(text: &str, edits: &[TextEdit]) -> String {
+        let lines = LineMap::new(text);
+        let mut spans: Vec<(Span, &str)> =
+            edits.iter().map(|e| (lines.span(text, e.range, Encoding::Utf16), e.new_text.as_str())).collect();
+        spans.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+        let mut result = text.to_string();
+        for (span, new_text) in spans {
+            result.replace_range(span.start..span.end, new_text);
+        }
+        result
+    }
+
+    #[test]
+    fn unknown_speakers_are_appended_to_the_nearest_glossary() {
+        let glossary_after = format!("{COUNCIL_GLOSSARY}\n[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n");
+        check(
+            "“Wait,” said Lena Vogt.\n",
+            &[
+                ("Add “Lena Vogt” to the glossary", glossary_after.as_str()),
+                (
+                    "Silence unknown-speaker in this paragraph",
+                    "<!-- copydesk-ignore unknown-speaker -->\n“Wait,” said Lena Vogt.\n",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn unattributed_quotes_get_their_likely_speaker() {
+        // A paragraph between them, so the quotation does not carry on the first speaker's.
+        check(
+            "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time.”\n",
+            &[
+                (
+                    "Attribute to Tomas Brandt (confirm the speaker)",
+                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time,” Tomas Brandt said.\n",
+                ),
+                (
+                    "Silence unattributed-quote in this paragraph",
+                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n<!-- copydesk-ignore unattributed-quote -->\n“It is time.”\n",
+                ),
+            ],
+        );
+    }
+}

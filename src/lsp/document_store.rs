@@ -1,0 +1,253 @@
+//! Open documents: their text in a rope, their version, and the latest analysis snapshot.
+//!
+//! The store is behind a plain mutex that is never held across an `.await`: handlers lock it,
+//! apply an edit or copy what they need, and unlock before doing anything slow.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{TextDocumentContentChangeEvent, Uri};
+
+use super::position::{Encoding, rope_offset};
+use super::snapshot::Snapshot;
+use crate::analysis::Format;
+
+/// What an open document is to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Article(Format),
+    /// A `glossary.toml` or `*.glossary.toml` file.
+    Glossary,
+    /// Anything else the editor sends us (other TOML files, say): stored, never analysed.
+    Other,
+}
+
+impl DocumentKind {
+    /// Glossary files by name; articles by extension, the language id deciding only when the
+    /// extension says nothing.
+    pub fn detect(uri: &Uri, language_id: &str) -> DocumentKind {
+        let path = uri.path().as_str();
+        let name = path.rsplit('/').next().unwrap_or(path);
+        if is_glossary_name(name) {
+            return DocumentKind::Glossary;
+        }
+        if name.to_ascii_lowercase().ends_with(".toml") {
+            return DocumentKind::Other;
+        }
+        if let Some(format) = Format::from_extension(name) {
+            return DocumentKind::Article(format);
+        }
+        match language_id {
+            "markdown" => DocumentKind::Article(Format::Markdown),
+            "plaintext" | "text" => DocumentKind::Article(Format::PlainText),
+            _ if name.contains('.') => DocumentKind::Other,
+            // An extensionless file (or an untitled buffer) is read as plain text, as `check` does.
+            _ => DocumentKind::Article(Format::PlainText),
+        }
+    }
+}
+
+/// True for `glossary.toml` and `<anything>.glossary.toml`.
+pub fn is_glossary_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "glossary.toml" || name.ends_with(".glossary.toml")
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub rope: Rope,
+    pub version: i32,
+    pub kind: DocumentKind,
+    pub path: Option<PathBuf>,
+    /// Bumped by every edit and by every event that calls for re-analysis (a glossary change,
+    /// new configuration), so an analysis can tell whether its result is still wanted.
+    pub revision: u64,
+    /// The latest finished analysis, whatever revision it was made for.
+    pub snapshot: Option<Arc<Snapshot>>,
+}
+
+/// Everything an analysis needs from a document, copied out of the store.
+#[derive(Debug, Clone)]
+pub struct DocumentInput {
+    pub uri: Uri,
+    pub text: String,
+    pub version: i32,
+    pub revision: u64,
+    pub kind: DocumentKind,
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Default)]
+pub struct DocumentStore {
+    documents: Mutex<HashMap<Uri, Document>>,
+}
+
+impl DocumentStore {
+    pub fn open(&self, uri: Uri, text: &str, version: i32, language_id: &str) {
+        let kind = DocumentKind::detect(&uri, language_id);
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let mut documents = self.lock();
+        let revision = documents.get(&uri).map_or(0, |d| d.revision + 1);
+        documents.insert(uri, Document { rope: Rope::from_str(text), version, kind, path, revision, snapshot: None });
+    }
+
+    /// Applies content changes in order. Returns false when the document is not open.
+    pub fn change(
+        &self,
+        uri: &Uri,
+        version: i32,
+        changes: &[TextDocumentContentChangeEvent],
+        encoding: Encoding,
+    ) -> bool {
+        let mut documents = self.lock();
+        let Some(document) = documents.get_mut(uri) else {
+            return false;
+        };
+        for change in changes {
+            match change.range {
+                Some(range) => {
+                    let start = rope_offset(&document.rope, range.start, encoding);
+                    let end = rope_offset(&document.rope, range.end, encoding).max(start);
+                    let start_char = document.rope.byte_to_char(start);
+                    let end_char = document.rope.byte_to_char(end);
+                    document.rope.remove(start_char..end_char);
+                    document.rope.insert(start_char, &change.text);
+                }
+                None => document.rope = Rope::from_str(&change.text),
+            }
+        }
+        document.version = version;
+        document.revision += 1;
+        true
+    }
+
+    pub fn close(&self, uri: &Uri) -> Option<Document> {
+        self.lock().remove(uri)
+    }
+
+    /// Marks every open document matching `filter` as needing re-analysis; returns their URIs.
+    pub fn invalidate(&self, filter: impl Fn(&Uri, &Document) -> bool) -> Vec<Uri> {
+        let mut documents = self.lock();
+        let mut uris = Vec::new();
+        for (uri, document) in documents.iter_mut() {
+            if filter(uri, document) {
+                document.revision += 1;
+                uris.push(uri.clone());
+            }
+        }
+        uris
+    }
+
+    pub fn input(&self, uri: &Uri) -> Option<DocumentInput> {
+        let documents = self.lock();
+        let document = documents.get(uri)?;
+        Some(DocumentInput {
+            uri: uri.clone(),
+            text: document.rope.to_string(),
+            version: document.version,
+            revision: document.revision,
+            kind: document.kind,
+            path: document.path.clone(),
+        })
+    }
+
+    pub fn revision(&self, uri: &Uri) -> Option<u64> {
+        self.lock().get(uri).map(|d| d.revision)
+    }
+
+    pub fn text(&self, uri: &Uri) -> Option<String> {
+        self.lock().get(uri).map(|d| d.rope.to_string())
+    }
+
+    /// The snapshot of the document's current revision, if analysis has caught up.
+    pub fn current_snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let documents = self.lock();
+        let document = documents.get(uri)?;
+        document.snapshot.clone().filter(|s| s.revision == document.revision)
+    }
+
+    /// Stores a finished snapshot unless the document changed (or closed) meanwhile.
+    /// Returns whether the snapshot is current.
+    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> bool {
+        let mut documents = self.lock();
+        match documents.get_mut(uri) {
+            Some(document) if document.revision == snapshot.revision => {
+                document.snapshot = Some(snapshot);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The text of the open document at `path`, so unsaved glossary edits take effect.
+    pub fn text_at_path(&self, path: &Path) -> Option<String> {
+        let documents = self.lock();
+        documents.values().find(|d| d.path.as_deref() == Some(path)).map(|d| d.rope.to_string())
+    }
+
+    /// The open documents' URIs with their kinds.
+    pub fn uris(&self) -> Vec<(Uri, DocumentKind)> {
+        self.lock().iter().map(|(uri, d)| (uri.clone(), d.kind)).collect()
+    }
+
+    pub fn is_open_path(&self, path: &Path) -> bool {
+        self.lock().values().any(|d| d.path.as_deref() == Some(path))
+    }
+
+    pub fn version(&self, uri: &Uri) -> Option<i32> {
+        self.lock().get(uri).map(|d| d.version)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+        // A panic while the lock was held leaves the map itself intact, so keep serving.
+        self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+    use tower_lsp_server::lsp_types::{Position, Range};
+
+    fn uri(s: &str) -> Uri {
+        Uri::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn kinds_follow_the_extension_then_the_language_id() {
+        let cases = [
+            ("file:///a/story.md", "plaintext", DocumentKind::Article(Format::Markdown)),
+            ("file:///a/story.txt", "markdown", DocumentKind::Article(Format::PlainText)),
+            ("file:///a/story", "markdown", DocumentKind::Article(Format::Markdown)),
+            ("untitled:Untitled-1", "plaintext", DocumentKind::Article(Format::PlainText)),
+            ("file:///a/glossary.toml", "toml", DocumentKind::Glossary),
+            ("file:///a/story.glossary.toml", "toml", DocumentKind::Glossary),
+            ("file:///a/Cargo.toml", "toml", DocumentKind::Other),
+            ("file:///a/main.rs", "rust", DocumentKind::Other),
+        ];
+        for (u, language, expect) in cases {
+            assert_eq!(DocumentKind::detect(&uri(u), language), expect, "{u}");
+        }
+    }
+
+    #[test]
+    fn incremental_changes_apply_in_order() {
+        let store = DocumentStore::default();
+        let u = uri("file:///a/story.md");
+        store.open(u.clone(), "“Hi,” 🎉 she said.\r\nNext", 1, "markdown");
+        let change = |line, start, end, text: &str| TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(line, start), Position::new(line, end))),
+            range_length: None,
+            text: text.to_string(),
+        };
+        // Replace "she" (after an emoji: two UTF-16 units), then insert on the second line.
+        assert!(store.change(&u, 2, &[change(0, 9, 12, "Okafor"), change(1, 4, 4, " line")], Encoding::Utf16));
+        assert_eq!(store.text(&u).unwrap(), "“Hi,” 🎉 Okafor said.\r\nNext line");
+        assert_eq!(store.version(&u), Some(2));
+        assert!(!store.change(&uri("file:///a/other.md"), 1, &[], Encoding::Utf16));
+    }
+}

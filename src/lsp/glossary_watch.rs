@@ -1,0 +1,74 @@
+//! Glossary files: the file watcher registration, and re-analysing open documents when a
+//! glossary changes, saved or not.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{
+    DidChangeWatchedFilesRegistrationOptions, FileEvent, FileSystemWatcher, GlobPattern, MessageType, Registration, Uri,
+};
+
+use super::document_store::{DocumentKind, is_glossary_name};
+use super::session::Session;
+
+pub const GLOSSARY_GLOBS: [&str; 2] = ["**/glossary.toml", "**/*.glossary.toml"];
+
+/// Asks the client to tell us about glossary files changing on disk, when it can.
+pub async fn register(session: Arc<Session>) {
+    let dynamic = session
+        .settings()
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if !dynamic {
+        return;
+    }
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: GLOSSARY_GLOBS
+            .iter()
+            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.to_string()), kind: None })
+            .collect(),
+    };
+    let registration = Registration {
+        id: "copydesk-glossary-watcher".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    };
+    if let Err(error) = session.client.register_capability(vec![registration]).await {
+        session.log(MessageType::WARNING, format!("could not watch glossary files: {error}"));
+    }
+}
+
+/// A glossary changed (`changed`, or one that just closed): re-analyse every open document
+/// but that one, since any article or glossary may draw on it.
+pub fn glossary_changed(session: &Arc<Session>, changed: Option<&Uri>) {
+    for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != changed) {
+        session.schedule(uri, true);
+    }
+}
+
+/// Files changed on disk: refresh the workspace index, and re-analyse if a glossary changed.
+pub fn files_changed(session: &Arc<Session>, changes: Vec<FileEvent>) {
+    let mut glossary = false;
+    for change in changes {
+        let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else { continue };
+        glossary |= path.file_name().is_some_and(|n| is_glossary_name(&n.to_string_lossy()));
+        refresh_index(session, path);
+    }
+    if glossary {
+        glossary_changed(session, None);
+    }
+}
+
+/// Re-reads one file into the workspace index, off the reactor.
+pub fn refresh_index(session: &Arc<Session>, path: PathBuf) {
+    let session = Arc::clone(session);
+    tokio::task::spawn_blocking(move || {
+        let encoding = session.encoding();
+        session.with_environment(|env| session.workspace.refresh(&path, env, encoding));
+    });
+}

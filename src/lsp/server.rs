@@ -1,0 +1,350 @@
+//! The `LanguageServer` implementation: each method catches panics and delegates to the
+//! module that owns the feature.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::lsp_types::request::{GotoDeclarationParams, GotoDeclarationResponse};
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::{Client, LanguageServer, UriExt};
+
+use super::code_actions::{self, APPLY_FIX_COMMAND, ClientEdits, Fix, FixEnvironment};
+use super::document_store::DocumentKind;
+use super::position::Encoding;
+use super::session::{Lifecycle, Session, Settings};
+use super::snapshot::Snapshot;
+use super::{
+    completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, references, symbols,
+    workspace_index,
+};
+
+/// A command that panics, so tests can check that a panic costs one answer, not the server.
+/// Debug builds only.
+#[cfg(debug_assertions)]
+pub const DEBUG_PANIC_COMMAND: &str = "copydesk.debug.panic";
+
+pub struct Backend {
+    session: Arc<Session>,
+}
+
+impl Backend {
+    pub fn new(client: Client, lifecycle: Arc<Lifecycle>) -> Backend {
+        Backend { session: Arc::new(Session::new(client, lifecycle)) }
+    }
+
+    /// The document's current snapshot and the byte offset of `position` in it.
+    async fn at(&self, uri: &Uri, position: Position) -> Option<(Arc<Snapshot>, usize)> {
+        let snapshot = self.session.snapshot(uri).await?;
+        let offset = snapshot.lines.offset(&snapshot.text, position, self.session.encoding());
+        Some((snapshot, offset))
+    }
+
+    fn client_edits(&self) -> ClientEdits {
+        let settings = self.session.settings();
+        let edit = settings.capabilities.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
+        ClientEdits {
+            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
+            create_files: edit
+                .and_then(|e| e.resource_operations.as_ref())
+                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let session = &self.session;
+        panic_guard::request(session, "initialize", async {
+            let encoding =
+                Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+            #[allow(deprecated)] // rootUri still matters to clients that send no workspace folders.
+            let root = params
+                .workspace_folders
+                .as_ref()
+                .and_then(|folders| folders.first())
+                .map(|folder| &folder.uri)
+                .or(params.root_uri.as_ref())
+                .and_then(|uri| uri.to_file_path().map(|p| p.into_owned()));
+            *session.settings.write().unwrap_or_else(|p| p.into_inner()) =
+                Settings { encoding, root, capabilities: params.capabilities.clone() };
+            if let Some(options) = &params.initialization_options {
+                let problems = session.config.write().unwrap_or_else(|p| p.into_inner()).update(options);
+                for problem in problems {
+                    session.log(MessageType::WARNING, format!("copydesk settings: {problem}"));
+                }
+            }
+            if let Some(pid) = params.process_id {
+                lifecycle::watch_editor(pid, Arc::clone(&session.lifecycle));
+            }
+            session.lifecycle.initialized.store(true, std::sync::atomic::Ordering::SeqCst);
+            Ok(lifecycle::initialize_result(encoding))
+        })
+        .await
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let session = Arc::clone(&self.session);
+        panic_guard::notification(&self.session, "initialized", async move {
+            // Both wait on the client, so neither may hold up the message loop.
+            tokio::spawn(glossary_watch::register(Arc::clone(&session)));
+            tokio::spawn(lifecycle::index_workspace(session));
+        })
+        .await
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        // `ShutdownWatch` already noted it, as the request was read.
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let session = &self.session;
+        panic_guard::notification(session, "didOpen", async {
+            let document = params.text_document;
+            session.store.open(document.uri.clone(), &document.text, document.version, &document.language_id);
+            session.schedule(document.uri.clone(), false);
+            if DocumentKind::detect(&document.uri, &document.language_id) == DocumentKind::Glossary {
+                glossary_watch::glossary_changed(session, Some(&document.uri));
+            }
+        })
+        .await
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let session = &self.session;
+        panic_guard::notification(session, "didChange", async {
+            // Applied before any await, so edits keep their arrival order.
+            let uri = params.text_document.uri;
+            let encoding = session.encoding();
+            if !session.store.change(&uri, params.text_document.version, &params.content_changes, encoding) {
+                return;
+            }
+            session.schedule(uri.clone(), true);
+            if session.store.uris().iter().any(|(u, kind)| *u == uri && *kind == DocumentKind::Glossary) {
+                glossary_watch::glossary_changed(session, Some(&uri));
+            }
+        })
+        .await
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let session = &self.session;
+        panic_guard::notification(session, "didSave", async {
+            if let Some(path) = params.text_document.uri.to_file_path() {
+                glossary_watch::refresh_index(session, path.into_owned());
+            }
+        })
+        .await
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let session = &self.session;
+        panic_guard::notification(session, "didClose", async {
+            let uri = params.text_document.uri;
+            let closed = session.store.close(&uri);
+            if let Some(path) = uri.to_file_path() {
+                glossary_watch::refresh_index(session, path.into_owned());
+            }
+            if closed.is_some_and(|d| d.kind == DocumentKind::Glossary) {
+                // Articles go back to the glossary as saved on disk.
+                glossary_watch::glossary_changed(session, None);
+            }
+            session.clear(uri).await;
+        })
+        .await
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let session = &self.session;
+        panic_guard::notification(session, "didChangeConfiguration", async {
+            let problems = session.config.write().unwrap_or_else(|p| p.into_inner()).update(&params.settings);
+            for problem in problems {
+                session.log(MessageType::WARNING, format!("copydesk settings: {problem}"));
+            }
+            session.reanalyze(|_| true, false);
+        })
+        .await
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let session = &self.session;
+        panic_guard::notification(session, "didChangeWatchedFiles", async {
+            glossary_watch::files_changed(session, params.changes);
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        panic_guard::request(&self.session, "hover", async {
+            let document = params.text_document_position_params;
+            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
+                return Ok(None);
+            };
+            let path = document.text_document.uri.to_file_path();
+            Ok(hover::hover(&snapshot, path.as_deref(), offset, self.session.encoding()))
+        })
+        .await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        panic_guard::request(&self.session, "definition", async {
+            let document = params.text_document_position_params;
+            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
+                return Ok(None);
+            };
+            Ok(definition::definition(&snapshot, offset, self.session.encoding()).map(GotoDefinitionResponse::Scalar))
+        })
+        .await
+    }
+
+    async fn goto_declaration(&self, params: GotoDeclarationParams) -> Result<Option<GotoDeclarationResponse>> {
+        // An entity is declared where it is defined: its glossary entry.
+        self.goto_definition(params).await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        panic_guard::request(&self.session, "references", async {
+            let document = params.text_document_position;
+            let Some((_, offset)) = self.at(&document.text_document.uri, document.position).await else {
+                return Ok(None);
+            };
+            let include = params.context.include_declaration;
+            Ok(references::references(&self.session, &document.text_document.uri, offset, include).await)
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        panic_guard::request(&self.session, "documentSymbol", async {
+            let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
+                return Ok(None);
+            };
+            Ok(Some(DocumentSymbolResponse::Nested(symbols::document_symbols(&snapshot, self.session.encoding()))))
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
+        panic_guard::request(&self.session, "workspace/symbol", async {
+            let session = &self.session;
+            let encoding = session.encoding();
+            session.workspace.wait_ready(Duration::from_secs(20)).await;
+            let open_paths: Vec<_> = session
+                .store
+                .uris()
+                .into_iter()
+                .filter(|(_, kind)| *kind == DocumentKind::Glossary)
+                .filter_map(|(uri, _)| Some((uri.to_file_path()?.into_owned(), uri)))
+                .collect();
+            let mut entities = session.workspace.entities(|path| open_paths.iter().any(|(p, _)| p == path));
+            for (_, uri) in &open_paths {
+                if let Some(text) = session.store.text(uri) {
+                    entities.extend(workspace_index::glossary_entities(uri, &text, encoding));
+                }
+            }
+            Ok(Some(OneOf::Left(symbols::workspace_symbols(entities, &params.query))))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        panic_guard::request(&self.session, "completion", async {
+            let document = params.text_document_position;
+            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
+                return Ok(None);
+            };
+            let items = completion::completion(&snapshot, offset, self.session.encoding());
+            Ok(Some(CompletionResponse::Array(items)))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        panic_guard::request(&self.session, "codeAction", async {
+            let session = &self.session;
+            let Some(snapshot) = session.snapshot(&params.text_document.uri).await else {
+                return Ok(None);
+            };
+            let encoding = session.encoding();
+            let range = snapshot.lines.span(&snapshot.text, params.range, encoding);
+            let fixes = code_actions::fixes(&snapshot, range);
+            let root = session.root();
+            let read = |path: &std::path::Path| {
+                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+            };
+            let version = |uri: &Uri| session.store.version(uri);
+            let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
+            let actions = code_actions::actions(&snapshot, fixes, self.client_edits(), &env);
+            Ok(Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()))
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        panic_guard::request(&self.session, "inlayHint", async {
+            let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
+                return Ok(None);
+            };
+            Ok(Some(inlay_hints::inlay_hints(&snapshot, params.range, self.session.encoding())))
+        })
+        .await
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        panic_guard::request(&self.session, "workspace/executeCommand", async {
+            #[cfg(debug_assertions)]
+            if params.command == DEBUG_PANIC_COMMAND {
+                panic!("panic requested by {DEBUG_PANIC_COMMAND}");
+            }
+            if params.command != APPLY_FIX_COMMAND {
+                return Err(Error::invalid_params(format!("unknown command {}", params.command)));
+            }
+            let argument = params.arguments.into_iter().next().unwrap_or(Value::Null);
+            let fix: Fix = serde_json::from_value(argument).map_err(|e| Error::invalid_params(e.to_string()))?;
+            let uri = match &fix {
+                Fix::AddToGlossary { uri, .. } | Fix::Ignore { uri, .. } | Fix::Attribute { uri, .. } => uri.clone(),
+            };
+            let session = &self.session;
+            let Some(snapshot) = session.snapshot(&uri).await else {
+                return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
+            };
+            let encoding = session.encoding();
+            let root = session.root();
+            let read = |path: &std::path::Path| {
+                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+            };
+            let version = |uri: &Uri| session.store.version(uri);
+            let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
+            let Some(plan) = code_actions::plan(&snapshot, &fix, &env) else {
+                return Ok(None);
+            };
+            match plan.edit(self.client_edits()) {
+                Some(edit) => {
+                    // Waiting for the client's answer here could stall the message loop.
+                    let client = session.client.clone();
+                    tokio::spawn(async move {
+                        let _ = client.apply_edit(edit).await;
+                    });
+                }
+                None => {
+                    // The client cannot create files: the server writes the new glossary.
+                    if let (Some(path), Some(edit)) = (&plan.create, plan.edits.first()) {
+                        std::fs::write(path, &edit.new_text)
+                            .map_err(|e| Error::invalid_params(format!("cannot write {}: {e}", path.display())))?;
+                        glossary_watch::files_changed(
+                            session,
+                            vec![FileEvent::new(plan.uri.clone(), FileChangeType::CREATED)],
+                        );
+                    }
+                }
+            }
+            Ok(None)
+        })
+        .await
+    }
+}

@@ -1,0 +1,227 @@
+//! The server's shared state and the analysis pipeline: debounced, off the reactor, stale
+//! results dropped, diagnostics published with the version they were computed for.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use tower_lsp_server::lsp_types::{ClientCapabilities, MessageType, Uri};
+use tower_lsp_server::{Client, UriExt};
+
+use super::config::Config;
+use super::diagnostics;
+use super::document_store::{DocumentKind, DocumentStore};
+use super::position::Encoding;
+use super::snapshot::{self, Content, Environment, Snapshot};
+use super::workspace_index::WorkspaceIndex;
+use crate::analysis::Diagnostic;
+
+/// What the transport loop needs to know to pick the exit status.
+#[derive(Debug, Default)]
+pub struct Lifecycle {
+    /// Set when `initialize` has been answered; a `shutdown` before that does not count.
+    pub initialized: AtomicBool,
+    pub shutdown_requested: AtomicBool,
+    pub editor_died: tokio::sync::Notify,
+}
+
+pub struct Session {
+    pub client: Client,
+    pub store: DocumentStore,
+    pub config: RwLock<Config>,
+    pub settings: RwLock<Settings>,
+    pub lifecycle: Arc<Lifecycle>,
+    pub workspace: WorkspaceIndex,
+    /// Held while checking staleness and publishing, so an older result can never be
+    /// published after a newer one.
+    publish_lock: tokio::sync::Mutex<()>,
+    /// Diagnostics last published on glossary files that are not open, to skip repeats.
+    published_files: Mutex<HashMap<PathBuf, Vec<Diagnostic>>>,
+}
+
+/// What `initialize` settled.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub encoding: Encoding,
+    pub root: Option<PathBuf>,
+    pub capabilities: ClientCapabilities,
+}
+
+impl Session {
+    pub fn new(client: Client, lifecycle: Arc<Lifecycle>) -> Session {
+        Session {
+            client,
+            store: DocumentStore::default(),
+            config: RwLock::new(Config::default()),
+            settings: RwLock::new(Settings::default()),
+            lifecycle,
+            workspace: WorkspaceIndex::default(),
+            publish_lock: tokio::sync::Mutex::new(()),
+            published_files: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn config(&self) -> Config {
+        self.config.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.settings.read().unwrap_or_else(|p| p.into_inner()).encoding
+    }
+
+    pub fn root(&self) -> Option<PathBuf> {
+        self.settings.read().unwrap_or_else(|p| p.into_inner()).root.clone()
+    }
+
+    /// Analyses the document after the debounce delay, unless another edit comes first, and
+    /// publishes its diagnostics.
+    pub fn schedule(self: &Arc<Self>, uri: Uri, debounce: bool) {
+        let Some(revision) = self.store.revision(&uri) else {
+            return;
+        };
+        let delay = if debounce { self.config().debounce_ms } else { 0 };
+        let session = Arc::clone(self);
+        tokio::spawn(async move {
+            if delay > 0 {
+                tokio::time::sleep(Duration::from_millis(delay)).await;
+            }
+            // A later edit scheduled its own analysis: leave the work to it.
+            if session.store.revision(&uri) != Some(revision) {
+                return;
+            }
+            // A request may have analysed this revision meanwhile: publish that instead.
+            let snapshot = match session.store.current_snapshot(&uri) {
+                Some(snapshot) => Some(snapshot),
+                None => session.analyze(&uri).await,
+            };
+            if let Some(snapshot) = snapshot {
+                session.publish(&snapshot).await;
+            }
+        });
+    }
+
+    /// Marks documents for re-analysis and schedules them all.
+    pub fn reanalyze(self: &Arc<Self>, filter: impl Fn(DocumentKind) -> bool, debounce: bool) {
+        for uri in self.store.invalidate(|_, document| filter(document.kind)) {
+            self.schedule(uri, debounce);
+        }
+    }
+
+    /// The snapshot of the document as it is now, analysing it if analysis has not caught up.
+    pub async fn snapshot(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Snapshot>> {
+        if let Some(snapshot) = self.store.current_snapshot(uri) {
+            return Some(snapshot);
+        }
+        self.analyze(uri).await
+    }
+
+    /// Builds a snapshot of the document's current text on the blocking pool.
+    pub async fn analyze(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let input = self.store.input(uri)?;
+        let session = Arc::clone(self);
+        match tokio::task::spawn_blocking(move || session.build_snapshot(input)).await {
+            Ok(snapshot) => {
+                let snapshot = Arc::new(snapshot);
+                self.store.store_snapshot(uri, Arc::clone(&snapshot));
+                Some(snapshot)
+            }
+            Err(error) => {
+                let message = super::panic_guard::describe_join_error(error);
+                self.log(MessageType::ERROR, format!("analysis of {} failed: {message}", uri.as_str()));
+                None
+            }
+        }
+    }
+
+    /// The blocking part: runs the analysis with unsaved buffers standing in for files.
+    pub fn build_snapshot(&self, input: super::document_store::DocumentInput) -> Snapshot {
+        let config = self.config();
+        let root = self.root();
+        let open_text = |path: &Path| self.store.text_at_path(path);
+        let env = Environment { config: &config, root: root.as_deref(), open_text: &open_text };
+        snapshot::build(input, &env)
+    }
+
+    /// Runs `f` with an analysis environment, on the current thread (call from blocking code).
+    pub fn with_environment<T>(&self, f: impl FnOnce(&Environment) -> T) -> T {
+        let config = self.config();
+        let root = self.root();
+        let open_text = |path: &Path| self.store.text_at_path(path);
+        let env = Environment { config: &config, root: root.as_deref(), open_text: &open_text };
+        f(&env)
+    }
+
+    /// Publishes a snapshot's diagnostics, unless the document changed or closed meanwhile.
+    pub async fn publish(&self, snapshot: &Snapshot) {
+        let _order = self.publish_lock.lock().await;
+        if self.store.revision(&snapshot.uri) != Some(snapshot.revision) {
+            return;
+        }
+        let config = self.config();
+        let encoding = self.encoding();
+        let diagnostics = diagnostics::for_snapshot(snapshot, &config, encoding);
+        self.client.publish_diagnostics(snapshot.uri.clone(), diagnostics, Some(snapshot.version)).await;
+        match &snapshot.content {
+            Content::Article(article) => self.publish_glossary_problems(article, &config, encoding).await,
+            Content::TooLarge { size, limit } => self.log(
+                MessageType::WARNING,
+                format!("{} is not checked: {size} bytes is over maxDocumentSize ({limit})", snapshot.uri.as_str()),
+            ),
+            Content::Glossary(_) | Content::Skipped => {}
+        }
+    }
+
+    /// Problems in glossary files an article loaded, published on those files unless they are
+    /// open (an open glossary publishes its own, with its version).
+    async fn publish_glossary_problems(
+        &self,
+        article: &snapshot::ArticleSnapshot,
+        config: &super::config::Config,
+        encoding: Encoding,
+    ) {
+        let mut by_file: HashMap<PathBuf, Vec<Diagnostic>> =
+            article.glossary.paths.iter().map(|path| (path.clone(), Vec::new())).collect();
+        for (path, diagnostic) in &article.glossary.file_problems {
+            by_file.entry(path.clone()).or_default().push(diagnostic.clone());
+        }
+        for (path, problems) in by_file {
+            if self.store.is_open_path(&path) {
+                continue;
+            }
+            {
+                let mut published = self.published_files.lock().unwrap_or_else(|p| p.into_inner());
+                let previous = published.get(&path);
+                if previous == Some(&problems) || (previous.is_none() && problems.is_empty()) {
+                    continue;
+                }
+                published.insert(path.clone(), problems.clone());
+            }
+            let (Some(uri), Some(source)) = (Uri::from_file_path(&path), article.sources.get(&path)) else {
+                continue;
+            };
+            let converted = diagnostics::convert(&problems, &uri, &source.text, &source.lines, config, encoding);
+            self.client.publish_diagnostics(uri, converted, None).await;
+        }
+    }
+
+    /// Clears a closed document's diagnostics.
+    pub async fn clear(&self, uri: Uri) {
+        let _order = self.publish_lock.lock().await;
+        if let Some(path) = uri.to_file_path() {
+            self.published_files.lock().unwrap_or_else(|p| p.into_inner()).remove(path.as_ref());
+        }
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    /// Logs to the client without making the caller wait on the client.
+    pub fn log(&self, level: MessageType, message: String) {
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(level, message).await });
+    }
+}

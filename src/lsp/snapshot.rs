@@ -1,0 +1,256 @@
+//! One finished analysis of one document revision, shared as an `Arc` so that requests read
+//! it without holding any lock. Building a snapshot is the slow, blocking part of the server:
+//! it runs on the blocking pool, never on the reactor.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{Location, Uri};
+
+use super::config::Config;
+use super::document_store::{DocumentInput, DocumentKind};
+use super::position::{Encoding, LineMap};
+use crate::analysis::{self, Analysis, Article, Diagnostic, EntityId, Format, Glossary, Span};
+use crate::workspace::{self, ArticleGlossary};
+
+#[derive(Debug)]
+pub struct Snapshot {
+    pub uri: Uri,
+    pub version: i32,
+    pub revision: u64,
+    pub text: String,
+    pub lines: LineMap,
+    pub content: Content,
+}
+
+#[derive(Debug)]
+pub enum Content {
+    Article(ArticleSnapshot),
+    Glossary(GlossarySnapshot),
+    /// Not analysed: not an article or glossary.
+    Skipped,
+    /// Not analysed: larger than `maxDocumentSize`.
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
+}
+
+#[derive(Debug)]
+pub struct ArticleSnapshot {
+    pub article: Article,
+    pub analysis: Analysis,
+    pub glossary: ArticleGlossary,
+    pub sources: Sources,
+}
+
+#[derive(Debug)]
+pub struct GlossarySnapshot {
+    /// This file parsed on its own.
+    pub own: Glossary,
+    /// The glossary an article next to this file would see, so that an `affiliation` can
+    /// point into a parent folder's glossary.
+    pub context: ArticleGlossary,
+    pub sources: Sources,
+    /// Problems in this file, from parsing it and from merging it with its neighbours.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The texts of the glossary files an analysis read, as it read them (unsaved edits
+/// included), so spans into them can become ranges.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: HashMap<PathBuf, Arc<SourceText>>,
+}
+
+#[derive(Debug)]
+pub struct SourceText {
+    pub text: String,
+    pub lines: LineMap,
+}
+
+impl Sources {
+    pub fn get(&self, path: &Path) -> Option<&SourceText> {
+        self.files.get(path).map(|s| s.as_ref())
+    }
+
+    /// The location of a span inside the glossary file at `path`.
+    pub fn location(&self, path: &Path, span: Span, encoding: Encoding) -> Option<Location> {
+        let source = self.get(path)?;
+        let uri = Uri::from_file_path(path)?;
+        Some(Location::new(uri, source.lines.range(&source.text, span, encoding)))
+    }
+}
+
+/// An entity across documents: the glossary file it is written in and its id there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EntityKey {
+    pub file: PathBuf,
+    pub id: String,
+}
+
+impl EntityKey {
+    pub fn of(glossary: &ArticleGlossary, entity: EntityId) -> Option<EntityKey> {
+        let entity = glossary.index.entities.get(entity)?;
+        Some(EntityKey { file: glossary.paths.get(entity.file)?.clone(), id: entity.id.clone() })
+    }
+}
+
+/// What an analysis needs besides the document: settings, the workspace root, and unsaved
+/// editor buffers standing in for files on disk.
+pub struct Environment<'a> {
+    pub config: &'a Config,
+    pub root: Option<&'a Path>,
+    pub open_text: &'a dyn Fn(&Path) -> Option<String>,
+}
+
+impl Environment<'_> {
+    /// Loads the glossary for an article at `path`, recording every file read.
+    pub fn load_glossary(
+        &self,
+        path: &Path,
+        front_matter: Option<&analysis::FrontMatter>,
+    ) -> (ArticleGlossary, Sources) {
+        let root = self.root_for(path);
+        let extra: Vec<PathBuf> = self.config.glossaries.iter().map(|p| root.join(p)).collect();
+        let mut sources = Sources::default();
+        let mut read = |file: &Path| -> std::io::Result<String> {
+            let text = match (self.open_text)(file) {
+                Some(text) => text,
+                None => std::fs::read_to_string(file)?,
+            };
+            sources
+                .files
+                .insert(file.to_path_buf(), Arc::new(SourceText { lines: LineMap::new(&text), text: text.clone() }));
+            Ok(text)
+        };
+        let glossary = workspace::load_glossaries(path, front_matter, &root, &extra, &mut read);
+        (glossary, sources)
+    }
+
+    /// The workspace root when it holds `path`, else the file's own folder, so that an
+    /// article outside the workspace never climbs to the filesystem root for glossaries.
+    fn root_for(&self, path: &Path) -> PathBuf {
+        match self.root {
+            Some(root) if path.starts_with(root) => root.to_path_buf(),
+            _ => path.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf),
+        }
+    }
+}
+
+/// Analyses one document revision. Pure apart from reading glossary files.
+pub fn build(input: DocumentInput, env: &Environment) -> Snapshot {
+    let lines = LineMap::new(&input.text);
+    let too_large = input.text.len() > env.config.max_document_size;
+    let content = match input.kind {
+        _ if too_large => Content::TooLarge { size: input.text.len(), limit: env.config.max_document_size },
+        DocumentKind::Article(format) => Content::Article(analyze_article(&input, format, env)),
+        DocumentKind::Glossary => Content::Glossary(analyze_glossary(&input, env)),
+        DocumentKind::Other => Content::Skipped,
+    };
+    Snapshot { uri: input.uri, version: input.version, revision: input.revision, text: input.text, lines, content }
+}
+
+/// Analyses an article file that is not open in the editor, for workspace-wide features.
+pub fn analyze_file(path: &Path, text: String, env: &Environment) -> Option<Snapshot> {
+    let uri = Uri::from_file_path(path)?;
+    let format = Format::from_path(&path.to_string_lossy());
+    let input = DocumentInput {
+        uri,
+        text,
+        version: 0,
+        revision: 0,
+        kind: DocumentKind::Article(format),
+        path: Some(path.to_path_buf()),
+    };
+    Some(build(input, env))
+}
+
+fn analyze_article(input: &DocumentInput, format: Format, env: &Environment) -> ArticleSnapshot {
+    let article = analysis::article::parse(&input.text, format);
+    let path = article_path(input, env);
+    let (glossary, sources) = env.load_glossary(&path, article.front_matter.as_ref());
+    let mut analysis = analysis::analyze_article(&input.text, &article, &glossary.index);
+    analysis.diagnostics.extend(glossary.article_problems.iter().cloned());
+    analysis.diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    ArticleSnapshot { article, analysis, glossary, sources }
+}
+
+fn analyze_glossary(input: &DocumentInput, env: &Environment) -> GlossarySnapshot {
+    let own = analysis::glossary::parse(&input.text);
+    let path = article_path(input, env);
+    let stand_in = glossary_neighbour(&path);
+    let (context, sources) = env.load_glossary(&stand_in, None);
+    let mut diagnostics = own.diagnostics.clone();
+    for (file, diagnostic) in &context.file_problems {
+        if *file == path && !diagnostics.contains(diagnostic) {
+            diagnostics.push(diagnostic.clone());
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    GlossarySnapshot { own, context, sources, diagnostics }
+}
+
+/// The document's path, or a stand-in inside the workspace root for an unsaved buffer.
+fn article_path(input: &DocumentInput, env: &Environment) -> PathBuf {
+    input.path.clone().unwrap_or_else(|| {
+        let name = input.uri.path().as_str().rsplit('/').next().unwrap_or("untitled").to_string();
+        env.root.map_or_else(|| PathBuf::from(&name), |root| root.join(&name))
+    })
+}
+
+/// An article path whose glossary search finds the glossary file at `path`: for
+/// `story.glossary.toml` the sidecar's `story`, for `glossary.toml` a file in its folder.
+fn glossary_neighbour(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let lower = name.to_ascii_lowercase();
+    match lower.strip_suffix(".glossary.toml") {
+        Some(_) => path.with_file_name(&name[..name.len() - ".glossary.toml".len()]),
+        None => path.with_file_name(".copydesk-glossary-neighbour"),
+    }
+}
+
+impl ArticleSnapshot {
+    pub fn entity_location(&self, id: EntityId, encoding: Encoding) -> Option<Location> {
+        entity_location(&self.glossary, &self.sources, id, encoding)
+    }
+}
+
+impl GlossarySnapshot {
+    /// The entity of the merged context whose `[id]` header is written in this file at `offset`.
+    pub fn entity_at(&self, path: &Path, offset: usize) -> Option<EntityId> {
+        self.context.index.entities.iter().position(|entity| {
+            self.context.paths.get(entity.file).map(PathBuf::as_path) == Some(path)
+                && (entity.header.contains(offset)
+                    || entity.fields.iter().any(|(name, span)| name == "name" && span.contains(offset)))
+        })
+    }
+}
+
+/// Where an entity's `[id]` header is written.
+pub fn entity_location(
+    glossary: &ArticleGlossary,
+    sources: &Sources,
+    id: EntityId,
+    encoding: Encoding,
+) -> Option<Location> {
+    let entity = glossary.index.entities.get(id)?;
+    let path = glossary.paths.get(entity.file)?;
+    sources.location(path, entity.header, encoding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_neighbours_find_their_glossary() {
+        assert_eq!(glossary_neighbour(Path::new("/w/news/story.glossary.toml")), Path::new("/w/news/story"));
+        assert_eq!(
+            glossary_neighbour(Path::new("/w/news/glossary.toml")),
+            Path::new("/w/news/.copydesk-glossary-neighbour")
+        );
+    }
+}

@@ -1,0 +1,65 @@
+//! Snapshots built from in-memory fixtures, for the feature modules' unit tests: an article
+//! at `/w/story.md` (or `.txt`) and a glossary at `/w/glossary.toml`, with `$0` marking the
+//! cursor in the article.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use tower_lsp_server::lsp_types::Uri;
+
+use super::config::Config;
+use super::document_store::{DocumentInput, DocumentKind};
+use super::snapshot::{self, Environment, Snapshot};
+use crate::analysis::Format;
+
+pub const GLOSSARY_PATH: &str = "/w/glossary.toml";
+
+/// The article without its `$0` marker, and the marker's byte offset (0 without one).
+pub fn cursor(fixture: &str) -> (String, usize) {
+    match fixture.find("$0") {
+        Some(offset) => (fixture.replacen("$0", "", 1), offset),
+        None => (fixture.to_string(), 0),
+    }
+}
+
+/// Analyses `article` (Markdown) against `glossary`, served from memory.
+pub fn snapshot(article: &str, glossary: &str) -> Snapshot {
+    build("/w/story.md", DocumentKind::Article(Format::Markdown), article, glossary)
+}
+
+/// Analyses the glossary file itself.
+pub fn glossary_snapshot(glossary: &str) -> Snapshot {
+    build(GLOSSARY_PATH, DocumentKind::Glossary, glossary, glossary)
+}
+
+fn build(path: &str, kind: DocumentKind, text: &str, glossary: &str) -> Snapshot {
+    let config = Config::default();
+    let open_text = |file: &Path| (file == Path::new(GLOSSARY_PATH)).then(|| glossary.to_string());
+    let env = Environment { config: &config, root: Some(Path::new("/w")), open_text: &open_text };
+    let input = DocumentInput {
+        uri: Uri::from_str(&format!("file://{path}")).expect("fixture URI"),
+        text: text.to_string(),
+        version: 1,
+        revision: 0,
+        kind,
+        path: Some(path.into()),
+    };
+    snapshot::build(input, &env)
+}
+
+pub const COUNCIL_GLOSSARY: &str = r#"[okafor]
+name = "Ada Okafor"
+role = "Mayor"
+affiliation = "council"
+pronouns = "she"
+ward = "Eastfield"
+
+[brandt]
+name = "Tomas Brandt"
+aliases = ["Councillor Brandt"]
+pronouns = "he"
+
+[council]
+name = "Riverside City Council"
+kind = "organization"
+"#;

@@ -1,0 +1,205 @@
+//! The workspace's articles and glossaries as last read from disk: mentions by entity for
+//! references, entities for workspace symbols. Built in the background after `initialized`
+//! with progress reporting, and refreshed file by file as files are saved or closed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tower_lsp_server::lsp_types::Location;
+use tower_lsp_server::{UriExt, lsp_types::Uri};
+
+use super::document_store::is_glossary_name;
+use super::position::{Encoding, LineMap};
+use super::snapshot::{self, Content, EntityKey, Environment};
+use crate::analysis::{EntityKind, Format};
+
+/// Articles beyond this many are not indexed, so a huge folder cannot hog the server.
+const MAX_FILES: usize = 5_000;
+
+#[derive(Debug)]
+pub struct WorkspaceIndex {
+    state: std::sync::Mutex<IndexState>,
+    ready: tokio::sync::watch::Sender<bool>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct IndexState {
+    /// Mentions in each article file, by entity.
+    articles: HashMap<PathBuf, Vec<(EntityKey, Location)>>,
+    /// Entities written in each glossary file.
+    glossaries: HashMap<PathBuf, Vec<IndexedEntity>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndexedEntity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub location: Location,
+}
+
+impl Default for WorkspaceIndex {
+    fn default() -> WorkspaceIndex {
+        WorkspaceIndex { state: Default::default(), ready: tokio::sync::watch::channel(false).0 }
+    }
+}
+
+/// The files of a workspace that copydesk reads.
+#[derive(Debug, Default)]
+pub struct WorkspaceFiles {
+    pub articles: Vec<PathBuf>,
+    pub glossaries: Vec<PathBuf>,
+}
+
+impl WorkspaceIndex {
+    /// Waits (up to `timeout`) for the first scan to finish; false if it did not.
+    pub async fn wait_ready(&self, timeout: Duration) -> bool {
+        let mut ready = self.ready.subscribe();
+        tokio::time::timeout(timeout, ready.wait_for(|ready| *ready)).await.is_ok_and(|r| r.is_ok())
+    }
+
+    pub fn mark_ready(&self) {
+        self.ready.send_replace(true);
+    }
+
+    /// Mentions of `key` in indexed article files, leaving out files `skip` says to.
+    pub fn mentions(&self, key: &EntityKey, skip: impl Fn(&Path) -> bool) -> Vec<Location> {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut found: Vec<Location> = state
+            .articles
+            .iter()
+            .filter(|(path, _)| !skip(path))
+            .flat_map(|(_, mentions)| mentions.iter().filter(|(k, _)| k == key).map(|(_, location)| location.clone()))
+            .collect();
+        found.sort_by(|a, b| (a.uri.as_str(), a.range.start).cmp(&(b.uri.as_str(), b.range.start)));
+        found
+    }
+
+    /// Entities of indexed glossary files, leaving out files `skip` says to.
+    pub fn entities(&self, skip: impl Fn(&Path) -> bool) -> Vec<IndexedEntity> {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut entities: Vec<IndexedEntity> =
+            state.glossaries.iter().filter(|(path, _)| !skip(path)).flat_map(|(_, e)| e.iter().cloned()).collect();
+        entities.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        entities
+    }
+
+    /// Re-reads one file from disk (after a save, a close, or a watched change).
+    pub fn refresh(&self, path: &Path, env: &Environment, encoding: Encoding) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if is_glossary_name(&name) {
+            match index_glossary(path, encoding) {
+                Some(entities) => state.glossaries.insert(path.to_path_buf(), entities),
+                None => state.glossaries.remove(path),
+            };
+        } else if Format::from_extension(&name).is_some() {
+            drop(state);
+            let mentions = index_article(path, env, encoding);
+            let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+            match mentions {
+                Some(mentions) => state.articles.insert(path.to_path_buf(), mentions),
+                None => state.articles.remove(path),
+            };
+        }
+    }
+
+    /// Reads every article and glossary under `files`, calling `progress` with the share done.
+    pub fn scan(
+        &self,
+        files: &WorkspaceFiles,
+        env: &Environment,
+        encoding: Encoding,
+        progress: &mut dyn FnMut(usize, usize),
+    ) {
+        let total = files.articles.len() + files.glossaries.len();
+        let mut fresh = IndexState::default();
+        for (done, path) in files.glossaries.iter().enumerate() {
+            if let Some(entities) = index_glossary(path, encoding) {
+                fresh.glossaries.insert(path.clone(), entities);
+            }
+            progress(done + 1, total);
+        }
+        for (done, path) in files.articles.iter().enumerate() {
+            if let Some(mentions) = index_article(path, env, encoding) {
+                fresh.articles.insert(path.clone(), mentions);
+            }
+            progress(files.glossaries.len() + done + 1, total);
+        }
+        *self.state.lock().unwrap_or_else(|p| p.into_inner()) = fresh;
+    }
+}
+
+/// Lists articles (.md, .markdown, .txt) and glossary files under `root`, skipping hidden
+/// folders, build output and dependencies.
+pub fn list_files(root: &Path) -> WorkspaceFiles {
+    let mut files = WorkspaceFiles::default();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(file_type) = entry.file_type() else { continue };
+            if file_type.is_dir() {
+                if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                    pending.push(entry.path());
+                }
+            } else if file_type.is_file() {
+                if is_glossary_name(&name) {
+                    files.glossaries.push(entry.path());
+                } else if matches!(
+                    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref(),
+                    Some("md" | "markdown" | "txt")
+                ) {
+                    files.articles.push(entry.path());
+                }
+            }
+            if files.articles.len() + files.glossaries.len() >= MAX_FILES {
+                return files;
+            }
+        }
+    }
+    files
+}
+
+fn index_article(path: &Path, env: &Environment, encoding: Encoding) -> Option<Vec<(EntityKey, Location)>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let snapshot = snapshot::analyze_file(path, text, env)?;
+    let Content::Article(article) = &snapshot.content else { return Some(Vec::new()) };
+    Some(
+        article
+            .analysis
+            .mentions
+            .iter()
+            .filter_map(|mention| {
+                let key = EntityKey::of(&article.glossary, mention.entity)?;
+                let range = snapshot.lines.range(&snapshot.text, mention.span, encoding);
+                Some((key, Location::new(snapshot.uri.clone(), range)))
+            })
+            .collect(),
+    )
+}
+
+fn index_glossary(path: &Path, encoding: Encoding) -> Option<Vec<IndexedEntity>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let uri = Uri::from_file_path(path)?;
+    Some(glossary_entities(&uri, &text, encoding))
+}
+
+/// The entities written in one glossary text, located by their `[id]` headers.
+pub fn glossary_entities(uri: &Uri, text: &str, encoding: Encoding) -> Vec<IndexedEntity> {
+    let lines = LineMap::new(text);
+    crate::analysis::glossary::parse(text)
+        .entities
+        .into_iter()
+        .map(|entity| IndexedEntity {
+            location: Location::new(uri.clone(), lines.range(text, entity.header, encoding)),
+            id: entity.id,
+            name: entity.name,
+            kind: entity.kind,
+        })
+        .collect()
+}

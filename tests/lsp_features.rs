@@ -1,0 +1,531 @@
+//! Every language feature through the real server and real framing, on an invented story
+//! about a city council and its glossary.
+
+mod lsp_support;
+
+use lsp_support::{TestClient, Workspace, find, position, range};
+use serde_json::{Value, json};
+
+const GLOSSARY: &str = r#"[okafor]
+name = "Ada Okafor"
+kind = "person"
+role = "Mayor of Riverside"
+affiliation = "council"
+pronouns = "she"
+description = "Elected in 2022 on a transport platform."
+twitter = "@adaokafor"
+
+[brandt]
+name = "Tomas Brandt"
+role = "opposition leader"
+affiliation = "council"
+pronouns = "he"
+
+[council]
+name = "Riverside City Council"
+kind = "organization"
+aliases = ["the council"]
+"#;
+
+const STORY: &str = r#"---
+title: Council approves the river bridge
+---
+
+# Council approves the river bridge
+
+Mayor Ada Okafor said the vote was “a turning point for the east side.”
+
+“We waited eleven years for this,” Okafor said. “Nobody should wait that long again.”
+
+“The budget is a fantasy,” said Tomas Brandt, the opposition leader.
+
+“It will cost twice as much,” he said.
+
+The council meets again in April.
+
+“Construction starts in May.”
+
+“We will be watching,” said Lena Vogt.
+"#;
+
+const OTHER_STORY: &str = "# Bridge vote\n\nAda Okafor thanked residents.\n";
+
+fn workspace() -> Workspace {
+    Workspace::new(&[("news/glossary.toml", GLOSSARY), ("news/bridge.md", STORY), ("news/other.md", OTHER_STORY)])
+}
+
+/// A workspace and a client with the story open and its first diagnostics in.
+async fn open_story(options: Value) -> (Workspace, TestClient, String, Vec<Value>) {
+    let workspace = workspace();
+    let mut client = TestClient::initialized(&workspace.root(), options).await;
+    let uri = workspace.uri("news/bridge.md");
+    client.open(&uri, "markdown", STORY).await;
+    let diagnostics = client.diagnostics_at(&uri, 1).await;
+    (workspace, client, uri, diagnostics)
+}
+
+fn at(text: &str, needle: &str, skip: usize) -> Value {
+    let (line, character) = find(text, needle, skip);
+    position(line, character)
+}
+
+fn span_range(text: &str, needle: &str) -> Value {
+    let start = find(text, needle, 0);
+    let end = find(text, needle, needle.chars().count());
+    range(start, end)
+}
+
+fn summary(diagnostics: &[Value]) -> Vec<(String, i64)> {
+    diagnostics
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap_or("").to_string(), d["severity"].as_i64().unwrap_or(0)))
+        .collect()
+}
+
+fn hover_text(hover: &Value) -> String {
+    hover["contents"]["value"].as_str().unwrap_or_default().to_string()
+}
+
+async fn request_at(client: &mut TestClient, method: &str, uri: &str, position: Value) -> Value {
+    client.result(method, json!({"textDocument": {"uri": uri}, "position": position})).await
+}
+
+#[tokio::test]
+async fn diagnostics_have_source_code_link_and_exact_ranges() {
+    let (_workspace, client, _uri, diagnostics) = open_story(json!({"debounceMs": 0})).await;
+    assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 2), ("unknown-speaker".to_string(), 3)]);
+    let unattributed = &diagnostics[0];
+    assert_eq!(unattributed["source"], "copydesk");
+    assert_eq!(unattributed["range"], span_range(STORY, "“Construction starts in May.”"));
+    assert!(unattributed["message"].as_str().unwrap().contains("Tomas Brandt"), "{unattributed}");
+    assert_eq!(
+        unattributed["codeDescription"]["href"],
+        "https://github.com/copydesk/copydesk/blob/main/docs/attribution.md#unattributed-quote"
+    );
+    assert_eq!(diagnostics[1]["range"], span_range(STORY, "Lena Vogt"));
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn severities_come_from_initialization_options_and_configuration_changes() {
+    let options = json!({"debounceMs": 0, "severities": {"unknown-speaker": "off", "unattributed-quote": "error"}});
+    let (_workspace, mut client, uri, diagnostics) = open_story(options).await;
+    assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 1)]);
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"copydesk": {"severities": {"unknown-speaker": "hint"}}}}),
+        )
+        .await;
+    let republished = client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 2)).await;
+    let diagnostics = republished["diagnostics"].as_array().unwrap();
+    assert_eq!(summary(diagnostics), [("unattributed-quote".to_string(), 1), ("unknown-speaker".to_string(), 4)]);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn documents_over_the_size_limit_are_not_analysed() {
+    let (_workspace, mut client, _uri, diagnostics) =
+        open_story(json!({"debounceMs": 0, "maxDocumentSize": 100})).await;
+    assert_eq!(diagnostics, Vec::<Value>::new());
+    let log = client.wait_for(|m| m["method"] == "window/logMessage").await;
+    let message = log["params"]["message"].as_str().unwrap();
+    assert!(message.contains("bridge.md is not checked") && message.contains("maxDocumentSize (100)"), "{message}");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn the_language_id_decides_only_when_the_extension_says_nothing() {
+    let workspace = Workspace::new(&[]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    // Inside a Markdown code block the quotation is not prose; in plain text it is.
+    let text = "```\n“Gone for good.”\n```\n";
+    for (name, language, expect) in [
+        ("notes", "markdown", 0),
+        ("notes-plain", "plaintext", 1),
+        ("story.md", "plaintext", 0),
+        ("story.txt", "markdown", 1),
+    ] {
+        let uri = workspace.uri(name);
+        client.open(&uri, language, text).await;
+        let diagnostics = client.diagnostics_at(&uri, 1).await;
+        assert_eq!(diagnostics.len(), expect, "{name} as {language}: {diagnostics:?}");
+    }
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn hover_shows_the_actor_card_the_pronoun_and_the_quotation() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+
+    let card = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "Okafor said.", 2)).await;
+    let text = hover_text(&card);
+    for expected in [
+        "**Ada Okafor** · person",
+        "Mayor of Riverside",
+        "Riverside City Council",
+        "Elected in 2022",
+        "twitter: @adaokafor",
+        "mentioned twice, quoted 3 times",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    let start = find(STORY, "Okafor said.", 0);
+    assert_eq!(card["range"], range(start, (start.0, start.1 + 6)));
+
+    let pronoun = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "he said", 0)).await;
+    assert!(hover_text(&pronoun).contains("**he** → **Tomas Brandt**"), "{pronoun}");
+
+    let quote = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "Construction", 3)).await;
+    assert!(hover_text(&quote).contains("Readers will assume **Tomas Brandt**"), "{quote}");
+
+    let attributed = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "budget", 0)).await;
+    let text = hover_text(&attributed);
+    assert!(text.contains("Speaker: **Tomas Brandt**, opposition leader") && text.contains("Cue: “said”"), "{text}");
+
+    let nothing = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "title:", 0)).await;
+    assert_eq!(nothing, Value::Null);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn definition_and_declaration_lead_into_the_glossary() {
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let glossary = workspace.uri("news/glossary.toml");
+    for method in ["textDocument/definition", "textDocument/declaration"] {
+        let location = request_at(&mut client, method, &uri, at(STORY, "Okafor said.", 0)).await;
+        assert_eq!(location, json!({"uri": glossary, "range": range((0, 0), (0, 8))}), "{method}");
+    }
+    let pronoun = request_at(&mut client, "textDocument/definition", &uri, at(STORY, "he said", 1)).await;
+    assert_eq!(pronoun, json!({"uri": glossary, "range": span_range(GLOSSARY, "[brandt]")}));
+
+    // Inside the glossary, from an affiliation value to the entity it names.
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let affiliation =
+        request_at(&mut client, "textDocument/definition", &glossary, at(GLOSSARY, "\"council\"", 3)).await;
+    assert_eq!(affiliation, json!({"uri": glossary, "range": span_range(GLOSSARY, "[council]")}));
+    let card = request_at(&mut client, "textDocument/hover", &glossary, at(GLOSSARY, "\"council\"", 3)).await;
+    assert!(hover_text(&card).contains("**Riverside City Council** · organization"), "{card}");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn references_cover_open_documents_and_the_workspace() {
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let other = workspace.uri("news/other.md");
+    let glossary = workspace.uri("news/glossary.toml");
+    let expected_story = [span_range(STORY, "Ada Okafor"), {
+        let start = find(STORY, "Okafor said.", 0);
+        range(start, (start.0, start.1 + 6))
+    }];
+    let params = |uri: &str, position: Value, declaration: bool| json!({"textDocument": {"uri": uri}, "position": position, "context": {"includeDeclaration": declaration}});
+    let found = client.result("textDocument/references", params(&uri, at(STORY, "Okafor said.", 1), false)).await;
+    let mut expected: Vec<Value> = expected_story.iter().map(|r| json!({"uri": uri, "range": r})).collect();
+    expected.push(json!({"uri": other, "range": span_range(OTHER_STORY, "Ada Okafor")}));
+    assert_eq!(found, json!(expected));
+
+    // From the glossary entry, declaration included.
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let from_entry =
+        client.result("textDocument/references", params(&glossary, at(GLOSSARY, "[okafor]", 2), true)).await;
+    let mut with_declaration = vec![json!({"uri": glossary, "range": range((0, 0), (0, 8))})];
+    with_declaration.extend(expected);
+    assert_eq!(from_entry, json!(with_declaration));
+
+    // The background scan reported its progress, from begin to end.
+    let created = client.server_requests.iter().any(|r| r["method"] == "window/workDoneProgress/create");
+    assert!(created, "progress token requested: {:?}", client.server_requests);
+    let end = client.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    assert_eq!(end["params"]["token"], "copydesk/index");
+    assert_eq!(end["params"]["value"]["message"], "2 articles indexed");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn document_symbols_outline_speakers_and_their_quotes() {
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let symbols = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})).await;
+    let outline: Vec<(String, usize)> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["children"].as_array().map_or(0, Vec::len)))
+        .collect();
+    assert_eq!(outline, [("Ada Okafor".to_string(), 3), ("Tomas Brandt".to_string(), 3), ("Lena Vogt".to_string(), 1)]);
+    assert_eq!(symbols[0]["children"][1]["name"], "“We waited eleven years for this,”");
+
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let entities = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": glossary}})).await;
+    let names: Vec<(&str, &str)> = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap(), e["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(names, [("Ada Okafor", "okafor"), ("Tomas Brandt", "brandt"), ("Riverside City Council", "council")]);
+    assert_eq!(entities[0]["selectionRange"], range((0, 0), (0, 8)));
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn workspace_symbols_are_the_glossary_entities() {
+    let (workspace, mut client, _uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let symbols = client.result("workspace/symbol", json!({"query": "okaf"})).await;
+    assert_eq!(
+        symbols,
+        json!([{
+            "name": "Ada Okafor",
+            "kind": 19,
+            "containerName": "okafor",
+            "location": {"uri": workspace.uri("news/glossary.toml"), "range": range((0, 0), (0, 8))}
+        }])
+    );
+    let all = client.result("workspace/symbol", json!({"query": ""})).await;
+    assert_eq!(all.as_array().unwrap().len(), 3);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn completion_offers_names_in_articles_and_kinds_and_ids_in_glossaries() {
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let line = STORY.lines().count() as u32;
+    client.change(&uri, 2, (line, 0), (line, 0), "Tom").await;
+    let items = request_at(&mut client, "textDocument/completion", &uri, position(line, 3)).await;
+    let labels: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["Tomas Brandt"]);
+    assert_eq!(items[0]["textEdit"]["range"], range((line, 0), (line, 3)));
+    // A lowercase word is not a name.
+    client.change(&uri, 3, (line, 0), (line, 3), "the").await;
+    let none = request_at(&mut client, "textDocument/completion", &uri, position(line, 3)).await;
+    assert_eq!(none, json!([]));
+
+    let glossary = workspace.uri("news/glossary.toml");
+    let text = format!("{GLOSSARY}\n[vogt]\nname = \"Lena Vogt\"\naffiliation = \"co");
+    client.open(&glossary, "toml", &text).await;
+    let end = find(&text, "affiliation = \"co", 17);
+    let ids = request_at(&mut client, "textDocument/completion", &glossary, position(end.0, end.1)).await;
+    let labels: Vec<&str> = ids.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["council"]);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn inlay_hints_name_pronoun_speakers() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let hints = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (40, 0))}))
+        .await;
+    let (line, character) = find(STORY, "he said", 2);
+    assert_eq!(hints.as_array().unwrap().len(), 1, "{hints}");
+    assert_eq!(hints[0]["label"], "→ Tomas Brandt");
+    assert_eq!(hints[0]["position"], position(line, character));
+    let outside = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (3, 0))}))
+        .await;
+    assert_eq!(outside, json!([]));
+    client.shutdown_and_exit().await;
+}
+
+fn titles(actions: &Value) -> Vec<String> {
+    actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap().to_string()).collect()
+}
+
+async fn actions_at(client: &mut TestClient, uri: &str, range: Value) -> Value {
+    client
+        .result(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+        )
+        .await
+}
+
+#[tokio::test]
+async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let glossary = workspace.uri("news/glossary.toml");
+
+    let add = actions_at(&mut client, &uri, span_range(STORY, "Lena Vogt")).await;
+    assert_eq!(titles(&add), ["Add “Lena Vogt” to the glossary", "Silence unknown-speaker in this paragraph"]);
+    let end = (GLOSSARY.lines().count() as u32, 0);
+    assert_eq!(
+        add[0]["edit"]["documentChanges"],
+        json!([{
+            "textDocument": {"uri": glossary, "version": null},
+            "edits": [{"range": range(end, end), "newText": "\n[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n"}]
+        }])
+    );
+
+    let quote = span_range(STORY, "“Construction starts in May.”");
+    let attribute = actions_at(&mut client, &uri, quote.clone()).await;
+    assert_eq!(
+        titles(&attribute),
+        ["Attribute to Tomas Brandt (confirm the speaker)", "Silence unattributed-quote in this paragraph"]
+    );
+    let period = find(STORY, ".”\n\n“We will", 0);
+    let after = find(STORY, ".”\n\n“We will", 2);
+    assert_eq!(
+        attribute[0]["edit"]["documentChanges"][0]["edits"],
+        json!([
+            {"range": range(period, (period.0, period.1 + 1)), "newText": ","},
+            {"range": range(after, after), "newText": " Tomas Brandt said."}
+        ])
+    );
+
+    // Applying the silencing edit makes the warning go away.
+    let silence = &attribute[1]["edit"]["documentChanges"][0];
+    assert_eq!(silence["textDocument"]["version"], 1);
+    let edit = &silence["edits"][0];
+    let line = quote["start"]["line"].as_u64().unwrap() as u32;
+    assert_eq!(edit["range"], range((line, 0), (line, 0)));
+    assert_eq!(edit["newText"], "<!-- copydesk-ignore unattributed-quote -->\n");
+    client.change(&uri, 2, (line, 0), (line, 0), edit["newText"].as_str().unwrap()).await;
+    let after_silence = client.diagnostics_at(&uri, 2).await;
+    assert_eq!(summary(&after_silence), [("unknown-speaker".to_string(), 3)]);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn clients_without_resource_operations_get_fixes_run_on_the_server() {
+    // A story in a folder with no glossary: the fix must create one.
+    let workspace = Workspace::new(&[("desk/story.md", "“We will be watching,” said Lena Vogt.\n")]);
+    let mut client = TestClient::start();
+    let mut params = lsp_support::initialize_params(&workspace.root(), json!({"debounceMs": 0}));
+    params["capabilities"]["workspace"]["workspaceEdit"] = json!({"documentChanges": false});
+    client.result("initialize", params).await;
+    client.notify("initialized", json!({})).await;
+    let uri = workspace.uri("desk/story.md");
+    client.open(&uri, "markdown", "“We will be watching,” said Lena Vogt.\n").await;
+    client.diagnostics_at(&uri, 1).await;
+    let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
+    let add = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add “Lena Vogt” to the glossary")
+        .expect("add action");
+    assert!(add.get("edit").is_none_or(Value::is_null), "{add}");
+    assert_eq!(add["command"]["command"], "copydesk.applyFix");
+    // An edit inside the open article needs no resource operation: plain `changes` do.
+    let silence = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Silence unknown-speaker in this paragraph")
+        .expect("silence");
+    assert_eq!(
+        silence["edit"]["changes"][&uri],
+        json!([{"range": range((0, 0), (0, 0)), "newText": "<!-- copydesk-ignore unknown-speaker -->\n"}])
+    );
+    let command = add["command"].clone();
+    client
+        .result("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
+        .await;
+    let written =
+        std::fs::read_to_string(workspace.path("desk/glossary.toml")).expect("glossary written by the server");
+    assert_eq!(written, "[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n");
+    // The new glossary is picked up: the speaker is known now.
+    let known = client.diagnostics(&uri, |p| p["diagnostics"] == json!([])).await;
+    assert_eq!(known["diagnostics"], json!([]));
+
+    let after = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
+    assert_eq!(after, json!([]), "nothing left to fix");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn unsaved_glossary_edits_reanalyse_open_articles() {
+    let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let registration = client.server_requests.iter().find(|r| r["method"] == "client/registerCapability").cloned();
+    let registration = match registration {
+        Some(r) => r,
+        None => client.wait_for(|m| m["method"] == "client/registerCapability").await,
+    };
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers, &json!([{"globPattern": "**/glossary.toml"}, {"globPattern": "**/*.glossary.toml"}]));
+
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let lines = GLOSSARY.lines().count() as u32;
+    client.change(&glossary, 2, (lines, 0), (lines, 0), "\n[vogt]\nname = \"Lena Vogt\"\n").await;
+    let republished = client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)).await;
+    assert_eq!(republished["diagnostics"][0]["code"], "unattributed-quote");
+
+    // Closing the unsaved glossary goes back to the file on disk.
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": glossary}})).await;
+    let back = client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 2)).await;
+    assert_eq!(back["diagnostics"][1]["code"], "unknown-speaker");
+
+    // A change on disk reported by the watcher is picked up too.
+    std::fs::write(workspace.path("news/glossary.toml"), format!("{GLOSSARY}\n[vogt]\nname = \"Lena Vogt\"\n"))
+        .unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": glossary, "type": 2}]})).await;
+    client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)).await;
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn glossary_problems_are_published_on_the_glossary_file() {
+    let broken = "[okafor]\nname = \"Ada Okafor\"\naffiliation = \"nowhere\"\n\n[nameless]\nrole = \"clerk\"\n";
+    let workspace = Workspace::new(&[("glossary.toml", broken)]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let article = workspace.uri("story.md");
+    client.open(&article, "markdown", "Ada Okafor spoke.\n").await;
+    let glossary = workspace.uri("glossary.toml");
+    let published = client.diagnostics(&glossary, |_| true).await;
+    let codes: Vec<&str> =
+        published["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"glossary-unknown-affiliation") && codes.contains(&"glossary-missing-name"), "{published}");
+
+    // Open, the glossary publishes its own problems with its version.
+    client.open(&glossary, "toml", broken).await;
+    let own = client.diagnostics_at(&glossary, 1).await;
+    let unknown = own.iter().find(|d| d["code"] == "glossary-unknown-affiliation").expect("unknown affiliation");
+    assert_eq!(unknown["range"]["start"]["line"], 2);
+    assert_eq!(unknown["severity"], 1);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn positions_follow_the_negotiated_encoding_with_emoji_and_arabic_names() {
+    let glossary = "[mujahid]\nname = \"ذبيح الله مجاهد\"\naliases = [\"مجاهد\"]\n";
+    let text = "🎉 Zoe\u{308} met مجاهد.\r\n“Talks go on,” مجاهد said.\r\n";
+    for (encodings, expect) in [(json!(["utf-16"]), 12), (json!(["utf-8", "utf-16"]), 15)] {
+        let workspace = Workspace::new(&[("glossary.toml", glossary)]);
+        let mut client = TestClient::start();
+        let mut params = lsp_support::initialize_params(&workspace.root(), json!({"debounceMs": 0}));
+        params["capabilities"]["general"]["positionEncodings"] = encodings;
+        client.result("initialize", params).await;
+        client.notify("initialized", json!({})).await;
+        let uri = workspace.uri("story.txt");
+        client.open(&uri, "plaintext", text).await;
+        client.diagnostics_at(&uri, 1).await;
+        let hover = request_at(&mut client, "textDocument/hover", &uri, position(0, expect + 1)).await;
+        assert!(hover_text(&hover).contains("ذبيح الله مجاهد"), "{hover}");
+        let width = if expect == 12 { 5 } else { 10 };
+        assert_eq!(hover["range"], range((0, expect), (0, expect + width)));
+        let second = request_at(&mut client, "textDocument/definition", &uri, position(1, 0)).await;
+        assert_eq!(second, Value::Null, "the opening mark is no mention");
+        client.shutdown_and_exit().await;
+    }
+}
+
+#[tokio::test]
+async fn plain_text_has_no_ignore_comments_to_offer() {
+    let workspace = Workspace::new(&[("glossary.toml", GLOSSARY)]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let uri = workspace.uri("wire.txt");
+    let text = "“We need the bridge,” said Tomas Brandt.\nThe vote is on Monday.\n“Is this the end?”\n";
+    client.open(&uri, "plaintext", text).await;
+    let diagnostics = client.diagnostics_at(&uri, 1).await;
+    assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 2)]);
+    let actions = actions_at(&mut client, &uri, range((2, 0), (2, 3))).await;
+    assert_eq!(titles(&actions), ["Attribute to Tomas Brandt (confirm the speaker)"]);
+    // A question keeps its mark: only the attribution is added.
+    let after = find(text, "?”", 2);
+    assert_eq!(
+        actions[0]["edit"]["documentChanges"][0]["edits"],
+        json!([{"range": range(after, after), "newText": " Tomas Brandt said."}])
+    );
+    client.shutdown_and_exit().await;
+}
