@@ -1,11 +1,15 @@
 //! Property tests of the analysis engine: on arbitrary news-like text, in both formats,
 //! analysis never panics and every span it reports is one an editor can use — inside the
-//! text, on character boundaries, in order.
+//! text, on character boundaries, in order. The language server's edits and position
+//! conversions have their own properties in `properties/edits.rs`.
 //!
 //! The texts are built from fragments rather than from arbitrary characters, so that the
 //! few hundred cases each property gets reach quotes, cues, names, Markdown and front matter
 //! instead of random noise. Failures found here are kept as plain regression tests in
 //! `tests/regressions_pending.rs` (while src/ is not fixed) or in the analysis's own tests.
+
+#[path = "properties/edits.rs"]
+mod edits;
 
 use copydesk::analysis::{self, Article, Analysis, Format, Glossary, GlossaryIndex, Span, glossary};
 use proptest::prelude::*;
