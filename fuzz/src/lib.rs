@@ -2,6 +2,8 @@
 //! panicking, every span handed to an editor must be usable (ordered, inside the text, on
 //! character boundaries), because a bad span is a crash or a wrong underline in the client.
 
+pub mod edits;
+
 use copydesk::analysis::{Analysis, Article, Format, GlossaryIndex, Span, analyze, glossary};
 
 /// The glossary the article target runs against: people with pronouns, an organisation
