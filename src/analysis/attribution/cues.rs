@@ -53,10 +53,20 @@ pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found
         p.first_item > quote_item
             && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
     });
-    adjacent_after
+    let chosen = adjacent_after
         .or_else(|| pairs.iter().rev().find(|p| p.cue_item < quote_item))
-        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))
-        .map(|p| p.found)
+        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
+    // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
+    // pronoun inside the sentence of a named speaker is that speaker, named.
+    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() {
+        let named = pairs.iter().find(|p| {
+            p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name)
+        });
+        if let Some(named) = named {
+            return Some(named.found);
+        }
+    }
+    Some(chosen.found)
 }
 
 fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
