@@ -162,11 +162,15 @@ fn check_glossary(text: &str) -> Result<(), TestCaseError> {
     check_article("“Fine,” Ana Ruiz said. She said “more” too.\n", Format::PlainText, &index)
 }
 
-/// A span that an editor can turn into a range: ordered, inside the text, on character boundaries.
+/// A span that an editor can turn into a range: ordered, inside the text, on character
+/// boundaries, never inside a CRLF.
 fn in_text(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
     prop_assert!(span.start <= span.end, "{} span {:?} is inverted", what, span);
     prop_assert!(span.end <= text.len(), "{} span {:?} passes the end ({})", what, span, text.len());
     prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{} span {:?} splits a character", what, span);
+    // No LSP position lies between `\r` and `\n`: a span ending there has no range.
+    let splits_crlf = |at: usize| at > 0 && text.as_bytes()[at - 1] == b'\r' && text.as_bytes().get(at) == Some(&b'\n');
+    prop_assert!(!splits_crlf(span.start) && !splits_crlf(span.end), "{} span {:?} splits a CRLF", what, span);
     Ok(())
 }
 
