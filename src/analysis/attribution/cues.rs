@@ -59,9 +59,8 @@ pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found
     // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
     // pronoun inside the sentence of a named speaker is that speaker, named.
     if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() {
-        let named = pairs.iter().find(|p| {
-            p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name)
-        });
+        let named =
+            pairs.iter().find(|p| p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name));
         if let Some(named) = named {
             return Some(named.found);
         }
