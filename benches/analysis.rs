@@ -41,8 +41,7 @@ static SETUP: LazyLock<Setup> = LazyLock::new(|| {
     let small = support::small_glossary();
     let large = support::large_glossary(10_000);
     let articles = SIZES.iter().map(|&size| (size, support::article(&small.cast, size, 42))).collect();
-    let large_cast_articles =
-        SIZES.iter().map(|&size| (size, support::article(&large.cast, size, 43))).collect();
+    let large_cast_articles = SIZES.iter().map(|&size| (size, support::article(&large.cast, size, 43))).collect();
     Setup {
         small: index_of(&small.toml),
         large: index_of(&large.toml),

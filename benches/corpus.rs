@@ -87,8 +87,15 @@ struct Options {
 
 impl Options {
     fn parse(args: &[String]) -> Result<Options, String> {
-        let mut options =
-            Options { positional: Vec::new(), articles: 500, bytes: 12_000, words: 0, seed: 1, glossary: "small".to_string(), repeat: 3 };
+        let mut options = Options {
+            positional: Vec::new(),
+            articles: 500,
+            bytes: 12_000,
+            words: 0,
+            seed: 1,
+            glossary: "small".to_string(),
+            repeat: 3,
+        };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));

@@ -35,15 +35,25 @@ fn unknown_methods() {
 fn wrong_parameter_types() {
     let mut server = Server::start();
     let uri = server.open("wrong-types.md", STORY);
-    let response = server.request("textDocument/hover", json!({"textDocument": 5, "position": {"line": 0, "character": 0}}));
+    let response =
+        server.request("textDocument/hover", json!({"textDocument": 5, "position": {"line": 0, "character": 0}}));
     assert_eq!(error_code(&response), Some(INVALID_PARAMS), "{response}");
-    let response = server.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": -1, "character": "x"}}));
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": -1, "character": "x"}}),
+    );
     assert_eq!(error_code(&response), Some(INVALID_PARAMS), "{response}");
     let response = server.request("textDocument/definition", json!("not an object"));
     assert_eq!(error_code(&response), Some(INVALID_PARAMS), "{response}");
     // Notifications with wrong parameters cannot be answered: they must change nothing.
-    server.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": "two"}, "contentChanges": [{"text": "gone"}]}));
-    server.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": "gone"}));
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": "two"}, "contentChanges": [{"text": "gone"}]}),
+    );
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": "gone"}),
+    );
     server.notify("textDocument/didOpen", json!({"textDocument": {"uri": 3}}));
     server.notify("workspace/didChangeConfiguration", json!({"settings": {"copydesk": {"debounceMs": "soon"}}}));
     server.expect_document(&uri, STORY, 2);
@@ -111,7 +121,10 @@ fn edits_for_documents_never_opened_are_ignored() {
     server.change(&ghost, 3, json!([{"text": "whole"}]));
     server.notify("textDocument/didClose", json!({"textDocument": {"uri": ghost}}));
     server.notify("textDocument/didSave", json!({"textDocument": {"uri": ghost}}));
-    let response = server.request("textDocument/hover", json!({"textDocument": {"uri": ghost}, "position": {"line": 0, "character": 0}}));
+    let response = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": ghost}, "position": {"line": 0, "character": 0}}),
+    );
     assert!(response.get("result").is_some() || error_code(&response).is_some(), "{response}");
     let response = server.request("textDocument/documentSymbol", json!({"textDocument": {"uri": ghost}}));
     assert!(response.get("result").is_some() || error_code(&response).is_some(), "{response}");
@@ -157,4 +170,3 @@ fn a_request_flood_while_edits_stream_in() {
     }
     server.expect_document(&uri, &client_text, 202);
 }
-

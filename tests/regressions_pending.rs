@@ -11,16 +11,10 @@
 //!   loop ends, and `copydesk lsp` exits with status 1, leaving the editor without a server.
 //! - An unknown request whose method starts with `$/` is never answered: tower-lsp-server
 //!   drops the MethodNotFound response, where LSP says the request must get that error.
-//!
-//! Found by the glossary property (tests/properties.rs):
-//!
-//! - A TOML syntax error right before a CRLF is reported between the `\r` and the `\n`,
-//!   where no LSP position exists (the editor is sent a column past the line's end).
 
 #[path = "faults_support/raw_client.rs"]
 mod raw_client;
 
-use copydesk::analysis::glossary;
 use raw_client::{INVALID_REQUEST, METHOD_NOT_FOUND, PARSE_ERROR, STORY, Server, error_code, frame};
 use serde_json::{Value, json};
 
@@ -101,17 +95,4 @@ fn documents_survive_a_framing_fault() {
     server.send_raw(&frame("{\"jsonrpc\": \"2.0\", \"method\": \"textDocument/didChange\", \"params\": "));
     server.expect_error(Value::Null, PARSE_ERROR);
     server.expect_document(&uri, STORY, 2);
-}
-
-#[test]
-fn glossary_syntax_error_before_a_crlf_stays_off_the_line_break() {
-    let text = "[club]\r\nname = \"Riverside\r\n";
-    let parsed = glossary::parse(text);
-    assert!(!parsed.diagnostics.is_empty(), "the unterminated string is reported");
-    for diagnostic in &parsed.diagnostics {
-        for at in [diagnostic.span.start, diagnostic.span.end] {
-            let splits_crlf = at > 0 && text.as_bytes()[at - 1] == b'\r' && text.as_bytes().get(at) == Some(&b'\n');
-            assert!(!splits_crlf, "{diagnostic:?} lies inside a CRLF");
-        }
-    }
 }

@@ -92,10 +92,20 @@ pub fn small_glossary() -> GeneratedGlossary {
     for person in core_people() {
         out.person(&person, &[person.surname.clone(), format!("{} {}", person.title, person.surname)]);
     }
-    out.body("harrowgate-council", "Harrowgate Borough Council", "organization", &["the borough council", "Harrowgate council"]);
+    out.body(
+        "harrowgate-council",
+        "Harrowgate Borough Council",
+        "organization",
+        &["the borough council", "Harrowgate council"],
+    );
     out.body("kestrel-vale-fc", "Kestrel Vale FC", "organization", &["Kestrel Vale", "the Kestrels"]);
     out.body("harrowgate-courier", "The Harrowgate Courier", "publication", &["Harrowgate Courier", "the Courier"]);
-    out.body("stadium-review", "Brightwater Stadium Review", "document", &["the stadium review", "the Brightwater review"]);
+    out.body(
+        "stadium-review",
+        "Brightwater Stadium Review",
+        "document",
+        &["the stadium review", "the Brightwater review"],
+    );
     out.finish()
 }
 
@@ -111,17 +121,33 @@ pub fn large_glossary(entities: usize) -> GeneratedGlossary {
             &[person.surname.clone(), format!("{} {}", person.title, person.surname), initial_and_surname(&person)],
         );
     }
-    out.body("harrowgate-council", "Harrowgate Borough Council", "organization", &["the borough council", "Harrowgate council", "HBC"]);
+    out.body(
+        "harrowgate-council",
+        "Harrowgate Borough Council",
+        "organization",
+        &["the borough council", "Harrowgate council", "HBC"],
+    );
     out.body("kestrel-vale-fc", "Kestrel Vale FC", "organization", &["Kestrel Vale", "the Kestrels", "KVFC"]);
-    out.body("harrowgate-courier", "The Harrowgate Courier", "publication", &["Harrowgate Courier", "the Courier", "the Harrowgate paper"]);
-    out.body("stadium-review", "Brightwater Stadium Review", "document", &["the stadium review", "the Brightwater review", "the Brightwater report"]);
+    out.body(
+        "harrowgate-courier",
+        "The Harrowgate Courier",
+        "publication",
+        &["Harrowgate Courier", "the Courier", "the Harrowgate paper"],
+    );
+    out.body(
+        "stadium-review",
+        "Brightwater Stadium Review",
+        "document",
+        &["the stadium review", "the Brightwater review", "the Brightwater report"],
+    );
     let mut rng = Rng::new(0xC0FFEE);
     for index in 0..entities.saturating_sub(out.entities) {
         let surname = invented_surname(index);
         if index % 5 == 4 {
             let word = rng.pick(ORGANIZATION_WORDS);
             let name = format!("{surname} {word}");
-            let aliases = [format!("the {surname} {}", word.to_lowercase()), surname.to_uppercase(), format!("{surname} board")];
+            let aliases =
+                [format!("the {surname} {}", word.to_lowercase()), surname.to_uppercase(), format!("{surname} board")];
             out.body(&format!("org-{index}"), &name, "organization", &aliases);
         } else {
             let first = rng.pick(FIRST_NAMES);
@@ -188,7 +214,8 @@ fn initial_and_surname(person: &Person) -> String {
 fn invented_surname(index: usize) -> String {
     let syllables = [
         "ka", "lo", "ven", "dar", "mi", "sor", "tel", "bru", "quin", "ash", "po", "rel", "zan", "fey", "gor", "hal",
-        "jun", "ket", "lim", "nor", "oss", "pel", "ruv", "sta", "tor", "ul", "vash", "wen", "yar", "zel", "bex", "crim",
+        "jun", "ket", "lim", "nor", "oss", "pel", "ruv", "sta", "tor", "ul", "vash", "wen", "yar", "zel", "bex",
+        "crim",
     ];
     let mut surname = String::new();
     let mut rest = index;
@@ -251,7 +278,8 @@ impl GlossaryWriter {
 
     fn body<S: AsRef<str>>(&mut self, id: &str, name: &str, kind: &str, aliases: &[S]) {
         let aliases: Vec<String> = aliases.iter().map(|a| a.as_ref().to_string()).collect();
-        let _ = write!(self.toml, "[{id}]\nname = \"{name}\"\nkind = \"{kind}\"\naliases = {}\n\n", toml_list(&aliases));
+        let _ =
+            write!(self.toml, "[{id}]\nname = \"{name}\"\nkind = \"{kind}\"\naliases = {}\n\n", toml_list(&aliases));
         self.entities += 1;
         self.aliases += aliases.len();
         let body = Body { name: name.to_string() };
@@ -322,7 +350,8 @@ const CLOSERS: &[&str] = &[
     "if we are honest with ourselves",
 ];
 
-const SCARE_TERMS: &[&str] = &["fan zone", "temporary", "consultation", "world-class", "listening exercise", "witch hunt"];
+const SCARE_TERMS: &[&str] =
+    &["fan zone", "temporary", "consultation", "world-class", "listening exercise", "witch hunt"];
 
 const TITLES: &[&str] = &["Goals of Autumn", "The Long Ward", "Harbour Lights", "A Quiet Verdict"];
 
@@ -335,7 +364,8 @@ const NARRATION: &[&str] = &[
     "The borough’s budget gap for next year is estimated at 4.2 million pounds.",
 ];
 
-const DAYS: &[&str] = &["on Monday", "on Tuesday", "late on Wednesday", "on Thursday", "on Friday morning", "at the weekend"];
+const DAYS: &[&str] =
+    &["on Monday", "on Tuesday", "late on Wednesday", "on Thursday", "on Friday morning", "at the weekend"];
 
 struct ArticleWriter<'a> {
     rng: Rng,

@@ -84,12 +84,18 @@ impl Server {
 
     pub fn open(&mut self, name: &str, text: &str) -> String {
         let uri = self.uri(name);
-        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}));
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
         uri
     }
 
     pub fn change(&mut self, uri: &str, version: i64, changes: Value) {
-        self.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}));
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        );
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
@@ -117,12 +123,15 @@ impl Server {
     }
 
     pub fn response(&mut self, id: i64) -> Value {
-        self.wait_for(&format!("the response to request {id}"), |m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
+        self.wait_for(&format!("the response to request {id}"), |m| {
+            m.get("id") == Some(&json!(id)) && m.get("method").is_none()
+        })
     }
 
     /// An error response with this id and code.
     pub fn expect_error(&mut self, id: Value, code: i64) {
-        let response = self.wait_for(&format!("error {code}"), |m| m.get("error").is_some() && m.get("method").is_none());
+        let response =
+            self.wait_for(&format!("error {code}"), |m| m.get("error").is_some() && m.get("method").is_none());
         assert_eq!(response["id"], id, "{response}");
         assert_eq!(error_code(&response), Some(code), "{response}");
     }
@@ -137,9 +146,10 @@ impl Server {
     /// No message so far answers a notification (every response names a request we sent).
     pub fn expect_no_response_to_notifications(&mut self) {
         let next_id = self.next_id;
-        let stray = self.backlog.iter().find(|m| {
-            m.get("method").is_none() && m["id"].as_i64().is_none_or(|id| id >= next_id || id < 1)
-        });
+        let stray = self
+            .backlog
+            .iter()
+            .find(|m| m.get("method").is_none() && m["id"].as_i64().is_none_or(|id| id >= next_id || id < 1));
         assert!(stray.is_none(), "a notification was answered: {stray:?}");
     }
 
@@ -148,13 +158,21 @@ impl Server {
     pub fn expect_document(&mut self, uri: &str, text: &str, version: i64) {
         self.change(uri, version, json!([{"range": range((0, 0), (0, 0)), "text": ""}]));
         let published = self.wait_for(&format!("diagnostics for {uri} at version {version}"), |m| {
-            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri && m["params"]["version"] == version
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
         });
         let mut got: Vec<(String, Value, String)> = published["params"]["diagnostics"]
             .as_array()
             .expect("diagnostics array")
             .iter()
-            .map(|d| (d["code"].as_str().unwrap_or_default().to_owned(), d["range"].clone(), d["message"].as_str().unwrap_or_default().to_owned()))
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_owned(),
+                    d["range"].clone(),
+                    d["message"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
             .collect();
         let mut expected = expected_diagnostics(text);
         got.sort_by_key(|(code, range, message)| (code.clone(), range.to_string(), message.clone()));
@@ -176,7 +194,10 @@ impl Server {
                 Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}; received: {:#?}", self.backlog),
                 Err(RecvTimeoutError::Disconnected) => {
                     let status = self.child.wait().ok();
-                    panic!("the server closed its output ({status:?}) while we waited for {what}; received: {:#?}", self.backlog)
+                    panic!(
+                        "the server closed its output ({status:?}) while we waited for {what}; received: {:#?}",
+                        self.backlog
+                    )
                 }
             };
             self.answer_server_request(&message);

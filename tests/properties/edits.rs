@@ -92,7 +92,11 @@ fn check_edits(initial: &str, edits: &[Edit], encoding: Encoding) -> Result<(), 
                 }
                 let (from, to) = (view.offset(start, encoding), view.offset(end, encoding));
                 client.replace_range(from..to, text);
-                TextDocumentContentChangeEvent { range: Some(Range::new(start, end)), range_length: None, text: text.clone() }
+                TextDocumentContentChangeEvent {
+                    range: Some(Range::new(start, end)),
+                    range_length: None,
+                    text: text.clone(),
+                }
             }
         };
         let version = 2 + i32::try_from(number).unwrap_or(i32::MAX - 2);
@@ -119,7 +123,12 @@ fn check_round_trips(text: &str, encoding: Encoding) -> Result<(), TestCaseError
     for position in client.valid_positions(encoding) {
         let offset = lines.offset(text, position, encoding);
         prop_assert_eq!(lines.position(text, offset, encoding), position, "round trip of {:?}", position);
-        prop_assert_eq!(rope_offset(&Rope::from_str(text), position, encoding), offset, "rope offset of {:?}", position);
+        prop_assert_eq!(
+            rope_offset(&Rope::from_str(text), position, encoding),
+            offset,
+            "rope offset of {:?}",
+            position
+        );
     }
     let span = Span::new(0, text.len());
     prop_assert_eq!(lines.span(text, lines.range(text, span, encoding), encoding), span);
@@ -218,8 +227,30 @@ impl ClientText<'_> {
 /// Characters that stress position conversion: astral characters (two UTF-16 units, four
 /// bytes), Arabic letters, combining marks, every line ending, curly quotes.
 const PIECES: &[&str] = &[
-    "a", "b", "Z", " ", " ", "\n", "\n", "\r\n", "\r\n", "\r", "😀", "𝕏", "👩‍⚖️", "عمر", "e\u{301}", "“", "”", "’", "\"",
-    "said", "\t", "\u{2028}", "\u{85}", "\u{b}",
+    "a",
+    "b",
+    "Z",
+    " ",
+    " ",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r\n",
+    "\r",
+    "😀",
+    "𝕏",
+    "👩‍⚖️",
+    "عمر",
+    "e\u{301}",
+    "“",
+    "”",
+    "’",
+    "\"",
+    "said",
+    "\t",
+    "\u{2028}",
+    "\u{85}",
+    "\u{b}",
 ];
 
 fn piece_text(length: std::ops::Range<usize>) -> impl Strategy<Value = String> {
