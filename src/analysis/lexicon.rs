@@ -215,6 +215,19 @@ pub fn starts_sentence_after_abbreviation(word: &str) -> bool {
         .contains(&word)
 }
 
+/// True when `text` may hold a cue: a cue verb or the start of a cue phrase, found as a
+/// substring in any case. False positives only cost time; a false negative would lose an
+/// attribution, so every cue word and phrase is a pattern.
+pub fn may_hold_cue(text: &str) -> bool {
+    CUE_FINDER.as_ref().is_none_or(|finder| finder.is_match(text))
+}
+
+static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    let phrase_words = CUE_PHRASES.iter().filter_map(|(phrase, _)| phrase.split(' ').next());
+    let patterns: Vec<&str> = CUE_VERBS.split_whitespace().chain(phrase_words).collect();
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(patterns).ok()
+});
+
 pub fn is_cue_verb(word: &str) -> bool {
     contains_lower(&CUE_VERB_SET, word)
 }

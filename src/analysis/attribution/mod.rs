@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
 use super::words::tokenize;
-use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, sentences};
+use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon, sentences};
 use phrases::Item;
 
 #[derive(Debug, Default)]
@@ -187,8 +187,14 @@ struct Sentence {
 
 impl Sentence {
     fn new(prose: &str, span: Span, parts: &[Span]) -> Sentence {
-        let tokens = tokenize(prose, span);
         let inside: Vec<Span> = parts.iter().copied().filter(|p| span.overlaps(*p)).collect();
+        // Most narrative sentences hold neither a quotation nor any cue: one automaton pass
+        // tells, and spares them the tokenizer and the pair rules, which would find nothing.
+        let text = span.text(prose);
+        if inside.is_empty() && !text.trim_end().ends_with(':') && !lexicon::may_hold_cue(text) {
+            return Sentence { span, items: Vec::new(), pairs: Vec::new() };
+        }
+        let tokens = tokenize(prose, span);
         let items = phrases::items(&tokens, &inside);
         let pairs = cues::pairs(prose, &items);
         Sentence { span, items, pairs }
