@@ -38,3 +38,23 @@ wait_for_file() {
         tenths=$((tenths + 1))
     done
 }
+
+# `npm ci` in folder $1, skipped when node_modules already matches package-lock.json.
+npm_ci_cached() {
+    local folder="$1"
+    if [ -f "$folder/node_modules/.package-lock.json" ] \
+        && [ "$folder/node_modules/.package-lock.json" -nt "$folder/package-lock.json" ] \
+        && (cd "$folder" && npm ls --silent >/dev/null 2>&1); then
+        return 0
+    fi
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# Every descendant of process $1, deepest last.
+descendants() {
+    local child
+    for child in $(ps -o pid= --ppid "$1"); do
+        echo "$child"
+        descendants "$child"
+    done
+}
