@@ -26,8 +26,13 @@ fi
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-vscode-XXXXXX")"
 screenshot="${2:-$tmp/hover.png}"
 cleanup() {
+    local status=$?
     for pid in ${code_server_tree:-}; do kill -9 "$pid" 2>/dev/null || true; done
-    rm -rf "$tmp" "${workspace:-}"
+    if [ "$status" -eq 0 ]; then
+        rm -rf "$tmp" "${workspace:-}"
+    else
+        echo "vscode: logs and profile kept in $tmp" >&2
+    fi
 }
 trap cleanup EXIT
 
@@ -37,7 +42,8 @@ npm_ci_cached "$extension"
 vsix="$tmp/copydesk.vsix"
 (cd "$extension" && COPYDESK_BUNDLE_BINARY="$server" npm run --silent package -- --out "$vsix" >"$tmp/package.log" 2>&1) \
     || { cat "$tmp/package.log" >&2; exit 1; }
-unzip -l "$vsix" | grep -q 'extension/bin/copydesk$' || { echo "FAIL: the .vsix bundles no bin/copydesk" >&2; exit 1; }
+python3 -c 'import sys, zipfile; sys.exit("extension/bin/copydesk" not in zipfile.ZipFile(sys.argv[1]).namelist())' "$vsix" \
+    || { echo "FAIL: the .vsix bundles no bin/copydesk" >&2; exit 1; }
 
 echo "vscode: installing code-server 4.100.3 (cached in $cache/code-server)"
 "$driver/install-code-server.sh" "$cache/code-server" >"$tmp/install.log" 2>&1 \
