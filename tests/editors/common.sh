@@ -1,7 +1,7 @@
 # Shared by the editor test scripts: paths, the workspace copy, and process checks.
 # Sourced, not run. Expects $repo and $server to be set by the caller (run.sh sets them).
 
-cache="${COPYDESK_EDITORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/copydesk-editors}"
+cache="${COPYDESK_EDITORS_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/copydesk-editors}"
 mkdir -p "$cache"
 
 # A fresh copy of the shipped example, in a folder of its own with a .git marker so that
