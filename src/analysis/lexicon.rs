@@ -129,6 +129,28 @@ const SCARE_MARKERS: &str = "
     deemed considered self-described self-styled quote-unquote
 ";
 
+/// Determiners and quantifiers that open a noun phrase: `the`, `another`, `most`.
+const DETERMINERS: &str = "
+    the a an this these those his her their its our my your another one two three several some many
+    most other both each every no all any few
+";
+
+/// Words that end a noun phrase, whichever way it is read.
+const STOP_WORDS: &str = "
+    that which who whom whose when where while because but or if as after before since to in on at
+    with by from about than not is was were are be been has have had would will could should also so
+    then there here into during over under until what how why yesterday today tonight last this did
+    does do can may might must just even only later earlier again it's adding saying noting though
+    although however whether monday tuesday wednesday thursday friday saturday sunday via through
+    against without upon per like unlike despite among amid between because once
+";
+
+/// Capitalised words that open a sentence without belonging to its subject: `And Patrick said`.
+const SENTENCE_OPENERS: &str = "
+    And But Now So Yet Or Then Still Perhaps Maybe Here’s Here's There’s There's Continued Also Plus
+    Meanwhile Instead Indeed Finally Later Earlier
+";
+
 /// Cues of several words, matched case-insensitively, with where the speaker stands.
 pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("according to", SpeakerSide::After),
@@ -155,6 +177,9 @@ fn set(words: &'static str) -> HashSet<&'static str> {
     words.split_whitespace().collect()
 }
 
+static DETERMINER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(DETERMINERS));
+static STOP_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(STOP_WORDS));
+static OPENER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SENTENCE_OPENERS));
 static CUE_VERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_VERBS));
 static WEAK_CUE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(WEAK_CUES));
 static PRELUDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_PRELUDE));
@@ -169,6 +194,25 @@ static SCARE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SCARE_MARKERS))
 /// Looks a word up in lower case without allocating for words that are already lower case.
 fn contains_lower(set: &HashSet<&str>, word: &str) -> bool {
     if word.chars().any(char::is_uppercase) { set.contains(word.to_lowercase().as_str()) } else { set.contains(word) }
+}
+
+pub fn is_determiner(word: &str) -> bool {
+    contains_lower(&DETERMINER_SET, word)
+}
+
+pub fn is_stop_word(word: &str) -> bool {
+    contains_lower(&STOP_SET, word)
+}
+
+/// Case-sensitive: `And` opening a sentence, not `and`.
+pub fn is_sentence_opener(word: &str) -> bool {
+    OPENER_SET.contains(word)
+}
+
+/// Words that start a new sentence even after an abbreviation's period: `… in the U.S. He …`.
+pub fn starts_sentence_after_abbreviation(word: &str) -> bool {
+    ["He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And", "A", "An", "His", "Her", "Their"]
+        .contains(&word)
 }
 
 pub fn is_cue_verb(word: &str) -> bool {

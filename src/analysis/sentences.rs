@@ -12,8 +12,7 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = block.start;
     let mut quote_index = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((offset, c)) = iter.next() {
+    for (offset, c) in text.char_indices() {
         let at = block.start + offset;
         while quote_index < quotes.len() && quotes[quote_index].end <= at {
             quote_index += 1;
@@ -23,7 +22,7 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         let terminal = if ends_quote {
             prose[..at].trim_end().ends_with(['.', '?', '!'])
         } else {
-            !inside_quote && matches!(c, '.' | '?' | '!') && !is_abbreviation_before(prose, block.start, at)
+            !inside_quote && matches!(c, '.' | '?' | '!')
         };
         if !terminal {
             continue;
@@ -38,6 +37,16 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
             .chars()
             .next()
             .is_some_and(|n| n.is_uppercase() || n.is_numeric() || is_opening_mark(n) || n == '‘' || n == '(');
+        // After "U.S." or "p.m." a pronoun or an article starts a new sentence; after "Mr."
+        // or an initial the next word is a name and does not.
+        let after_abbreviation = c == '.' && is_abbreviation_before(prose, block.start, at);
+        let begins_sentence = if after_abbreviation {
+            let word_end = next_word.find(|c: char| !c.is_alphabetic()).unwrap_or(next_word.len());
+            lexicon::starts_sentence_after_abbreviation(&next_word[..word_end])
+                && ends_dotted_abbreviation(prose, block.start, at)
+        } else {
+            begins_sentence
+        };
         if begins_sentence {
             sentences.push(Span::new(start, end));
             start = block.end - next_word.len();
@@ -49,9 +58,16 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
     sentences
 }
 
+/// True for a period that ends a dotted abbreviation such as "U.S." or "p.m." (not "Mr.").
+fn ends_dotted_abbreviation(prose: &str, floor: usize, at: usize) -> bool {
+    let before = &prose[floor..at];
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(before);
+    word.contains('.')
+}
+
 /// True when the period at `at` closes an abbreviation or an initial: "Mr.", "J. Smith".
 fn is_abbreviation_before(prose: &str, floor: usize, at: usize) -> bool {
-    if prose[at..].chars().next() != Some('.') {
+    if !prose[at..].starts_with('.') {
         return false;
     }
     let before = &prose[floor..at];
@@ -98,6 +114,10 @@ mod tests {
         check(
             "Mr. Diaz met J. R. Okafor in the U.S. on Sept. 3. They spoke.",
             &["Mr. Diaz met J. R. Okafor in the U.S. on Sept. 3.", "They spoke."],
+        );
+        check(
+            "The club plays in the U.S. He left at 7 p.m. The rest stayed.",
+            &["The club plays in the U.S.", "He left at 7 p.m.", "The rest stayed."],
         );
     }
 }

@@ -110,10 +110,10 @@ pub fn is_capitalised(word: &str) -> bool {
 /// The word without a possessive ending: `Klasra's` → `Klasra`.
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’", "'"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return stem;
-            }
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem;
         }
     }
     word

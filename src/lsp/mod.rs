@@ -9,7 +9,7 @@ mod completion;
 mod config;
 mod definition;
 mod diagnostics;
-mod document_store;
+pub mod document_store;
 mod glossary_watch;
 mod hover;
 mod inlay_hints;

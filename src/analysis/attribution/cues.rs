@@ -48,15 +48,26 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
 
 /// Picks the pair that attributes the quotation at `quote_item`: the one right after it
 /// (`“…,” he said`), else the nearest before it, else the nearest after it.
-pub fn choose(items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
+pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) -> Option<Found> {
     let adjacent_after = pairs.iter().find(|p| {
         p.first_item > quote_item
             && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
     });
-    adjacent_after
+    let chosen = adjacent_after
         .or_else(|| pairs.iter().rev().find(|p| p.cue_item < quote_item))
-        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))
-        .map(|p| p.found)
+        .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
+    // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
+    // pronoun inside the sentence of a named speaker is that speaker, named.
+    let introduces_quote = (chosen.cue_item + 1..quote_item)
+        .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
+    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote {
+        let named =
+            pairs.iter().find(|p| p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name));
+        if let Some(named) = named {
+            return Some(named.found);
+        }
+    }
+    Some(chosen.found)
 }
 
 fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
@@ -113,11 +124,12 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     }
     // A participle takes the subject of its clause: `Trump and Ryan issued a statement
     // describing …`, `Klasra left, saying “…”`.
-    if word.ends_with("ing") && index > 0 {
-        if let Some((first_item, speaker)) = subject(prose, items, index) {
-            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
-            return Some((Pair { found, first_item, cue_item: index }, 1));
-        }
+    if word.ends_with("ing")
+        && index > 0
+        && let Some((first_item, speaker)) = subject(prose, items, index)
+    {
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     let mut speaker_end = index;
     while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(is_prelude) {
@@ -175,18 +187,22 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             matches!(items[n], Item::Punct(_, ',' | ':')) && matches!(items.get(n + 1), Some(Item::Quote(_)))
         })
     };
-    if !after_quote && !weak && index >= 1 && matches!(items[index - 1], Item::Punct(_, ',')) {
-        if let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h)) {
-            let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
-            return Some((Pair { found, first_item: index, cue_item: index }, 1));
-        }
+    if !after_quote
+        && !weak
+        && index >= 1
+        && matches!(items[index - 1], Item::Punct(_, ','))
+        && let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h))
+    {
+        let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
+        return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
-    if after_quote && !weak {
-        if let Some(head) = phrases::after(prose, items, index + 1) {
-            let speaker = inverted_speaker(prose, items, head);
-            let found = Found { speaker, head, cue, form: form_of(prose, head) };
-            return Some((Pair { found, first_item: index, cue_item: index }, 1));
-        }
+    if after_quote
+        && !weak
+        && let Some(head) = phrases::after(prose, items, index + 1)
+    {
+        let speaker = inverted_speaker(prose, items, head);
+        let found = Found { speaker, head, cue, form: form_of(prose, head) };
+        return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     None
 }
@@ -242,15 +258,19 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
                 .take(12)
                 .position(|i| matches!(i, Item::Punct(_, ',')))
                 .map(|p| end + 1 + p);
-            if let Some(closing) = closing {
-                if items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_))) {
-                    phrase = Span::new(phrase.start, items[closing].span().end);
-                    end = closing + 1;
-                }
+            if let Some(closing) = closing
+                && items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_)))
+            {
+                phrase = Span::new(phrase.start, items[closing].span().end);
+                end = closing + 1;
             }
         }
-        let verb_follows =
-            end < before && items[end].word(prose).is_some_and(|w| !is_capitalised(w) && !phrases::is_determiner(w));
+        let verb_follows = end < before
+            && items[end].word(prose).is_some_and(|w| {
+                !is_capitalised(w)
+                    && !phrases::is_determiner(w)
+                    && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
+            });
         if verb_follows {
             return Some((start, phrase));
         }
@@ -261,6 +281,13 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
 /// The subject and verb of the clause a quotation stands in, for sentences without a cue
 /// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
 pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    // `“A disgrace.” ― Martha Aguilar`: a dash and a name after the quotation sign it.
+    if let Some(Item::Punct(dash, '―' | '—' | '–' | '-')) = items.get(quote_item + 1)
+        && let Some(head) = phrases::after(prose, items, quote_item + 2)
+        && form_of(prose, head) == SpeakerForm::Name
+    {
+        return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
+    }
     // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
     if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
         || matches!(items.get(quote_item + 1), Some(Item::Punct(_, ',')))
@@ -285,14 +312,15 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         }
     }
     // `Michael P. McDonald: “…”` — a name alone before a colon introduces the quotation.
-    if quote_item >= 2 && matches!(items[quote_item - 1], Item::Punct(_, ':')) {
-        if let Some(head) = phrases::before(prose, items, quote_item - 1) {
-            let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
-            let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
-            if alone && form_of(prose, head) == SpeakerForm::Name {
-                let cue = items[quote_item - 1].span();
-                return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
-            }
+    if quote_item >= 2
+        && matches!(items[quote_item - 1], Item::Punct(_, ':'))
+        && let Some(head) = phrases::before(prose, items, quote_item - 1)
+    {
+        let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
+        let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
+        if alone && form_of(prose, head) == SpeakerForm::Name {
+            let cue = items[quote_item - 1].span();
+            return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
         }
     }
     // The nearest clause subject that is a pronoun: `… and he has long used that fact to …

@@ -76,7 +76,7 @@ pub fn attribute(
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
             // With no cue word, a sentence's subject still speaks what it quotes:
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
-            let chosen = cues::choose(&sentence.items, &sentence.pairs, quote_item).or_else(|| {
+            let chosen = cues::choose(prose, &sentence.items, &sentence.pairs, quote_item).or_else(|| {
                 let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
                 (!title).then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
             });
@@ -97,7 +97,8 @@ pub fn attribute(
                     .filter(|(f, _)| f.cue.end <= part.start)
                     .max_by_key(|(f, _)| f.cue.end)
             };
-            if let Some(found) = in_sentence.or_else(earlier_in_paragraph) {
+            let introduced = introduction.filter(|_| part.start == block.span.start);
+            if let Some(found) = in_sentence.or_else(earlier_in_paragraph).or(introduced) {
                 opening_attribution.insert(index, found);
             }
         }

@@ -20,7 +20,7 @@ impl Item {
         }
     }
 
-    pub fn word<'a>(self, prose: &'a str) -> Option<&'a str> {
+    pub fn word(self, prose: &str) -> Option<&str> {
         match self {
             Item::Word(s) => Some(s.text(prose)),
             _ => None,
@@ -50,152 +50,17 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
     items
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another", "one",
-    "two", "three", "several", "some", "many", "most", "other", "both", "each", "every", "no", "all", "any", "few",
-];
-
-/// Words that end a noun phrase, whichever way it is read.
-const STOP_WORDS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "while",
-    "because",
-    "but",
-    "or",
-    "if",
-    "as",
-    "after",
-    "before",
-    "since",
-    "to",
-    "in",
-    "on",
-    "at",
-    "with",
-    "by",
-    "from",
-    "about",
-    "than",
-    "not",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "could",
-    "should",
-    "also",
-    "so",
-    "then",
-    "there",
-    "here",
-    "into",
-    "during",
-    "over",
-    "under",
-    "until",
-    "what",
-    "how",
-    "why",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "did",
-    "does",
-    "do",
-    "can",
-    "may",
-    "might",
-    "must",
-    "just",
-    "even",
-    "only",
-    "later",
-    "earlier",
-    "again",
-    "it's",
-    "adding",
-    "saying",
-    "noting",
-    "though",
-    "although",
-    "however",
-    "whether",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "via",
-    "through",
-    "against",
-    "without",
-    "upon",
-    "per",
-    "like",
-    "unlike",
-    "despite",
-    "among",
-    "amid",
-    "between",
-    "because",
-    "once",
-];
-
 /// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
-
-/// Capitalised words that open a sentence without belonging to its subject: `And Patrick said`.
-const SENTENCE_OPENERS: &[&str] = &[
-    "And",
-    "But",
-    "Now",
-    "So",
-    "Yet",
-    "Or",
-    "Then",
-    "Still",
-    "Perhaps",
-    "Maybe",
-    "Here’s",
-    "Here's",
-    "There’s",
-    "There's",
-    "Continued",
-    "Also",
-    "Plus",
-    "Meanwhile",
-    "Instead",
-    "Indeed",
-    "Finally",
-    "Later",
-    "Earlier",
-];
 
 const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
 
 pub fn is_determiner(word: &str) -> bool {
-    DETERMINERS.contains(&word.to_lowercase().as_str())
+    lexicon::is_determiner(word)
 }
 
 fn is_stop(word: &str) -> bool {
-    STOP_WORDS.contains(&word.to_lowercase().as_str())
+    lexicon::is_stop_word(word)
 }
 
 fn is_connector(word: &str) -> bool {
@@ -204,7 +69,7 @@ fn is_connector(word: &str) -> bool {
 
 /// Could this word be part of a noun phrase?
 fn nominal(word: &str) -> bool {
-    if SENTENCE_OPENERS.contains(&word) {
+    if lexicon::is_sentence_opener(word) {
         return false;
     }
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {

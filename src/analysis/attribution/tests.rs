@@ -330,3 +330,25 @@ Whitfield chaired the meeting and she spent an hour on “our shared inheritance
         r#"speech “our shared inheritance. ← she [spent] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_dash_and_a_name_sign_a_quotation() {
+    check(
+        r#"Readers respond
+“Close the lido and you close the town’s heart.” ― Lena Marsh
+"#,
+        r#"speech “Close the lido and you  ← Lena Marsh [―] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn a_colon_introduces_the_next_paragraph() {
+    check(
+        r#"Pool to close
+In a letter to residents, Whitfield wrote:
+“The pool will close on 30 September.
+“It will not reopen.”
+"#,
+        r#"speech “The pool will close on  ← Whitfield [wrote] = Dana Whitfield"#,
+    );
+}

@@ -307,35 +307,46 @@ impl NameMatcher {
 /// So "Dana\nWhitfield" and "Dana **Whitfield**" are found, and nothing across paragraphs.
 struct Haystack {
     text: String,
-    /// The byte offset in the source of each byte of `text`.
-    origin: Vec<usize>,
+    /// Where the offsets of `text` and the source start to differ: each entry is a `text`
+    /// offset and how far the source is ahead from there on. Most text collapses nothing,
+    /// so this stays short, unlike a table with an entry for every byte.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl Haystack {
     fn new(source: &str) -> Haystack {
         let mut text = String::with_capacity(source.len());
-        let mut origin = Vec::with_capacity(source.len());
+        let mut shifts = Vec::new();
         let mut chars = source.char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
             if !c.is_whitespace() {
                 text.push(c);
-                origin.extend(offset..offset + c.len_utf8());
                 continue;
             }
             let mut line_breaks = usize::from(c == '\n');
-            while let Some(&(_, next)) = chars.peek().filter(|(_, next)| next.is_whitespace()) {
+            let mut run_end = offset + c.len_utf8();
+            while let Some(&(next_offset, next)) = chars.peek().filter(|(_, next)| next.is_whitespace()) {
                 line_breaks += usize::from(next == '\n');
+                run_end = next_offset + next.len_utf8();
                 chars.next();
             }
             text.push(if line_breaks >= 2 { '\n' } else { ' ' });
-            origin.push(offset);
+            let ahead = run_end - text.len();
+            if shifts.last().map_or(0, |&(_, shift)| shift) != ahead {
+                shifts.push((text.len(), ahead));
+            }
         }
-        Haystack { text, origin }
+        Haystack { text, shifts }
     }
 
     /// The source offset of the haystack byte at `offset`.
     fn source_offset(&self, offset: usize) -> Option<usize> {
-        self.origin.get(offset).copied()
+        if offset >= self.text.len() {
+            return None;
+        }
+        let index = self.shifts.partition_point(|&(from, _)| from <= offset);
+        let ahead = index.checked_sub(1).map_or(0, |i| self.shifts[i].1);
+        Some(offset + ahead)
     }
 }
 

@@ -18,6 +18,31 @@ use crate::analysis::{Code, Diagnostic, Span};
 /// Reads one glossary file. Never fails: problems become diagnostics at their place in
 /// `text`, and every entity that could be read is kept.
 pub fn parse(text: &str) -> Glossary {
+    let mut glossary = read(text);
+    for diagnostic in &mut glossary.diagnostics {
+        diagnostic.span = settle(text, diagnostic.span);
+    }
+    glossary
+}
+
+/// Keeps a span inside the text, on character boundaries, and out of the middle of a CRLF,
+/// where no editor position exists: TOML errors sometimes point between `\r` and `\n`.
+fn settle(text: &str, span: Span) -> Span {
+    let fix = |mut offset: usize| {
+        offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset > 0 && text.as_bytes()[offset - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n') {
+            offset -= 1;
+        }
+        offset
+    };
+    let start = fix(span.start);
+    Span::new(start, fix(span.end).max(start))
+}
+
+fn read(text: &str) -> Glossary {
     let mut reader = Reader::default();
     let (document, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {

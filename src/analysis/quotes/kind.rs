@@ -9,7 +9,12 @@ use crate::analysis::{Span, lexicon};
 pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
     let inner = inner_text(prose, quote);
     let words = inner.split_whitespace().count();
-    let before: Vec<Token> = tokenize(prose, Span::new(sentence.start.min(quote.start), quote.start));
+    // The three words before the quotation are all the rules read: tokenize a short window.
+    let mut window_start = quote.start.saturating_sub(80).max(sentence.start.min(quote.start));
+    while !prose.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let before: Vec<Token> = tokenize(prose, Span::new(window_start, quote.start));
     let previous_words: Vec<String> =
         before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose).to_lowercase()).collect();
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));

@@ -321,3 +321,16 @@ name = "“Curly” ’quotes’ and ünïcödé"
         let _ = parse(odd);
     }
 }
+
+#[test]
+fn a_syntax_error_before_a_crlf_stays_off_the_line_break() {
+    let text = "[club]\r\nname = \"Riverside\r\n";
+    let parsed = super::parse(text);
+    assert!(!parsed.diagnostics.is_empty(), "the unterminated string is reported");
+    for diagnostic in &parsed.diagnostics {
+        for at in [diagnostic.span.start, diagnostic.span.end] {
+            let splits_crlf = at > 0 && text.as_bytes()[at - 1] == b'\r' && text.as_bytes().get(at) == Some(&b'\n');
+            assert!(!splits_crlf, "{diagnostic:?} lies inside a CRLF");
+        }
+    }
+}
