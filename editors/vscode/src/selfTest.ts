@@ -1,0 +1,119 @@
+// A test-only mode for driving the extension inside a real VS Code (tests/editors/vscode.sh
+// runs it in code-server). It is off unless COPYDESK_VSCODE_SELF_TEST names a results file.
+// It opens COPYDESK_VSCODE_SELF_TEST_ARTICLE, waits for copydesk's diagnostics, asks VS Code
+// for the hover and the definition on the first mention of COPYDESK_VSCODE_SELF_TEST_ACTOR,
+// leaves that hover showing for a screenshot, and writes what it saw as JSON. The test
+// script judges the results; this mode only reports them.
+
+import * as fs from "fs";
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+
+const RESULTS = "COPYDESK_VSCODE_SELF_TEST";
+const ARTICLE = "COPYDESK_VSCODE_SELF_TEST_ARTICLE";
+const ACTOR = "COPYDESK_VSCODE_SELF_TEST_ACTOR";
+
+export function selfTestRequested(): boolean {
+  return Boolean(process.env[RESULTS]);
+}
+
+export async function runSelfTest(
+  client: () => LanguageClient | undefined,
+  output: vscode.OutputChannel | undefined,
+): Promise<void> {
+  const resultsPath = process.env[RESULTS] as string;
+  const results: Record<string, unknown> = { extensionHostPid: process.pid };
+  try {
+    await observe(client, results);
+  } catch (error) {
+    results.error = String(error instanceof Error ? error.stack ?? error.message : error);
+  }
+  output?.appendLine(`self-test: writing ${resultsPath}`);
+  const temporary = `${resultsPath}.partial`;
+  fs.writeFileSync(temporary, JSON.stringify(results, null, 2));
+  fs.renameSync(temporary, resultsPath);
+}
+
+async function observe(client: () => LanguageClient | undefined, results: Record<string, unknown>): Promise<void> {
+  const article = process.env[ARTICLE];
+  const actor = process.env[ACTOR];
+  if (!article || !actor) {
+    throw new Error(`${ARTICLE} and ${ACTOR} must be set`);
+  }
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(article));
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  results.languageId = document.languageId;
+
+  const diagnostics = await waitFor(30_000, () => {
+    const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === "copydesk");
+    return found.length > 0 ? found : undefined;
+  });
+  results.diagnostics = (diagnostics ?? []).map((d) => ({
+    code: typeof d.code === "object" ? String(d.code.value) : String(d.code),
+    severity: vscode.DiagnosticSeverity[d.severity],
+    line: d.range.start.line + 1,
+    character: d.range.start.character,
+    message: d.message,
+  }));
+  results.serverInfo = client()?.initializeResult?.serverInfo;
+
+  // The first occurrence the server treats as a mention (one in the front matter is not).
+  const text = document.getText();
+  for (let index = text.indexOf(actor); index >= 0; index = text.indexOf(actor, index + 1)) {
+    const position = document.positionAt(index + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      "vscode.executeHoverProvider",
+      document.uri,
+      position,
+    );
+    const contents = (hovers ?? []).flatMap((hover) => hover.contents.map(markdownText));
+    if (contents.join("").trim() === "") {
+      continue;
+    }
+    results.hover = { line: position.line + 1, character: position.character, contents };
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      "vscode.executeDefinitionProvider",
+      document.uri,
+      position,
+    );
+    results.definitions = await Promise.all((definitions ?? []).map(describeLocation));
+
+    // Show the hover in the editor, for the screenshot.
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand("editor.action.showHover");
+    results.hoverShown = true;
+    return;
+  }
+  throw new Error(`no hover on any occurrence of ${actor}`);
+}
+
+function markdownText(content: vscode.MarkdownString | vscode.MarkedString): string {
+  if (typeof content === "string") {
+    return content;
+  }
+  return "value" in content ? content.value : "";
+}
+
+async function describeLocation(location: vscode.Location | vscode.LocationLink) {
+  const uri = "targetUri" in location ? location.targetUri : location.uri;
+  const range = "targetUri" in location ? (location.targetSelectionRange ?? location.targetRange) : location.range;
+  const document = await vscode.workspace.openTextDocument(uri);
+  return {
+    path: uri.fsPath,
+    line: range.start.line + 1,
+    text: document.lineAt(range.start.line).text,
+  };
+}
+
+async function waitFor<T>(timeoutMs: number, probe: () => T | undefined): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value !== undefined) {
+      return value;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
