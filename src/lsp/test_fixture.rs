@@ -32,19 +32,31 @@ pub fn glossary_snapshot(glossary: &str) -> Snapshot {
     build(GLOSSARY_PATH, DocumentKind::Glossary, glossary, glossary)
 }
 
-fn build(path: &str, kind: DocumentKind, text: &str, glossary: &str) -> Snapshot {
+/// Analyses the Markdown article at `path` (under `/w`) with `files` (path, text) standing in
+/// for the file system.
+pub fn snapshot_among(path: &str, article: &str, files: &[(&str, &str)]) -> Snapshot {
     let config = Config::default();
-    let open_text = |file: &Path| (file == Path::new(GLOSSARY_PATH)).then(|| glossary.to_string());
+    let open_text = |file: &Path| files.iter().find(|(p, _)| Path::new(p) == file).map(|(_, text)| text.to_string());
     let env = Environment { config: &config, root: Some(Path::new("/w")), open_text: &open_text };
-    let input = DocumentInput {
+    snapshot::build(input(path, DocumentKind::Article(Format::Markdown), article), &env)
+}
+
+fn input(path: &str, kind: DocumentKind, text: &str) -> DocumentInput {
+    DocumentInput {
         uri: Uri::from_str(&format!("file://{path}")).expect("fixture URI"),
         text: text.to_string(),
         version: 1,
         revision: 0,
         kind,
         path: Some(path.into()),
-    };
-    snapshot::build(input, &env)
+    }
+}
+
+fn build(path: &str, kind: DocumentKind, text: &str, glossary: &str) -> Snapshot {
+    let config = Config::default();
+    let open_text = |file: &Path| (file == Path::new(GLOSSARY_PATH)).then(|| glossary.to_string());
+    let env = Environment { config: &config, root: Some(Path::new("/w")), open_text: &open_text };
+    snapshot::build(input(path, kind, text), &env)
 }
 
 pub const COUNCIL_GLOSSARY: &str = r#"[okafor]
