@@ -1,7 +1,7 @@
 //! Glossary files: the file watcher registration, and re-analysing open documents when a
 //! glossary changes, saved or not.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tower_lsp_server::UriExt;
@@ -46,7 +46,20 @@ pub async fn register(session: Arc<Session>) {
 /// A glossary changed (`changed`, or one that just closed): re-analyse every open document
 /// but that one, since any article or glossary may draw on it.
 pub fn glossary_changed(session: &Arc<Session>, changed: Option<&Uri>) {
-    for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != changed) {
+    let path = changed.and_then(|uri| uri.to_file_path());
+    session.glossaries.glossary_changed(path.as_deref());
+    reanalyse_all(session, changed);
+}
+
+/// An open glossary closed: everyone goes back to the file as saved.
+pub fn glossary_closed(session: &Arc<Session>, path: &Path) {
+    session.glossaries.glossary_changed(Some(path));
+    reanalyse_all(session, None);
+}
+
+/// Re-analyses every open article and glossary but `except`.
+fn reanalyse_all(session: &Arc<Session>, except: Option<&Uri>) {
+    for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != except) {
         session.schedule(uri, true);
     }
 }
@@ -56,11 +69,14 @@ pub fn files_changed(session: &Arc<Session>, changes: Vec<FileEvent>) {
     let mut glossary = false;
     for change in changes {
         let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else { continue };
-        glossary |= path.file_name().is_some_and(|n| is_glossary_name(&n.to_string_lossy()));
+        if path.file_name().is_some_and(|n| is_glossary_name(&n.to_string_lossy())) {
+            glossary = true;
+            session.glossaries.glossary_changed(Some(&path));
+        }
         refresh_index(session, path);
     }
     if glossary {
-        glossary_changed(session, None);
+        reanalyse_all(session, None);
     }
 }
 

@@ -152,11 +152,14 @@ impl LanguageServer for Backend {
             let uri = params.text_document.uri;
             let closed = session.store.close(&uri);
             if let Some(path) = uri.to_file_path() {
-                glossary_watch::refresh_index(session, path.into_owned());
-            }
-            if closed.is_some_and(|d| d.kind == DocumentKind::Glossary) {
-                // Articles go back to the glossary as saved on disk.
-                glossary_watch::glossary_changed(session, None);
+                let path = path.into_owned();
+                match closed.map(|d| d.kind) {
+                    // Articles go back to the glossary as saved on disk.
+                    Some(DocumentKind::Glossary) => glossary_watch::glossary_closed(session, &path),
+                    Some(DocumentKind::Article(_)) => session.glossaries.article_closed(&path),
+                    _ => {}
+                }
+                glossary_watch::refresh_index(session, path);
             }
             session.clear(uri).await;
         })

@@ -14,6 +14,7 @@ use super::config::Config;
 use super::diagnostics;
 use super::document_store::{DocumentKind, DocumentStore};
 use super::position::Encoding;
+use super::shared_glossaries::SharedGlossaries;
 use super::snapshot::{self, Content, Environment, Snapshot};
 use super::workspace_index::WorkspaceIndex;
 use crate::analysis::Diagnostic;
@@ -34,6 +35,7 @@ pub struct Session {
     pub settings: RwLock<Settings>,
     pub lifecycle: Arc<Lifecycle>,
     pub workspace: WorkspaceIndex,
+    pub glossaries: SharedGlossaries,
     /// Held while checking staleness and publishing, so an older result can never be
     /// published after a newer one.
     publish_lock: tokio::sync::Mutex<()>,
@@ -58,6 +60,7 @@ impl Session {
             settings: RwLock::new(Settings::default()),
             lifecycle,
             workspace: WorkspaceIndex::default(),
+            glossaries: SharedGlossaries::default(),
             publish_lock: tokio::sync::Mutex::new(()),
             published_files: Mutex::new(HashMap::new()),
         }
@@ -141,19 +144,26 @@ impl Session {
 
     /// The blocking part: runs the analysis with unsaved buffers standing in for files.
     pub fn build_snapshot(&self, input: super::document_store::DocumentInput) -> Snapshot {
-        let config = self.config();
-        let root = self.root();
-        let open_text = |path: &Path| self.store.text_at_path(path);
-        let env = Environment { config: &config, root: root.as_deref(), open_text: &open_text };
-        snapshot::build(input, &env)
+        self.environment(true, |env| snapshot::build(input, env))
     }
 
-    /// Runs `f` with an analysis environment, on the current thread (call from blocking code).
+    /// Runs `f` with an analysis environment for files that are not open, on the current
+    /// thread (call from blocking code).
     pub fn with_environment<T>(&self, f: impl FnOnce(&Environment) -> T) -> T {
+        self.environment(false, f)
+    }
+
+    fn environment<T>(&self, remember_glossaries: bool, f: impl FnOnce(&Environment) -> T) -> T {
         let config = self.config();
         let root = self.root();
-        let open_text = |path: &Path| self.store.text_at_path(path);
-        let env = Environment { config: &config, root: root.as_deref(), open_text: &open_text };
+        let open_source = |path: &Path| self.store.source_at_path(path);
+        let env = Environment {
+            config: &config,
+            root: root.as_deref(),
+            open_source: &open_source,
+            glossaries: &self.glossaries,
+            remember_glossaries,
+        };
         f(&env)
     }
 
