@@ -36,6 +36,9 @@ pub struct Session {
     pub lifecycle: Arc<Lifecycle>,
     pub workspace: WorkspaceIndex,
     pub glossaries: SharedGlossaries,
+    /// As many analyses at once as there are cores: more only adds threads and memory, and
+    /// makes every one of them later.
+    analysis_slots: tokio::sync::Semaphore,
     /// Held while checking staleness and publishing, so an older result can never be
     /// published after a newer one.
     publish_lock: tokio::sync::Mutex<()>,
@@ -61,6 +64,9 @@ impl Session {
             lifecycle,
             workspace: WorkspaceIndex::default(),
             glossaries: SharedGlossaries::default(),
+            analysis_slots: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            ),
             publish_lock: tokio::sync::Mutex::new(()),
             published_files: Mutex::new(HashMap::new()),
         }
@@ -126,6 +132,9 @@ impl Session {
 
     /// Builds a snapshot of the document's current text on the blocking pool.
     pub async fn analyze(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Snapshot>> {
+        // The semaphore is never closed, so acquiring only waits.
+        let _slot = self.analysis_slots.acquire().await.ok()?;
+        // Taken after the wait, so that edits made meanwhile are in.
         let input = self.store.input(uri)?;
         let session = Arc::clone(self);
         match tokio::task::spawn_blocking(move || session.build_snapshot(input)).await {

@@ -27,6 +27,9 @@ pub struct SharedGlossaries {
     built: RwLock<Arc<GlossaryCache>>,
     disk: Mutex<HashMap<PathBuf, (DiskStamp, Arc<SourceText>)>>,
     resolved: Mutex<HashMap<PathBuf, Resolution>>,
+    /// Held while a glossary is read and built, so that articles opened together wait for
+    /// the first build and share it rather than each building (and holding) their own.
+    loading: Mutex<()>,
 }
 
 /// Which glossaries one article needs, as [`workspace::load_glossaries`] takes them.
@@ -46,6 +49,11 @@ impl SharedGlossaries {
     /// reused while none of the files it read has changed.
     pub fn load(&self, request: &GlossaryRequest, open_source: OpenSource, remember: bool) -> (ArticleGlossary, Sources) {
         let key = ResolutionKey::of(request);
+        if remember && let Some(reused) = self.reuse(request.article, &key, open_source) {
+            return reused;
+        }
+        let _one_at_a_time = self.loading.lock().unwrap_or_else(|p| p.into_inner());
+        // An article opened with this one may have finished the same work while we waited.
         if remember && let Some(reused) = self.reuse(request.article, &key, open_source) {
             return reused;
         }
