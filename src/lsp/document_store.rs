@@ -153,17 +153,23 @@ impl DocumentStore {
         uris
     }
 
+    /// A copy of the document for analysis. The text is copied after the lock is released:
+    /// cloning a rope only shares its chunks.
     pub fn input(&self, uri: &Uri) -> Option<DocumentInput> {
-        let documents = self.lock();
-        let document = documents.get(uri)?;
-        Some(DocumentInput {
-            uri: uri.clone(),
-            text: document.rope.to_string(),
-            version: document.version,
-            revision: document.revision,
-            kind: document.kind,
-            path: document.path.clone(),
-        })
+        let (rope, input) = {
+            let documents = self.lock();
+            let document = documents.get(uri)?;
+            let input = DocumentInput {
+                uri: uri.clone(),
+                text: String::new(),
+                version: document.version,
+                revision: document.revision,
+                kind: document.kind,
+                path: document.path.clone(),
+            };
+            (document.rope.clone(), input)
+        };
+        Some(DocumentInput { text: rope_text(&rope), ..input })
     }
 
     pub fn revision(&self, uri: &Uri) -> Option<u64> {
@@ -171,7 +177,8 @@ impl DocumentStore {
     }
 
     pub fn text(&self, uri: &Uri) -> Option<String> {
-        self.lock().get(uri).map(|d| d.rope.to_string())
+        let rope = self.lock().get(uri).map(|d| d.rope.clone())?;
+        Some(rope_text(&rope))
     }
 
     /// The snapshot of the document's current revision, if analysis has caught up.
@@ -182,22 +189,20 @@ impl DocumentStore {
     }
 
     /// Stores a finished snapshot unless the document changed (or closed) meanwhile.
-    /// Returns whether the snapshot is current.
-    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> bool {
+    /// Returns the snapshot it replaces, for the caller to drop without holding the lock (a
+    /// large document's analysis takes a while to free).
+    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
         let mut documents = self.lock();
         match documents.get_mut(uri) {
-            Some(document) if document.revision == snapshot.revision => {
-                document.snapshot = Some(snapshot);
-                true
-            }
-            _ => false,
+            Some(document) if document.revision == snapshot.revision => document.snapshot.replace(snapshot),
+            _ => Some(snapshot),
         }
     }
 
     /// The text of the open document at `path`, so unsaved glossary edits take effect.
     pub fn text_at_path(&self, path: &Path) -> Option<String> {
-        let documents = self.lock();
-        documents.values().find(|d| d.path.as_deref() == Some(path)).map(|d| d.rope.to_string())
+        let rope = self.lock().values().find(|d| d.path.as_deref() == Some(path)).map(|d| d.rope.clone())?;
+        Some(rope_text(&rope))
     }
 
     /// The shared text of the open document at `path`: made once per edit, however many
@@ -212,7 +217,7 @@ impl DocumentStore {
             // Cloning a rope shares its chunks: cheap.
             (document.rope.clone(), document.text_id)
         };
-        let made = Arc::new(SourceText::new(rope.to_string()));
+        let made = Arc::new(SourceText::new(rope_text(&rope)));
         let mut documents = self.lock();
         match documents.values_mut().find(|d| d.path.as_deref() == Some(path) && d.text_id == text_id) {
             // Another analysis made it meanwhile: share that one.
@@ -242,6 +247,16 @@ impl DocumentStore {
         // A panic while the lock was held leaves the map itself intact, so keep serving.
         self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The rope's text in one allocation, chunk by chunk (`to_string` goes through `Display`, a
+/// few times slower on a large document).
+fn rope_text(rope: &Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    for chunk in rope.chunks() {
+        text.push_str(chunk);
+    }
+    text
 }
 
 #[cfg(test)]

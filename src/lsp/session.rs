@@ -134,15 +134,20 @@ impl Session {
     pub async fn analyze(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Snapshot>> {
         // The semaphore is never closed, so acquiring only waits.
         let _slot = self.analysis_slots.acquire().await.ok()?;
-        // Taken after the wait, so that edits made meanwhile are in.
-        let input = self.store.input(uri)?;
         let session = Arc::clone(self);
-        match tokio::task::spawn_blocking(move || session.build_snapshot(input)).await {
-            Ok(snapshot) => {
-                let snapshot = Arc::new(snapshot);
-                self.store.store_snapshot(uri, Arc::clone(&snapshot));
-                Some(snapshot)
-            }
+        let document = uri.clone();
+        // Everything proportional to the document's size happens off the reactor: copying
+        // its text (taken after the wait, so that edits made meanwhile are in), the analysis,
+        // and dropping the snapshot this one replaces.
+        let built = tokio::task::spawn_blocking(move || {
+            let input = session.store.input(&document)?;
+            let snapshot = Arc::new(session.build_snapshot(input));
+            let replaced = session.store.store_snapshot(&document, Arc::clone(&snapshot));
+            drop(replaced);
+            Some(snapshot)
+        });
+        match built.await {
+            Ok(snapshot) => snapshot,
             Err(error) => {
                 let message = super::panic_guard::describe_join_error(error);
                 self.log(MessageType::ERROR, format!("analysis of {} failed: {message}", uri.as_str()));
