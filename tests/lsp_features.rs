@@ -487,6 +487,55 @@ async fn unsaved_glossary_edits_reanalyse_open_articles() {
 }
 
 #[tokio::test]
+async fn glossary_edits_republish_every_article_using_it_and_refresh_inlay_hints() {
+    let workspace = workspace();
+    let mut client = TestClient::start();
+    let mut params = lsp_support::initialize_params(&workspace.root(), json!({"debounceMs": 0}));
+    params["capabilities"]["workspace"]["inlayHint"] = json!({"refreshSupport": true});
+    client.result("initialize", params).await;
+    client.notify("initialized", json!({})).await;
+    let (story, other) = (workspace.uri("news/bridge.md"), workspace.uri("news/other.md"));
+    client.open(&story, "markdown", STORY).await;
+    client.open(&other, "markdown", OTHER_STORY).await;
+    client.diagnostics_at(&story, 1).await;
+    client.diagnostics_at(&other, 1).await;
+
+    // Tomas Brandt becomes an alias of a longer name; Lena Vogt joins.
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let (line, character) = find(GLOSSARY, "name = \"Tomas Brandt\"", 0);
+    let renamed = "name = \"Tomas Brandt-Lindqvist\"\naliases = [\"Tomas Brandt\"]";
+    client.change(&glossary, 2, (line, character), (line, character + 21), renamed).await;
+    let end = GLOSSARY.lines().count() as u32 + 1;
+    client.change(&glossary, 3, (end, 0), (end, 0), "\n[vogt]\nname = \"Lena Vogt\"\n").await;
+
+    // Every open article is republished against the edited glossary: the story's unknown
+    // speaker is known now, and the other story, which only mentions Ada Okafor, too.
+    let known = client.diagnostics(&story, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)).await;
+    assert_eq!(known["diagnostics"][0]["code"], "unattributed-quote");
+    assert_eq!(known["version"], 1, "the article itself did not change");
+    client.diagnostics(&other, |_| true).await;
+    let refresh = client.wait_for(|m| m["method"] == "workspace/inlayHint/refresh").await;
+    assert!(refresh.get("id").is_some(), "a request: {refresh}");
+    let hints = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": story}, "range": range((0, 0), (40, 0))}))
+        .await;
+    assert_eq!(hints[0]["label"], "→ Tomas Brandt-Lindqvist");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn clients_without_refresh_support_get_no_refresh_request() {
+    let (workspace, mut client, _uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    client.change(&glossary, 2, (0, 0), (0, 0), "\n").await;
+    client.collect_for(std::time::Duration::from_millis(300)).await;
+    assert!(!client.server_requests.iter().any(|r| r["method"] == "workspace/inlayHint/refresh"));
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
 async fn glossary_problems_are_published_on_the_glossary_file() {
     let broken = "[okafor]\nname = \"Ada Okafor\"\naffiliation = \"nowhere\"\n\n[nameless]\nrole = \"clerk\"\n";
     let workspace = Workspace::new(&[("glossary.toml", broken)]);

@@ -57,11 +57,24 @@ pub fn glossary_closed(session: &Arc<Session>, path: &Path) {
     reanalyse_all(session, None);
 }
 
-/// Re-analyses every open article and glossary but `except`.
+/// Re-analyses every open article and glossary but `except`, and asks the client to ask
+/// again for inlay hints, which may name other speakers now. Requests that follow analyse
+/// the invalidated documents first, so the refresh need not wait for the analyses.
 fn reanalyse_all(session: &Arc<Session>, except: Option<&Uri>) {
     for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != except) {
         session.schedule(uri, true);
     }
+    if refreshes_inlay_hints(session) {
+        // Waiting on the client must not hold up the handler that called us.
+        let client = session.client.clone();
+        tokio::spawn(async move { client.inlay_hint_refresh().await });
+    }
+}
+
+fn refreshes_inlay_hints(session: &Session) -> bool {
+    let settings = session.settings();
+    let inlay = settings.capabilities.workspace.as_ref().and_then(|w| w.inlay_hint.as_ref());
+    inlay.and_then(|i| i.refresh_support).unwrap_or(false)
 }
 
 /// Files changed on disk: refresh the workspace index, and re-analyse if a glossary changed.
