@@ -87,12 +87,14 @@ impl SharedGlossaries {
     /// old contents once no snapshot uses it, and forget the file's text as read from disk.
     pub fn glossary_changed(&self, path: Option<&Path>) {
         *self.built.write().unwrap_or_else(|p| p.into_inner()) = Arc::default();
-        let mut disk = self.disk.lock().unwrap_or_else(|p| p.into_inner());
-        match path {
-            Some(path) => {
-                disk.remove(path);
+        {
+            let mut disk = self.disk.lock().unwrap_or_else(|p| p.into_inner());
+            match path {
+                Some(path) => {
+                    disk.remove(path);
+                }
+                None => disk.clear(),
             }
-            None => disk.clear(),
         }
         // Resolutions check every file they read before they are reused; dropping those
         // that read this one also frees its old text and index sooner.
