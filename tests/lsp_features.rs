@@ -385,51 +385,73 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     client.shutdown_and_exit().await;
 }
 
-#[tokio::test]
-async fn clients_without_resource_operations_get_fixes_run_on_the_server() {
-    // A story in a folder with no glossary: the fix must create one.
-    let workspace = Workspace::new(&[("desk/story.md", "“We will be watching,” said Lena Vogt.\n")]);
+const WATCHING: &str = "“We will be watching,” said Lena Vogt.\n";
+
+/// A client that applies plain `changes` only (no `documentChanges`, no file creation), as
+/// some editors are, with or without `codeAction.disabledSupport`; the story open.
+async fn open_without_resource_operations(workspace: &Workspace, disabled_support: bool) -> (TestClient, String) {
     let mut client = TestClient::start();
     let mut params = lsp_support::initialize_params(&workspace.root(), json!({"debounceMs": 0}));
     params["capabilities"]["workspace"]["workspaceEdit"] = json!({"documentChanges": false});
+    params["capabilities"]["textDocument"]["codeAction"] = json!({"disabledSupport": disabled_support});
     client.result("initialize", params).await;
     client.notify("initialized", json!({})).await;
     let uri = workspace.uri("desk/story.md");
-    client.open(&uri, "markdown", "“We will be watching,” said Lena Vogt.\n").await;
+    client.open(&uri, "markdown", WATCHING).await;
     client.diagnostics_at(&uri, 1).await;
+    (client, uri)
+}
+
+fn action<'a>(actions: &'a Value, title: &str) -> Option<&'a Value> {
+    actions.as_array().unwrap().iter().find(|a| a["title"] == title)
+}
+
+#[tokio::test]
+async fn clients_that_cannot_create_files_add_speakers_to_an_existing_glossary() {
+    let workspace = Workspace::new(&[("glossary.toml", GLOSSARY), ("desk/story.md", WATCHING)]);
+    let (mut client, uri) = open_without_resource_operations(&workspace, false).await;
+    let glossary = workspace.uri("glossary.toml");
     let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
-    let add = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == "Add “Lena Vogt” to the glossary")
-        .expect("add action");
-    assert!(add.get("edit").is_none_or(Value::is_null), "{add}");
-    assert_eq!(add["command"]["command"], "copydesk.applyFix");
-    // An edit inside the open article needs no resource operation: plain `changes` do.
-    let silence = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == "Silence unknown-speaker in this paragraph")
-        .expect("silence");
+    let add = action(&actions, "Add “Lena Vogt” to the glossary").expect("add action");
+    let end = (GLOSSARY.lines().count() as u32, 0);
+    let append = json!([{"range": range(end, end), "newText": "\n[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n"}]);
+    assert_eq!(add["edit"], json!({"changes": {glossary.clone(): append.clone()}}));
+    // An edit inside the open article needs no resource operation either.
+    let silence = action(&actions, "Silence unknown-speaker in this paragraph").expect("silence");
     assert_eq!(
         silence["edit"]["changes"][&uri],
         json!([{"range": range((0, 0), (0, 0)), "newText": "<!-- copydesk-ignore unknown-speaker -->\n"}])
     );
-    let command = add["command"].clone();
-    client
-        .result("workspace/executeCommand", json!({"command": command["command"], "arguments": command["arguments"]}))
-        .await;
-    let written =
-        std::fs::read_to_string(workspace.path("desk/glossary.toml")).expect("glossary written by the server");
-    assert_eq!(written, "[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n");
-    // The new glossary is picked up: the speaker is known now.
-    let known = client.diagnostics(&uri, |p| p["diagnostics"] == json!([])).await;
-    assert_eq!(known["diagnostics"], json!([]));
 
-    let after = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
-    assert_eq!(after, json!([]), "nothing left to fix");
+    // The command asks the client to apply the same edit; the server writes nothing.
+    let fix = json!({"fix": "addToGlossary", "uri": uri, "name": "Lena Vogt"});
+    client.result("workspace/executeCommand", json!({"command": "copydesk.applyFix", "arguments": [fix]})).await;
+    let apply = client.wait_for(|m| m["method"] == "workspace/applyEdit").await;
+    assert_eq!(apply["params"]["edit"], json!({"changes": {glossary: append}}));
+    assert_eq!(std::fs::read_to_string(workspace.path("glossary.toml")).unwrap(), GLOSSARY);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn without_a_glossary_to_add_to_the_fix_is_disabled_or_left_out() {
+    let workspace = Workspace::new(&[("desk/story.md", WATCHING)]);
+    let reason = "no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article";
+
+    let (mut client, uri) = open_without_resource_operations(&workspace, true).await;
+    let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
+    let add = action(&actions, "Add “Lena Vogt” to the glossary").expect("disabled add action");
+    assert_eq!(add["disabled"], json!({"reason": reason}));
+    assert!(add.get("edit").is_none() && add.get("command").is_none(), "{add}");
+    let fix = json!({"fix": "addToGlossary", "uri": uri, "name": "Lena Vogt"});
+    let refused =
+        client.request("workspace/executeCommand", json!({"command": "copydesk.applyFix", "arguments": [fix]})).await;
+    assert_eq!(refused["error"]["message"], reason);
+    assert!(!workspace.path("desk/glossary.toml").exists(), "the server wrote no file");
+    client.shutdown_and_exit().await;
+
+    let (mut client, uri) = open_without_resource_operations(&workspace, false).await;
+    let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
+    assert_eq!(titles(&actions), ["Silence unknown-speaker in this paragraph"]);
     client.shutdown_and_exit().await;
 }
 
@@ -461,6 +483,55 @@ async fn unsaved_glossary_edits_reanalyse_open_articles() {
         .unwrap();
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": glossary, "type": 2}]})).await;
     client.diagnostics(&uri, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)).await;
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn glossary_edits_republish_every_article_using_it_and_refresh_inlay_hints() {
+    let workspace = workspace();
+    let mut client = TestClient::start();
+    let mut params = lsp_support::initialize_params(&workspace.root(), json!({"debounceMs": 0}));
+    params["capabilities"]["workspace"]["inlayHint"] = json!({"refreshSupport": true});
+    client.result("initialize", params).await;
+    client.notify("initialized", json!({})).await;
+    let (story, other) = (workspace.uri("news/bridge.md"), workspace.uri("news/other.md"));
+    client.open(&story, "markdown", STORY).await;
+    client.open(&other, "markdown", OTHER_STORY).await;
+    client.diagnostics_at(&story, 1).await;
+    client.diagnostics_at(&other, 1).await;
+
+    // Tomas Brandt becomes an alias of a longer name; Lena Vogt joins.
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let (line, character) = find(GLOSSARY, "name = \"Tomas Brandt\"", 0);
+    let renamed = "name = \"Tomas Brandt-Lindqvist\"\naliases = [\"Tomas Brandt\"]";
+    client.change(&glossary, 2, (line, character), (line, character + 21), renamed).await;
+    let end = GLOSSARY.lines().count() as u32 + 1;
+    client.change(&glossary, 3, (end, 0), (end, 0), "\n[vogt]\nname = \"Lena Vogt\"\n").await;
+
+    // Every open article is republished against the edited glossary: the story's unknown
+    // speaker is known now, and the other story, which only mentions Ada Okafor, too.
+    let known = client.diagnostics(&story, |p| p["diagnostics"].as_array().is_some_and(|d| d.len() == 1)).await;
+    assert_eq!(known["diagnostics"][0]["code"], "unattributed-quote");
+    assert_eq!(known["version"], 1, "the article itself did not change");
+    client.diagnostics(&other, |_| true).await;
+    let refresh = client.wait_for(|m| m["method"] == "workspace/inlayHint/refresh").await;
+    assert!(refresh.get("id").is_some(), "a request: {refresh}");
+    let hints = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": story}, "range": range((0, 0), (40, 0))}))
+        .await;
+    assert_eq!(hints[0]["label"], "→ Tomas Brandt-Lindqvist");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
+async fn clients_without_refresh_support_get_no_refresh_request() {
+    let (workspace, mut client, _uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    client.change(&glossary, 2, (0, 0), (0, 0), "\n").await;
+    client.collect_for(std::time::Duration::from_millis(300)).await;
+    assert!(!client.server_requests.iter().any(|r| r["method"] == "workspace/inlayHint/refresh"));
     client.shutdown_and_exit().await;
 }
 

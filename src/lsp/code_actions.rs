@@ -1,10 +1,13 @@
 //! Quick fixes: add an unknown speaker to the nearest glossary, silence a diagnostic with an
 //! ignore comment (Markdown), attribute an unattributed quotation to its likely speaker.
 //!
-//! Each fix is a [`Fix`] value. Clients that apply workspace edits with resource operations
-//! get the edit in the code action; the others get the `copydesk.applyFix` command, which the
-//! server turns into the same edit (or, for a glossary file the client cannot create, writes
-//! the file itself), so every fix works in every editor.
+//! Each fix is a [`Fix`] value worked out into a [`Plan`] against the current texts, and every
+//! plan becomes a `WorkspaceEdit` the editor applies: copydesk never writes a file itself.
+//! An edit uses only what the client says it can apply: `documentChanges` when it has them,
+//! plain `changes` otherwise, and a new glossary file only when it can create files. When the
+//! client cannot create one and the article has no glossary file to add to, the fix is not
+//! offered (or offered disabled, with the reason, to clients that show disabled actions). The
+//! `copydesk.applyFix` command turns a fix into the same edit and asks the client to apply it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{
-    CodeAction, CodeActionKind, Command, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges,
+    CodeAction, CodeActionDisabled, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges,
     OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit, TextEdit, Uri,
     WorkspaceEdit,
 };
@@ -39,11 +42,25 @@ pub enum Fix {
     Attribute { uri: Uri, version: i32, start: usize, end: usize, name: String },
 }
 
-/// What the client can apply by itself.
+/// What the client can apply by itself, and how it shows actions it cannot apply.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ClientEdits {
     pub document_changes: bool,
     pub create_files: bool,
+    /// The client shows a code action's `disabled` reason (`codeAction.disabledSupport`).
+    pub disabled_support: bool,
+}
+
+/// Why a fix cannot be applied as things stand, in words for the writer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable {
+    pub reason: String,
+}
+
+impl Unavailable {
+    fn because(reason: &str) -> Unavailable {
+        Unavailable { reason: reason.to_string() }
+    }
 }
 
 /// The fixes for analysis diagnostics that overlap `range`.
@@ -101,7 +118,8 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
     fixes
 }
 
-/// Code actions for the fixes: with the edit when the client can apply it, else the command.
+/// Code actions for the fixes, each carrying its edit. A fix that cannot be applied is left
+/// out, or shown disabled with the reason to clients that support it.
 pub fn actions(
     snapshot: &Snapshot,
     fixes: Vec<(String, Fix)>,
@@ -110,15 +128,13 @@ pub fn actions(
 ) -> Vec<CodeAction> {
     fixes
         .into_iter()
-        .map(|(title, fix)| {
-            let plan = plan(snapshot, &fix, env);
-            let edit = plan.as_ref().and_then(|plan| plan.edit(client));
-            let command = edit.is_none().then(|| Command {
-                title: title.clone(),
-                command: APPLY_FIX_COMMAND.to_string(),
-                arguments: Some(vec![serde_json::to_value(&fix).unwrap_or_default()]),
-            });
-            CodeAction { title, kind: Some(CodeActionKind::QUICKFIX), edit, command, ..CodeAction::default() }
+        .filter_map(|(title, fix)| {
+            let (edit, disabled) = match plan(snapshot, &fix, client, env) {
+                Ok(plan) => (Some(plan.edit(client)), None),
+                Err(_) if !client.disabled_support => return None,
+                Err(Unavailable { reason }) => (None, Some(CodeActionDisabled { reason })),
+            };
+            Some(CodeAction { title, kind: Some(CodeActionKind::QUICKFIX), edit, disabled, ..CodeAction::default() })
         })
         .collect()
 }
@@ -139,21 +155,19 @@ pub struct Plan {
     pub uri: Uri,
     pub version: Option<i32>,
     pub edits: Vec<TextEdit>,
-    /// The file does not exist yet and must be created holding `edits[0].new_text`.
+    /// The file does not exist yet: the edit creates it holding `edits[0].new_text`. Only
+    /// planned for clients that can create files.
     pub create: Option<PathBuf>,
 }
 
 impl Plan {
-    /// The workspace edit for a client with these abilities, or None if it cannot apply it.
-    pub fn edit(&self, client: ClientEdits) -> Option<WorkspaceEdit> {
-        if self.create.is_some() && !client.create_files {
-            return None;
-        }
+    /// The workspace edit in the form this client applies.
+    pub fn edit(&self, client: ClientEdits) -> WorkspaceEdit {
         if !client.document_changes {
-            return Some(WorkspaceEdit {
+            return WorkspaceEdit {
                 changes: Some(HashMap::from([(self.uri.clone(), self.edits.clone())])),
                 ..WorkspaceEdit::default()
-            });
+            };
         }
         let mut operations = Vec::new();
         if self.create.is_some() {
@@ -167,19 +181,28 @@ impl Plan {
             text_document: OptionalVersionedTextDocumentIdentifier { uri: self.uri.clone(), version: self.version },
             edits: self.edits.iter().cloned().map(OneOf::Left).collect(),
         }));
-        Some(WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Operations(operations)),
-            ..WorkspaceEdit::default()
-        })
+        WorkspaceEdit { document_changes: Some(DocumentChanges::Operations(operations)), ..WorkspaceEdit::default() }
     }
 }
 
-/// Works out a fix against the snapshot (which must be of the fix's document).
-pub fn plan(snapshot: &Snapshot, fix: &Fix, env: &FixEnvironment) -> Option<Plan> {
-    let Content::Article(article) = &snapshot.content else { return None };
+/// Works out a fix against the snapshot (which must be of the fix's document), as an edit
+/// this client can apply.
+pub fn plan(snapshot: &Snapshot, fix: &Fix, client: ClientEdits, env: &FixEnvironment) -> Result<Plan, Unavailable> {
+    let Content::Article(article) = &snapshot.content else {
+        return Err(Unavailable::because("the document is not an article"));
+    };
+    match fix {
+        Fix::AddToGlossary { uri, name } => add_to_glossary(article, uri, name, client, env),
+        _ => plan_in_article(snapshot, article, fix, env)
+            .ok_or_else(|| Unavailable::because("the text has changed: ask for the fix again")),
+    }
+}
+
+/// Fixes that edit the article itself.
+fn plan_in_article(snapshot: &Snapshot, article: &ArticleSnapshot, fix: &Fix, env: &FixEnvironment) -> Option<Plan> {
     let range = |span: Span| snapshot.lines.range(&snapshot.text, span, env.encoding);
     match fix {
-        Fix::AddToGlossary { uri, name } => add_to_glossary(article, uri, name, env),
+        Fix::AddToGlossary { .. } => None,
         Fix::Ignore { code, offset, .. } => {
             let block = article.article.blocks.iter().find(|b| b.span.start <= *offset && *offset <= b.span.end);
             let anchor = block.map_or(*offset, |b| b.span.start).min(snapshot.text.len());
@@ -214,10 +237,30 @@ pub fn plan(snapshot: &Snapshot, fix: &Fix, env: &FixEnvironment) -> Option<Plan
     }
 }
 
-fn add_to_glossary(article: &ArticleSnapshot, article_uri: &Uri, name: &str, env: &FixEnvironment) -> Option<Plan> {
-    let article_path = article_uri.to_file_path()?.into_owned();
-    let folder = article_path.parent()?.to_path_buf();
-    let target = nearest_glossary(&folder, env).unwrap_or_else(|| folder.join("glossary.toml"));
+/// Appends the speaker to the nearest existing `glossary.toml`, else to the first glossary
+/// file the article draws on (its front matter's, its sidecar, a configured one), else creates
+/// `glossary.toml` beside the article when the client can create files.
+fn add_to_glossary(
+    article: &ArticleSnapshot,
+    article_uri: &Uri,
+    name: &str,
+    client: ClientEdits,
+    env: &FixEnvironment,
+) -> Result<Plan, Unavailable> {
+    let not_a_file = || Unavailable::because("the article is not a file, so it has no glossary");
+    let article_path = article_uri.to_file_path().ok_or_else(not_a_file)?.into_owned();
+    let folder = article_path.parent().ok_or_else(not_a_file)?.to_path_buf();
+    let existing_target = nearest_glossary(&folder, env)
+        .or_else(|| article.glossary.paths.iter().find(|path| (env.read)(path).is_some()).cloned());
+    let target = match existing_target {
+        Some(target) => target,
+        None if client.create_files => folder.join("glossary.toml"),
+        None => {
+            return Err(Unavailable::because(
+                "no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article",
+            ));
+        }
+    };
     let existing = (env.read)(&target);
     let mut id = slug(name);
     let taken = |candidate: &str| {
@@ -226,12 +269,12 @@ fn add_to_glossary(article: &ArticleSnapshot, article_uri: &Uri, name: &str, env
     };
     if taken(&id) {
         let base = id.clone();
-        id = (2..).map(|n| format!("{base}-{n}")).find(|candidate| !taken(candidate))?;
+        id = (2..).map(|n| format!("{base}-{n}")).find(|candidate| !taken(candidate)).unwrap_or(base);
     }
     let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
     let entry = format!("[{id}]\nname = \"{escaped}\"\nkind = \"person\"\n");
     let uri = Uri::from_file_path(&target)
-        .or_else(|| Uri::from_file_path(&folder).and_then(|f| format!("{}/glossary.toml", f.as_str()).parse().ok()))?;
+        .ok_or_else(|| Unavailable::because("the glossary file has no file URI"))?;
     match existing {
         Some(text) => {
             let lines = LineMap::new(&text);
@@ -243,14 +286,15 @@ fn add_to_glossary(article: &ArticleSnapshot, article_uri: &Uri, name: &str, env
             } else {
                 "\n\n"
             };
-            Some(Plan {
+            Ok(Plan {
                 version: (env.version)(&uri),
                 uri,
                 edits: vec![TextEdit::new(Range::new(end, end), format!("{separator}{entry}"))],
                 create: None,
             })
         }
-        None => Some(Plan {
+        // The planned creation is only reached by clients that can create files.
+        None => Ok(Plan {
             uri,
             version: None,
             edits: vec![TextEdit::new(Range::new(Position::new(0, 0), Position::new(0, 0)), entry)],
@@ -342,13 +386,51 @@ mod plan_tests {
         let results: Vec<(String, String)> = fixes(&snapshot, Span::new(0, text.len()))
             .into_iter()
             .map(|(title, fix)| {
-                let plan = plan(&snapshot, &fix, &env).expect("a plan");
+                let plan = plan(&snapshot, &fix, ClientEdits::default(), &env).expect("a plan");
                 let original = if plan.uri.as_str().ends_with("glossary.toml") { COUNCIL_GLOSSARY } else { text };
                 (title, apply(original, &plan.edits))
             })
             .collect();
         let expect: Vec<(String, String)> = expect.iter().map(|(t, e)| (t.to_string(), e.to_string())).collect();
         assert_eq!(results, expect);
+    }
+
+    /// Plans adding Lena Vogt, speaker of `article` at `/w/desk/story.md`, with `files` on
+    /// disk, for a client that can (or cannot) create files: the file the edit is for and
+    /// whether it creates it, or why the fix is unavailable.
+    fn check_target(files: &[(&str, &str)], article: &str, create_files: bool, expect: Result<(&str, bool), &str>) {
+        let article = format!("{article}“We will be watching,” said Lena Vogt.\n");
+        let snapshot = crate::lsp::test_fixture::snapshot_among("/w/desk/story.md", &article, files);
+        let read = |path: &Path| files.iter().find(|(p, _)| Path::new(p) == path).map(|(_, text)| text.to_string());
+        let version = |_: &Uri| None;
+        let env =
+            FixEnvironment { encoding: Encoding::Utf16, root: Some(Path::new("/w")), read: &read, version: &version };
+        let fix = Fix::AddToGlossary { uri: snapshot.uri.clone(), name: "Lena Vogt".to_string() };
+        let client = ClientEdits { create_files, ..ClientEdits::default() };
+        let got = plan(&snapshot, &fix, client, &env);
+        let got = got.as_ref().map(|plan| (plan.uri.path().as_str(), plan.create.is_some())).map_err(|u| u.reason.as_str());
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn new_speakers_go_to_an_existing_glossary_and_a_new_one_only_if_the_client_creates_it() {
+        let council = ("/w/glossary.toml", COUNCIL_GLOSSARY);
+        let people = ("/w/desk/people.toml", "[okafor]\nname = \"Ada Okafor\"\n");
+        let front_matter = "---\nglossary: people.toml\n---\n";
+        // The nearest glossary.toml, from the article's folder up to the root, comes first.
+        check_target(&[council, people], front_matter, false, Ok(("/w/glossary.toml", false)));
+        check_target(&[council], "", true, Ok(("/w/glossary.toml", false)));
+        // Then a glossary file the article names.
+        check_target(&[people], front_matter, false, Ok(("/w/desk/people.toml", false)));
+        check_target(&[people], front_matter, true, Ok(("/w/desk/people.toml", false)));
+        // With none, a new glossary.toml beside the article, for clients that can create it.
+        check_target(&[], "", true, Ok(("/w/desk/glossary.toml", true)));
+        check_target(
+            &[],
+            "",
+            false,
+            Err("no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article"),
+        );
     }
 
     /// Applies non-overlapping edits, last first so earlier offsets stay valid.

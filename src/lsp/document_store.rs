@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ropey::Rope;
@@ -12,7 +13,7 @@ use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::position::{Encoding, rope_offset};
-use super::snapshot::Snapshot;
+use super::snapshot::{Snapshot, SourceText};
 use crate::analysis::Format;
 
 /// What an open document is to the server.
@@ -67,6 +68,11 @@ pub struct Document {
     pub revision: u64,
     /// The latest finished analysis, whatever revision it was made for.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// Identifies the current text: a fresh value for every opening and every edit.
+    text_id: u64,
+    /// The current text with its line map, made when first asked for (a glossary buffer
+    /// read by articles) and shared by everyone who asks until the next edit.
+    source: Option<Arc<SourceText>>,
 }
 
 /// Everything an analysis needs from a document, copied out of the store.
@@ -83,15 +89,18 @@ pub struct DocumentInput {
 #[derive(Debug, Default)]
 pub struct DocumentStore {
     documents: Mutex<HashMap<Uri, Document>>,
+    next_text_id: AtomicU64,
 }
 
 impl DocumentStore {
     pub fn open(&self, uri: Uri, text: &str, version: i32, language_id: &str) {
         let kind = DocumentKind::detect(&uri, language_id);
         let path = uri.to_file_path().map(|p| p.into_owned());
+        let text_id = self.next_text_id();
         let mut documents = self.lock();
         let revision = documents.get(&uri).map_or(0, |d| d.revision + 1);
-        documents.insert(uri, Document { rope: Rope::from_str(text), version, kind, path, revision, snapshot: None });
+        let rope = Rope::from_str(text);
+        documents.insert(uri, Document { rope, version, kind, path, revision, snapshot: None, text_id, source: None });
     }
 
     /// Applies content changes in order. Returns false when the document is not open.
@@ -102,10 +111,13 @@ impl DocumentStore {
         changes: &[TextDocumentContentChangeEvent],
         encoding: Encoding,
     ) -> bool {
+        let text_id = self.next_text_id();
         let mut documents = self.lock();
         let Some(document) = documents.get_mut(uri) else {
             return false;
         };
+        document.text_id = text_id;
+        document.source = None;
         for change in changes {
             match change.range {
                 Some(range) => {
@@ -141,17 +153,23 @@ impl DocumentStore {
         uris
     }
 
+    /// A copy of the document for analysis. The text is copied after the lock is released:
+    /// cloning a rope only shares its chunks.
     pub fn input(&self, uri: &Uri) -> Option<DocumentInput> {
-        let documents = self.lock();
-        let document = documents.get(uri)?;
-        Some(DocumentInput {
-            uri: uri.clone(),
-            text: document.rope.to_string(),
-            version: document.version,
-            revision: document.revision,
-            kind: document.kind,
-            path: document.path.clone(),
-        })
+        let (rope, input) = {
+            let documents = self.lock();
+            let document = documents.get(uri)?;
+            let input = DocumentInput {
+                uri: uri.clone(),
+                text: String::new(),
+                version: document.version,
+                revision: document.revision,
+                kind: document.kind,
+                path: document.path.clone(),
+            };
+            (document.rope.clone(), input)
+        };
+        Some(DocumentInput { text: rope_text(&rope), ..input })
     }
 
     pub fn revision(&self, uri: &Uri) -> Option<u64> {
@@ -159,7 +177,8 @@ impl DocumentStore {
     }
 
     pub fn text(&self, uri: &Uri) -> Option<String> {
-        self.lock().get(uri).map(|d| d.rope.to_string())
+        let rope = self.lock().get(uri).map(|d| d.rope.clone())?;
+        Some(rope_text(&rope))
     }
 
     /// The snapshot of the document's current revision, if analysis has caught up.
@@ -170,22 +189,41 @@ impl DocumentStore {
     }
 
     /// Stores a finished snapshot unless the document changed (or closed) meanwhile.
-    /// Returns whether the snapshot is current.
-    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> bool {
+    /// Returns the snapshot it replaces, for the caller to drop without holding the lock (a
+    /// large document's analysis takes a while to free).
+    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
         let mut documents = self.lock();
         match documents.get_mut(uri) {
-            Some(document) if document.revision == snapshot.revision => {
-                document.snapshot = Some(snapshot);
-                true
-            }
-            _ => false,
+            Some(document) if document.revision == snapshot.revision => document.snapshot.replace(snapshot),
+            _ => Some(snapshot),
         }
     }
 
     /// The text of the open document at `path`, so unsaved glossary edits take effect.
     pub fn text_at_path(&self, path: &Path) -> Option<String> {
-        let documents = self.lock();
-        documents.values().find(|d| d.path.as_deref() == Some(path)).map(|d| d.rope.to_string())
+        let rope = self.lock().values().find(|d| d.path.as_deref() == Some(path)).map(|d| d.rope.clone())?;
+        Some(rope_text(&rope))
+    }
+
+    /// The shared text of the open document at `path`: made once per edit, however many
+    /// analyses read it. The text is copied out of the rope without holding the lock.
+    pub fn source_at_path(&self, path: &Path) -> Option<Arc<SourceText>> {
+        let (rope, text_id) = {
+            let documents = self.lock();
+            let document = documents.values().find(|d| d.path.as_deref() == Some(path))?;
+            if let Some(source) = &document.source {
+                return Some(Arc::clone(source));
+            }
+            // Cloning a rope shares its chunks: cheap.
+            (document.rope.clone(), document.text_id)
+        };
+        let made = Arc::new(SourceText::new(rope_text(&rope)));
+        let mut documents = self.lock();
+        match documents.values_mut().find(|d| d.path.as_deref() == Some(path) && d.text_id == text_id) {
+            // Another analysis made it meanwhile: share that one.
+            Some(document) => Some(Arc::clone(document.source.get_or_insert(made))),
+            None => Some(made),
+        }
     }
 
     /// The open documents' URIs with their kinds.
@@ -201,10 +239,24 @@ impl DocumentStore {
         self.lock().get(uri).map(|d| d.version)
     }
 
+    fn next_text_id(&self) -> u64 {
+        self.next_text_id.fetch_add(1, Ordering::Relaxed)
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
         // A panic while the lock was held leaves the map itself intact, so keep serving.
         self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The rope's text in one allocation, chunk by chunk (`to_string` goes through `Display`, a
+/// few times slower on a large document).
+fn rope_text(rope: &Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    for chunk in rope.chunks() {
+        text.push_str(chunk);
+    }
+    text
 }
 
 #[cfg(test)]

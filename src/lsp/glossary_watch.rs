@@ -1,7 +1,7 @@
 //! Glossary files: the file watcher registration, and re-analysing open documents when a
 //! glossary changes, saved or not.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tower_lsp_server::UriExt;
@@ -46,9 +46,35 @@ pub async fn register(session: Arc<Session>) {
 /// A glossary changed (`changed`, or one that just closed): re-analyse every open document
 /// but that one, since any article or glossary may draw on it.
 pub fn glossary_changed(session: &Arc<Session>, changed: Option<&Uri>) {
-    for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != changed) {
+    let path = changed.and_then(|uri| uri.to_file_path());
+    session.glossaries.glossary_changed(path.as_deref());
+    reanalyse_all(session, changed);
+}
+
+/// An open glossary closed: everyone goes back to the file as saved.
+pub fn glossary_closed(session: &Arc<Session>, path: &Path) {
+    session.glossaries.glossary_changed(Some(path));
+    reanalyse_all(session, None);
+}
+
+/// Re-analyses every open article and glossary but `except`, and asks the client to ask
+/// again for inlay hints, which may name other speakers now. Requests that follow analyse
+/// the invalidated documents first, so the refresh need not wait for the analyses.
+fn reanalyse_all(session: &Arc<Session>, except: Option<&Uri>) {
+    for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != except) {
         session.schedule(uri, true);
     }
+    if refreshes_inlay_hints(session) {
+        // Waiting on the client must not hold up the handler that called us.
+        let client = session.client.clone();
+        tokio::spawn(async move { client.inlay_hint_refresh().await });
+    }
+}
+
+fn refreshes_inlay_hints(session: &Session) -> bool {
+    let settings = session.settings();
+    let inlay = settings.capabilities.workspace.as_ref().and_then(|w| w.inlay_hint.as_ref());
+    inlay.and_then(|i| i.refresh_support).unwrap_or(false)
 }
 
 /// Files changed on disk: refresh the workspace index, and re-analyse if a glossary changed.
@@ -56,11 +82,14 @@ pub fn files_changed(session: &Arc<Session>, changes: Vec<FileEvent>) {
     let mut glossary = false;
     for change in changes {
         let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else { continue };
-        glossary |= path.file_name().is_some_and(|n| is_glossary_name(&n.to_string_lossy()));
+        if path.file_name().is_some_and(|n| is_glossary_name(&n.to_string_lossy())) {
+            glossary = true;
+            session.glossaries.glossary_changed(Some(&path));
+        }
         refresh_index(session, path);
     }
     if glossary {
-        glossary_changed(session, None);
+        reanalyse_all(session, None);
     }
 }
 

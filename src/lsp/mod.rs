@@ -20,6 +20,7 @@ pub mod position;
 mod references;
 mod server;
 mod session;
+mod shared_glossaries;
 mod snapshot;
 mod symbols;
 #[cfg(test)]

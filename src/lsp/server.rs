@@ -49,6 +49,13 @@ impl Backend {
             create_files: edit
                 .and_then(|e| e.resource_operations.as_ref())
                 .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            disabled_support: settings
+                .capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.code_action.as_ref())
+                .and_then(|c| c.disabled_support)
+                .unwrap_or(false),
         }
     }
 }
@@ -145,11 +152,14 @@ impl LanguageServer for Backend {
             let uri = params.text_document.uri;
             let closed = session.store.close(&uri);
             if let Some(path) = uri.to_file_path() {
-                glossary_watch::refresh_index(session, path.into_owned());
-            }
-            if closed.is_some_and(|d| d.kind == DocumentKind::Glossary) {
-                // Articles go back to the glossary as saved on disk.
-                glossary_watch::glossary_changed(session, None);
+                let path = path.into_owned();
+                match closed.map(|d| d.kind) {
+                    // Articles go back to the glossary as saved on disk.
+                    Some(DocumentKind::Glossary) => glossary_watch::glossary_closed(session, &path),
+                    Some(DocumentKind::Article(_)) => session.glossaries.article_closed(&path),
+                    _ => {}
+                }
+                glossary_watch::refresh_index(session, path);
             }
             session.clear(uri).await;
         })
@@ -320,29 +330,14 @@ impl LanguageServer for Backend {
             };
             let version = |uri: &Uri| session.store.version(uri);
             let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
-            let Some(plan) = code_actions::plan(&snapshot, &fix, &env) else {
-                return Ok(None);
-            };
-            match plan.edit(self.client_edits()) {
-                Some(edit) => {
-                    // Waiting for the client's answer here could stall the message loop.
-                    let client = session.client.clone();
-                    tokio::spawn(async move {
-                        let _ = client.apply_edit(edit).await;
-                    });
-                }
-                None => {
-                    // The client cannot create files: the server writes the new glossary.
-                    if let (Some(path), Some(edit)) = (&plan.create, plan.edits.first()) {
-                        std::fs::write(path, &edit.new_text)
-                            .map_err(|e| Error::invalid_params(format!("cannot write {}: {e}", path.display())))?;
-                        glossary_watch::files_changed(
-                            session,
-                            vec![FileEvent::new(plan.uri.clone(), FileChangeType::CREATED)],
-                        );
-                    }
-                }
-            }
+            let plan = code_actions::plan(&snapshot, &fix, self.client_edits(), &env)
+                .map_err(|unavailable| Error::invalid_params(unavailable.reason))?;
+            let edit = plan.edit(self.client_edits());
+            // The client applies the edit; waiting for its answer here could stall the message loop.
+            let client = session.client.clone();
+            tokio::spawn(async move {
+                let _ = client.apply_edit(edit).await;
+            });
             Ok(None)
         })
         .await

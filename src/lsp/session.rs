@@ -14,6 +14,7 @@ use super::config::Config;
 use super::diagnostics;
 use super::document_store::{DocumentKind, DocumentStore};
 use super::position::Encoding;
+use super::shared_glossaries::SharedGlossaries;
 use super::snapshot::{self, Content, Environment, Snapshot};
 use super::workspace_index::WorkspaceIndex;
 use crate::analysis::Diagnostic;
@@ -34,6 +35,10 @@ pub struct Session {
     pub settings: RwLock<Settings>,
     pub lifecycle: Arc<Lifecycle>,
     pub workspace: WorkspaceIndex,
+    pub glossaries: SharedGlossaries,
+    /// As many analyses at once as there are cores: more only adds threads and memory, and
+    /// makes every one of them later.
+    analysis_slots: tokio::sync::Semaphore,
     /// Held while checking staleness and publishing, so an older result can never be
     /// published after a newer one.
     publish_lock: tokio::sync::Mutex<()>,
@@ -58,6 +63,10 @@ impl Session {
             settings: RwLock::new(Settings::default()),
             lifecycle,
             workspace: WorkspaceIndex::default(),
+            glossaries: SharedGlossaries::default(),
+            analysis_slots: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            ),
             publish_lock: tokio::sync::Mutex::new(()),
             published_files: Mutex::new(HashMap::new()),
         }
@@ -123,14 +132,22 @@ impl Session {
 
     /// Builds a snapshot of the document's current text on the blocking pool.
     pub async fn analyze(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Snapshot>> {
-        let input = self.store.input(uri)?;
+        // The semaphore is never closed, so acquiring only waits.
+        let _slot = self.analysis_slots.acquire().await.ok()?;
         let session = Arc::clone(self);
-        match tokio::task::spawn_blocking(move || session.build_snapshot(input)).await {
-            Ok(snapshot) => {
-                let snapshot = Arc::new(snapshot);
-                self.store.store_snapshot(uri, Arc::clone(&snapshot));
-                Some(snapshot)
-            }
+        let document = uri.clone();
+        // Everything proportional to the document's size happens off the reactor: copying
+        // its text (taken after the wait, so that edits made meanwhile are in), the analysis,
+        // and dropping the snapshot this one replaces.
+        let built = tokio::task::spawn_blocking(move || {
+            let input = session.store.input(&document)?;
+            let snapshot = Arc::new(session.build_snapshot(input));
+            let replaced = session.store.store_snapshot(&document, Arc::clone(&snapshot));
+            drop(replaced);
+            Some(snapshot)
+        });
+        match built.await {
+            Ok(snapshot) => snapshot,
             Err(error) => {
                 let message = super::panic_guard::describe_join_error(error);
                 self.log(MessageType::ERROR, format!("analysis of {} failed: {message}", uri.as_str()));
@@ -141,19 +158,26 @@ impl Session {
 
     /// The blocking part: runs the analysis with unsaved buffers standing in for files.
     pub fn build_snapshot(&self, input: super::document_store::DocumentInput) -> Snapshot {
-        let config = self.config();
-        let root = self.root();
-        let open_text = |path: &Path| self.store.text_at_path(path);
-        let env = Environment { config: &config, root: root.as_deref(), open_text: &open_text };
-        snapshot::build(input, &env)
+        self.environment(true, |env| snapshot::build(input, env))
     }
 
-    /// Runs `f` with an analysis environment, on the current thread (call from blocking code).
+    /// Runs `f` with an analysis environment for files that are not open, on the current
+    /// thread (call from blocking code).
     pub fn with_environment<T>(&self, f: impl FnOnce(&Environment) -> T) -> T {
+        self.environment(false, f)
+    }
+
+    fn environment<T>(&self, remember_glossaries: bool, f: impl FnOnce(&Environment) -> T) -> T {
         let config = self.config();
         let root = self.root();
-        let open_text = |path: &Path| self.store.text_at_path(path);
-        let env = Environment { config: &config, root: root.as_deref(), open_text: &open_text };
+        let open_source = |path: &Path| self.store.source_at_path(path);
+        let env = Environment {
+            config: &config,
+            root: root.as_deref(),
+            open_source: &open_source,
+            glossaries: &self.glossaries,
+            remember_glossaries,
+        };
         f(&env)
     }
 

@@ -13,7 +13,8 @@ use super::config::Config;
 use super::document_store::{DocumentInput, DocumentKind};
 use super::position::{Encoding, LineMap};
 use crate::analysis::{self, Analysis, Article, Diagnostic, EntityId, Format, Glossary, Span};
-use crate::workspace::{self, ArticleGlossary};
+use super::shared_glossaries::{GlossaryRequest, OpenSource, SharedGlossaries};
+use crate::workspace::ArticleGlossary;
 
 #[derive(Debug)]
 pub struct Snapshot {
@@ -60,7 +61,7 @@ pub struct GlossarySnapshot {
 
 /// The texts of the glossary files an analysis read, as it read them (unsaved edits
 /// included), so spans into them can become ranges.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     files: HashMap<PathBuf, Arc<SourceText>>,
 }
@@ -71,7 +72,17 @@ pub struct SourceText {
     pub lines: LineMap,
 }
 
+impl SourceText {
+    pub fn new(text: String) -> SourceText {
+        SourceText { lines: LineMap::new(&text), text }
+    }
+}
+
 impl Sources {
+    pub fn insert(&mut self, path: PathBuf, source: Arc<SourceText>) {
+        self.files.insert(path, source);
+    }
+
     pub fn get(&self, path: &Path) -> Option<&SourceText> {
         self.files.get(path).map(|s| s.as_ref())
     }
@@ -98,16 +109,20 @@ impl EntityKey {
     }
 }
 
-/// What an analysis needs besides the document: settings, the workspace root, and unsaved
-/// editor buffers standing in for files on disk.
+/// What an analysis needs besides the document: settings, the workspace root, unsaved
+/// editor buffers standing in for files on disk, and the session's shared glossaries.
 pub struct Environment<'a> {
     pub config: &'a Config,
     pub root: Option<&'a Path>,
-    pub open_text: &'a dyn Fn(&Path) -> Option<String>,
+    pub open_source: OpenSource<'a>,
+    pub glossaries: &'a SharedGlossaries,
+    /// Keep each article's glossary for reuse by its next analysis: for open documents, not
+    /// for workspace scans.
+    pub remember_glossaries: bool,
 }
 
 impl Environment<'_> {
-    /// Loads the glossary for an article at `path`, recording every file read.
+    /// Loads the glossary for an article at `path`, with the text of every file read.
     pub fn load_glossary(
         &self,
         path: &Path,
@@ -115,19 +130,8 @@ impl Environment<'_> {
     ) -> (ArticleGlossary, Sources) {
         let root = self.root_for(path);
         let extra: Vec<PathBuf> = self.config.glossaries.iter().map(|p| root.join(p)).collect();
-        let mut sources = Sources::default();
-        let mut read = |file: &Path| -> std::io::Result<String> {
-            let text = match (self.open_text)(file) {
-                Some(text) => text,
-                None => std::fs::read_to_string(file)?,
-            };
-            sources
-                .files
-                .insert(file.to_path_buf(), Arc::new(SourceText { lines: LineMap::new(&text), text: text.clone() }));
-            Ok(text)
-        };
-        let glossary = workspace::load_glossaries(path, front_matter, &root, &extra, &mut read);
-        (glossary, sources)
+        let request = GlossaryRequest { article: path, front_matter, root: &root, extra: &extra };
+        self.glossaries.load(&request, self.open_source, self.remember_glossaries)
     }
 
     /// The workspace root when it holds `path`, else the file's own folder, so that an

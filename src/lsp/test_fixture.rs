@@ -3,13 +3,15 @@
 //! cursor in the article.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::str::FromStr;
 
 use tower_lsp_server::lsp_types::Uri;
 
 use super::config::Config;
 use super::document_store::{DocumentInput, DocumentKind};
-use super::snapshot::{self, Environment, Snapshot};
+use super::shared_glossaries::{OpenSource, SharedGlossaries};
+use super::snapshot::{self, Environment, Snapshot, SourceText};
 use crate::analysis::Format;
 
 pub const GLOSSARY_PATH: &str = "/w/glossary.toml";
@@ -32,19 +34,41 @@ pub fn glossary_snapshot(glossary: &str) -> Snapshot {
     build(GLOSSARY_PATH, DocumentKind::Glossary, glossary, glossary)
 }
 
-fn build(path: &str, kind: DocumentKind, text: &str, glossary: &str) -> Snapshot {
+/// Analyses the Markdown article at `path` (under `/w`) with `files` (path, text) standing in
+/// for the file system.
+pub fn snapshot_among(path: &str, article: &str, files: &[(&str, &str)]) -> Snapshot {
     let config = Config::default();
-    let open_text = |file: &Path| (file == Path::new(GLOSSARY_PATH)).then(|| glossary.to_string());
-    let env = Environment { config: &config, root: Some(Path::new("/w")), open_text: &open_text };
-    let input = DocumentInput {
+    let open_source = |file: &Path| {
+        let (_, text) = files.iter().find(|(p, _)| Path::new(p) == file)?;
+        Some(Arc::new(SourceText::new(text.to_string())))
+    };
+    let glossaries = SharedGlossaries::default();
+    let env = environment(&config, &open_source, &glossaries);
+    snapshot::build(input(path, DocumentKind::Article(Format::Markdown), article), &env)
+}
+
+fn environment<'a>(config: &'a Config, open_source: OpenSource<'a>, glossaries: &'a SharedGlossaries) -> Environment<'a> {
+    Environment { config, root: Some(Path::new("/w")), open_source, glossaries, remember_glossaries: false }
+}
+
+fn input(path: &str, kind: DocumentKind, text: &str) -> DocumentInput {
+    DocumentInput {
         uri: Uri::from_str(&format!("file://{path}")).expect("fixture URI"),
         text: text.to_string(),
         version: 1,
         revision: 0,
         kind,
         path: Some(path.into()),
-    };
-    snapshot::build(input, &env)
+    }
+}
+
+fn build(path: &str, kind: DocumentKind, text: &str, glossary: &str) -> Snapshot {
+    let config = Config::default();
+    let open_source =
+        |file: &Path| (file == Path::new(GLOSSARY_PATH)).then(|| Arc::new(SourceText::new(glossary.to_string())));
+    let glossaries = SharedGlossaries::default();
+    let env = environment(&config, &open_source, &glossaries);
+    snapshot::build(input(path, kind, text), &env)
 }
 
 pub const COUNCIL_GLOSSARY: &str = r#"[okafor]

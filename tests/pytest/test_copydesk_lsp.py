@@ -5,6 +5,7 @@ specification; run with `-W error` so a specification warning fails the test. Th
 binary comes from $COPYDESK_BIN (default: target/release/copydesk).
 """
 
+import asyncio
 import json
 import os
 import pathlib
@@ -39,6 +40,13 @@ async def client(lsp_client: LanguageClient, request):
     @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register_capability(params: types.RegistrationParams):
         lsp_client.registrations = params.registrations
+
+    # Editors that declare inlay hint refresh support answer the server's refresh request.
+    lsp_client.inlay_hint_refreshes = 0
+
+    @lsp_client.feature(types.WORKSPACE_INLAY_HINT_REFRESH)
+    def inlay_hint_refresh(params: None):
+        lsp_client.inlay_hint_refreshes += 1
 
     params = types.InitializeParams(
         capabilities=client_capabilities(request.param),
@@ -191,6 +199,16 @@ async def test_glossary_diagnostics_and_affiliation_definition(client: LanguageC
     )
     location = definition if isinstance(definition, types.Location) else definition[0]
     assert text.splitlines()[location.range.start.line] == "[high-court]"
+
+    # Opening the edited glossary changed what articles see: clients that can refresh inlay
+    # hints were asked to, the others were not.
+    workspace = client.capabilities.workspace
+    refresh = bool(workspace and workspace.inlay_hint and workspace.inlay_hint.refresh_support)
+    for _ in range(100):
+        if client.inlay_hint_refreshes or not refresh:
+            break
+        await asyncio.sleep(0.02)
+    assert bool(client.inlay_hint_refreshes) == refresh
 
 
 def frame(message: dict) -> bytes:
