@@ -50,7 +50,10 @@ impl GlossaryCache {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         files.hash(&mut hasher);
         let key = hasher.finish();
-        if let Some(built) = self.built.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        // Holding the lock while building makes a second article that needs the same
+        // glossary wait for the first build instead of building (and holding) its own.
+        let mut built_by_key = self.built.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(built) = built_by_key.get(&key) {
             return built.clone();
         }
         let mut problems = Vec::new();
@@ -63,7 +66,7 @@ impl GlossaryCache {
         let (index, merge_problems) = GlossaryIndex::build(parsed_files);
         problems.extend(merge_problems);
         let built = Arc::new(Built { index: Arc::new(index), problems });
-        self.built.lock().unwrap_or_else(|e| e.into_inner()).insert(key, built.clone());
+        built_by_key.insert(key, built.clone());
         built
     }
 }
