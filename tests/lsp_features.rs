@@ -414,7 +414,8 @@ async fn clients_that_cannot_create_files_add_speakers_to_an_existing_glossary()
     let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;
     let add = action(&actions, "Add “Lena Vogt” to the glossary").expect("add action");
     let end = (GLOSSARY.lines().count() as u32, 0);
-    let append = json!([{"range": range(end, end), "newText": "\n[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n"}]);
+    let append =
+        json!([{"range": range(end, end), "newText": "\n[lena-vogt]\nname = \"Lena Vogt\"\nkind = \"person\"\n"}]);
     assert_eq!(add["edit"], json!({"changes": {glossary.clone(): append.clone()}}));
     // An edit inside the open article needs no resource operation either.
     let silence = action(&actions, "Silence unknown-speaker in this paragraph").expect("silence");
@@ -435,7 +436,8 @@ async fn clients_that_cannot_create_files_add_speakers_to_an_existing_glossary()
 #[tokio::test]
 async fn without_a_glossary_to_add_to_the_fix_is_disabled_or_left_out() {
     let workspace = Workspace::new(&[("desk/story.md", WATCHING)]);
-    let reason = "no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article";
+    let reason =
+        "no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article";
 
     let (mut client, uri) = open_without_resource_operations(&workspace, true).await;
     let actions = actions_at(&mut client, &uri, range((0, 0), (0, 40))).await;

@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{
-    CodeAction, CodeActionDisabled, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges,
-    OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit, TextEdit, Uri,
-    WorkspaceEdit,
+    CodeAction, CodeActionDisabled, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation,
+    DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
+    TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::position::{Encoding, LineMap};
@@ -273,8 +273,7 @@ fn add_to_glossary(
     }
     let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
     let entry = format!("[{id}]\nname = \"{escaped}\"\nkind = \"person\"\n");
-    let uri = Uri::from_file_path(&target)
-        .ok_or_else(|| Unavailable::because("the glossary file has no file URI"))?;
+    let uri = Uri::from_file_path(&target).ok_or_else(|| Unavailable::because("the glossary file has no file URI"))?;
     match existing {
         Some(text) => {
             let lines = LineMap::new(&text);
@@ -408,7 +407,8 @@ mod plan_tests {
         let fix = Fix::AddToGlossary { uri: snapshot.uri.clone(), name: "Lena Vogt".to_string() };
         let client = ClientEdits { create_files, ..ClientEdits::default() };
         let got = plan(&snapshot, &fix, client, &env);
-        let got = got.as_ref().map(|plan| (plan.uri.path().as_str(), plan.create.is_some())).map_err(|u| u.reason.as_str());
+        let got =
+            got.as_ref().map(|plan| (plan.uri.path().as_str(), plan.create.is_some())).map_err(|u| u.reason.as_str());
         assert_eq!(got, expect);
     }
 
@@ -429,7 +429,9 @@ mod plan_tests {
             &[],
             "",
             false,
-            Err("no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article"),
+            Err(
+                "no glossary file to add to, and this editor cannot create one: create glossary.toml beside the article",
+            ),
         );
     }
 

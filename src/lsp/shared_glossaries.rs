@@ -47,7 +47,12 @@ impl SharedGlossaries {
     /// The glossary for one article. With `remember`, the result is kept for the article
     /// (open documents; not workspace scans, which would pin every article's result) and
     /// reused while none of the files it read has changed.
-    pub fn load(&self, request: &GlossaryRequest, open_source: OpenSource, remember: bool) -> (ArticleGlossary, Sources) {
+    pub fn load(
+        &self,
+        request: &GlossaryRequest,
+        open_source: OpenSource,
+        remember: bool,
+    ) -> (ArticleGlossary, Sources) {
         let key = ResolutionKey::of(request);
         if remember && let Some(reused) = self.reuse(request.article, &key, open_source) {
             return reused;
@@ -110,7 +115,12 @@ impl SharedGlossaries {
         self.resolved().remove(article);
     }
 
-    fn reuse(&self, article: &Path, key: &ResolutionKey, open_source: OpenSource) -> Option<(ArticleGlossary, Sources)> {
+    fn reuse(
+        &self,
+        article: &Path,
+        key: &ResolutionKey,
+        open_source: OpenSource,
+    ) -> Option<(ArticleGlossary, Sources)> {
         let resolved = self.resolved();
         let resolution = resolved.get(article)?;
         let unchanged = resolution.key == *key

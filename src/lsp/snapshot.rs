@@ -12,8 +12,8 @@ use tower_lsp_server::lsp_types::{Location, Uri};
 use super::config::Config;
 use super::document_store::{DocumentInput, DocumentKind};
 use super::position::{Encoding, LineMap};
-use crate::analysis::{self, Analysis, Article, Diagnostic, EntityId, Format, Glossary, Span};
 use super::shared_glossaries::{GlossaryRequest, OpenSource, SharedGlossaries};
+use crate::analysis::{self, Analysis, Article, Diagnostic, EntityId, Format, Glossary, Span};
 use crate::workspace::ArticleGlossary;
 
 #[derive(Debug)]

@@ -3,8 +3,8 @@
 //! cursor in the article.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use tower_lsp_server::lsp_types::Uri;
 
@@ -47,7 +47,11 @@ pub fn snapshot_among(path: &str, article: &str, files: &[(&str, &str)]) -> Snap
     snapshot::build(input(path, DocumentKind::Article(Format::Markdown), article), &env)
 }
 
-fn environment<'a>(config: &'a Config, open_source: OpenSource<'a>, glossaries: &'a SharedGlossaries) -> Environment<'a> {
+fn environment<'a>(
+    config: &'a Config,
+    open_source: OpenSource<'a>,
+    glossaries: &'a SharedGlossaries,
+) -> Environment<'a> {
     Environment { config, root: Some(Path::new("/w")), open_source, glossaries, remember_glossaries: false }
 }
 

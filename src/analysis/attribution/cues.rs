@@ -333,9 +333,8 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         let head = items[i].span();
         return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
     }
-    let (start, head) = subject(prose, items, quote_item)?;
+    let (_, head) = subject(prose, items, quote_item)?;
     let verb = items.iter().position(|i| i.span().start >= head.end)?;
-    let _ = start;
     let cue = items[verb].span();
     Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
 }

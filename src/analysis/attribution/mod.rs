@@ -175,7 +175,7 @@ pub fn attribute(
             quote.needs_speaker = quote.kind == QuoteKind::Speech;
         }
     }
-    resolve_in_reading_order(prose, &mut quotes, events, mentions, glossary)
+    resolve_in_reading_order(prose, quotes, events, mentions, glossary)
 }
 
 /// One sentence with its items and cue–speaker pairs.
@@ -214,7 +214,7 @@ struct Event {
 
 fn resolve_in_reading_order(
     prose: &str,
-    quotes: &mut [Quote],
+    mut quotes: Vec<Quote>,
     mut events: Vec<Event>,
     mentions: &[Mention],
     glossary: &GlossaryIndex,
@@ -240,7 +240,7 @@ fn resolve_in_reading_order(
     let mut next_unattributed = 0;
     let mut diagnostics = Vec::new();
     for event in &events {
-        flag_unattributed(prose, quotes, &mut next_unattributed, event.at, &resolver, &mut diagnostics);
+        flag_unattributed(&mut quotes, &mut next_unattributed, event.at, &resolver, &mut diagnostics);
         let key = (event.found.speaker.start, event.found.cue.start);
         let resolved =
             resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence)).clone();
@@ -252,14 +252,13 @@ fn resolve_in_reading_order(
             attribution.resolved = resolved;
         }
     }
-    flag_unattributed(prose, quotes, &mut next_unattributed, usize::MAX, &resolver, &mut diagnostics);
+    flag_unattributed(&mut quotes, &mut next_unattributed, usize::MAX, &resolver, &mut diagnostics);
     diagnostics.append(&mut resolver.diagnostics);
-    Attributed { quotes: quotes.to_vec(), diagnostics }
+    Attributed { quotes, diagnostics }
 }
 
 /// Reports the speech quotations before `until` that have no speaker.
 fn flag_unattributed(
-    prose: &str,
     quotes: &mut [Quote],
     next: &mut usize,
     until: usize,
@@ -273,7 +272,6 @@ fn flag_unattributed(
             continue;
         }
         quote.likely_speaker = resolver.assumed_speaker(quote.span.start);
-        let _ = prose;
         let message = match &quote.likely_speaker {
             Some(s) => format!(
                 "This quotation has no speaker in its sentence or paragraph; readers will assume {} said it.",
