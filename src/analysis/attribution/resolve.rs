@@ -17,9 +17,9 @@ const LOOK_BACK: usize = 256;
 struct Spoke {
     at: Span,
     resolved: Resolved,
-    /// Document nouns in the attribution's sentence: "in a statement" makes this speaker the
-    /// author of a later "the statement read".
-    documents: Vec<String>,
+    /// The attribution's sentence: "in a statement" there makes this speaker the author of
+    /// a later "the statement read". Read only when a document speaks.
+    sentence: Span,
 }
 
 /// Resolves speakers in reading order, remembering who spoke.
@@ -59,13 +59,7 @@ impl<'a> Resolver<'a> {
             SpeakerForm::Name | SpeakerForm::Description => self.named(found, sentence),
         };
         if let Some(resolved) = &resolved {
-            let documents = sentence
-                .text(self.prose)
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| lexicon::is_document_noun(w))
-                .map(str::to_lowercase)
-                .collect();
-            self.spoke.push(Spoke { at: found.head, resolved: resolved.clone(), documents });
+            self.spoke.push(Spoke { at: found.head, resolved: resolved.clone(), sentence });
         }
         resolved
     }
@@ -147,12 +141,19 @@ impl<'a> Resolver<'a> {
         }
         let text = speaker.text(self.prose);
         let noun = text.rsplit(' ').next().unwrap_or(text).to_lowercase();
+        let mentions_noun = |sentence: Span| {
+            sentence
+                .text(self.prose)
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|word| word.eq_ignore_ascii_case(&noun))
+        };
         let author = self
             .spoke
             .iter()
             .rev()
             .filter(|s| s.at.start < speaker.start)
-            .find(|s| s.documents.contains(&noun))
+            .take(LOOK_BACK)
+            .find(|s| mentions_noun(s.sentence))
             .or_else(|| self.spoke.iter().rev().find(|s| s.at.start < speaker.start));
         Some(author.map_or_else(
             || Resolved { entity: None, name: text.to_string(), named_at: Some(speaker) },

@@ -51,14 +51,21 @@ impl Scanner<'_> {
                 self.close_unbalanced_at_part_end();
             }
         }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (position, &(offset, c)) in chars.iter().enumerate() {
-            if skip_first_mark && position == 0 {
+        // Only quote marks and apostrophes matter here, and each starts with one of three
+        // bytes: find those, and decode characters only around them.
+        let bytes = text.as_bytes();
+        let marks = bytes.iter().enumerate().filter(|&(_, &b)| b == b'"' || b == b'\'' || b == 0xE2).map(|(i, _)| i);
+        for offset in marks {
+            let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else { continue };
+            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
+                continue;
+            }
+            if skip_first_mark && offset == 0 {
                 continue;
             }
             let at = block.span.start + offset;
-            let previous = position.checked_sub(1).map(|p| chars[p].1);
-            let following = chars.get(position + 1).map(|&(_, c)| c);
+            let previous = text[..offset].chars().next_back();
+            let following = text[offset + c.len_utf8()..].chars().next();
             match (c, self.open.is_some()) {
                 ('“', false) | ('"', false) => self.open_at(at),
                 ('”', true) | ('"', true) => self.close(at + c.len_utf8()),
