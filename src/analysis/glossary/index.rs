@@ -323,25 +323,32 @@ impl Haystack {
     fn new(source: &str) -> Haystack {
         let mut text = String::with_capacity(source.len());
         let mut shifts = Vec::new();
-        let mut chars = source.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            if !c.is_whitespace() {
-                text.push(c);
-                continue;
-            }
-            let mut line_breaks = usize::from(c == '\n');
-            let mut run_end = offset + c.len_utf8();
-            while let Some(&(next_offset, next)) = chars.peek().filter(|(_, next)| next.is_whitespace()) {
-                line_breaks += usize::from(next == '\n');
-                run_end = next_offset + next.len_utf8();
-                chars.next();
+        let mut copied = 0;
+        let mut rest = source;
+        // Copy runs of non-space text whole; stop only at whitespace, which is ASCII but for
+        // a few multi-byte spaces (no-break, line separator) found by decoding lead bytes.
+        while let Some((start, first)) = rest.char_indices().find(|&(_, c)| c.is_whitespace()) {
+            text.push_str(&rest[..start]);
+            let run_start = copied + start;
+            let mut line_breaks = usize::from(first == '\n');
+            let mut run_len = first.len_utf8();
+            for c in rest[start + run_len..].chars() {
+                if !c.is_whitespace() {
+                    break;
+                }
+                line_breaks += usize::from(c == '\n');
+                run_len += c.len_utf8();
             }
             text.push(if line_breaks >= 2 { '\n' } else { ' ' });
+            let run_end = run_start + run_len;
             let ahead = run_end - text.len();
             if shifts.last().map_or(0, |&(_, shift)| shift) != ahead {
                 shifts.push((text.len(), ahead));
             }
+            copied = run_end;
+            rest = &source[run_end..];
         }
+        text.push_str(rest);
         Haystack { text, shifts }
     }
 
