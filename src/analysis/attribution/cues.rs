@@ -241,14 +241,32 @@ fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> 
             word_at(prose, items, i)
                 .is_some_and(|w| ["by", "about", "on", "in", "at", "for", "with", "to", "from", "after"].contains(&w))
         };
-        if opener
-            .is_some_and(|w| lexicon::opens_aside(&w) || w == "early" || w.ends_with("ed") && prepositional(start + 1))
+        // A first name looks like an adverb or a participle (`Carly`, `Sterling`) but a
+        // capitalised surname follows it.
+        let name_follows = word_at(prose, items, start + 1).is_some_and(is_capitalised);
+        if !name_follows
+            && opener.is_some_and(|w| {
+                lexicon::opens_aside(&w) || w == "early" || w.ends_with("ed") && prepositional(start + 1)
+            })
         {
             continue;
         }
-        let Some(phrase) = phrases::after(prose, items, start) else { continue };
+        let Some(mut phrase) = phrases::after(prose, items, start) else { continue };
+        // `the council lists “…”`: a plural-looking last word before a quotation or `that`
+        // is the verb.
+        let ends_in_verb = |phrase: Span| {
+            let next = items.iter().position(|i| i.span().start >= phrase.end);
+            let last_word = phrase.text(prose).rsplit(' ').next().unwrap_or("");
+            phrase.text(prose).contains(' ')
+                && last_word.ends_with('s')
+                && !is_capitalised(last_word)
+                && next.is_some_and(|n| matches!(items[n], Item::Quote(_)) || items[n].word(prose) == Some("that"))
+        };
+        if ends_in_verb(phrase) {
+            let cut = phrase.text(prose).rfind(' ').unwrap_or(0);
+            phrase = Span::new(phrase.start, phrase.start + phrase.text(prose)[..cut].trim_end().len());
+        }
         let mut end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
-        let mut phrase = phrase;
         // `Senate Leader Mitch McConnell, R-Ky., delivered …`: step over an appositive.
         if matches!(items.get(end), Some(Item::Punct(_, ','))) {
             let closing = items

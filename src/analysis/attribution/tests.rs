@@ -352,3 +352,15 @@ In a letter to residents, Whitfield wrote:
         r#"speech “The pool will close on  ← Whitfield [wrote] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn participle_after_a_long_clause_takes_the_sentence_subject() {
+    check(
+        r#"Pool to close
+Lena Marsh threw her support behind Councillor Tomas Okafor (Labour) Wednesday, saying it is time for “a council that listens.”
+On its website, the council lists “public safety as its first duty.”
+"#,
+        r#"speech “a council that listens. ← Lena Marsh [saying] = Lena Marsh
+speech “public safety as its fi ← the council [lists] = the council"#,
+    );
+}
