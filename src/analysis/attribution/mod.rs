@@ -142,11 +142,16 @@ pub fn attribute(
             }
         }
         let last_quote = next_quote.checked_sub(1).filter(|&i| i >= first);
-        speaker_at_paragraph_end = last_quote.and_then(|last| {
-            let ends_paragraph = sentences.last().is_some_and(|s| s.span.start <= quotes[last].span.end);
-            let (_, found, span) = attributed_here.iter().find(|(i, _, _)| *i == last)?;
-            ends_paragraph.then_some((*found, *span))
-        });
+        // Or the speaker of the paragraph's last sentence: `Trump was quick to add that …`
+        // followed by a paragraph of his words.
+        let last_sentence_speaker = || sentences.last().and_then(|s| Some((s.pairs.last()?.found, s.span)));
+        speaker_at_paragraph_end = last_quote
+            .and_then(|last| {
+                let ends_paragraph = sentences.last().is_some_and(|s| s.span.start <= quotes[last].span.end);
+                let (_, found, span) = attributed_here.iter().find(|(i, _, _)| *i == last)?;
+                ends_paragraph.then_some((*found, *span))
+            })
+            .or_else(last_sentence_speaker);
         introduction = sentences.last().filter(|s| s.span.text(prose).ends_with(':')).and_then(|s| {
             let found = s.pairs.last().map(|p| p.found).or_else(|| cues::subject_of(prose, &s.items, s.items.len()))?;
             Some((found, s.span))

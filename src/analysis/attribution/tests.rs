@@ -364,3 +364,14 @@ On its website, the council lists “public safety as its first duty.”
 speech “public safety as its fi ← the council [lists] = the council"#,
     );
 }
+
+#[test]
+fn a_paragraph_of_quotation_continues_the_speaker_of_the_sentence_before() {
+    check(
+        r#"Pool to close
+Okafor said the council had no choice but to close the pool.
+“Nobody wanted this outcome.”
+"#,
+        r#"speech “Nobody wanted this outc ← Okafor [said] = Tomas Okafor"#,
+    );
+}
