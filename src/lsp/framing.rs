@@ -152,30 +152,37 @@ enum Headers {
     },
 }
 
-/// Reads the header block at the start of `bytes`.
+/// Reads the header block at the start of `bytes`. Every verdict depends on the bytes alone,
+/// never on how many of them have arrived, so that a frame fed in pieces reads the same.
 fn read_headers(bytes: &[u8]) -> Headers {
     let blank = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
     if blank > 0 {
         return Headers::Blank(blank);
     }
+    // Only the first bytes may hold the block, however many have arrived.
+    let block = &bytes[..bytes.len().min(MAX_HEADER_BYTES)];
     let mut content_length = None;
     let mut start = 0;
     loop {
-        let rest = &bytes[start..];
+        let rest = &block[start..];
         let Some(newline) = rest.iter().position(|&b| b == b'\n') else {
-            if bytes.len() > MAX_HEADER_BYTES {
-                return Headers::Fault { skip: 1, message: too_long_headers() };
-            }
             // A line that cannot become a header fails now: waiting for its end could wait
             // for ever.
             let partial = rest.strip_suffix(b"\r").unwrap_or(rest);
-            return match bad_name_byte(partial) {
-                Some(bad) => Headers::Fault { skip: start + bad + 1, message: not_a_header(partial) },
-                None => Headers::Incomplete,
-            };
+            if let Some(bad) = bad_name_byte(partial) {
+                return Headers::Fault { skip: start + bad + 1, message: not_a_header(partial) };
+            }
+            if bytes.len() > MAX_HEADER_BYTES {
+                let message = format!("a header block longer than {MAX_HEADER_BYTES} bytes");
+                return Headers::Fault { skip: 1, message };
+            }
+            return Headers::Incomplete;
         };
         let line = &rest[..newline];
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if let Some(bad) = bad_name_byte(line) {
+            return Headers::Fault { skip: start + bad + 1, message: not_a_header(line) };
+        }
         start += newline + 1;
         if line.is_empty() {
             break;
@@ -184,9 +191,6 @@ fn read_headers(bytes: &[u8]) -> Headers {
         let Some(colon) = line.iter().position(|&b| b == b':').filter(|&colon| colon > 0) else {
             return fault(not_a_header(line));
         };
-        if bad_name_byte(line).is_some() {
-            return fault(not_a_header(line));
-        }
         let (name, value) = (&line[..colon], &line[colon + 1..]);
         if name.eq_ignore_ascii_case(b"content-length") {
             let length = match parse_length(value) {
@@ -199,9 +203,6 @@ fn read_headers(bytes: &[u8]) -> Headers {
             content_length = Some(length);
         }
         // Content-Type and unknown headers are read past: every body must be UTF-8 anyway.
-        if start > MAX_HEADER_BYTES {
-            return Headers::Fault { skip: start, message: too_long_headers() };
-        }
     }
     match content_length {
         Some(content_length) => Headers::Complete { len: start, content_length },
@@ -321,10 +322,6 @@ fn jsonrpc_error(code: ErrorCode, message: String) -> Error {
 fn not_a_header(line: &[u8]) -> String {
     let shown = bad_name_byte(line).map_or(line, |bad| &line[..=bad]);
     format!("bytes that are not an LSP header: {:?}", excerpt(shown))
-}
-
-fn too_long_headers() -> String {
-    format!("a header block longer than {MAX_HEADER_BYTES} bytes")
 }
 
 /// The start of some client bytes, for an error message.

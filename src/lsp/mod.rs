@@ -2,7 +2,9 @@
 //!
 //! `server` implements the protocol by delegating each method to the module that owns the
 //! feature; `session` holds the shared state and the analysis pipeline; `position` is the
-//! only place byte offsets become LSP positions.
+//! only place byte offsets become LSP positions. `framing` and `transport` stand between the
+//! client's bytes and tower-lsp-server so that no malformed frame ends the session, and
+//! `protocol_guard` wraps tower-lsp-server's service to answer what it leaves unanswered.
 
 mod code_actions;
 mod completion;

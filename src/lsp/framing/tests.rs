@@ -1,3 +1,5 @@
+use proptest::prelude::*;
+
 use super::*;
 
 /// Feeds `input` at once and then one byte at a time; both must give the events in `expect`,
@@ -196,4 +198,47 @@ fn skipped_bytes_are_not_kept() {
     }
     framer.feed(frame(SAVED).as_bytes());
     assert!(matches!(framer.next_event(), Some(Event::Message(_))));
+}
+
+/// Pieces of frames, broken frames and junk, for the properties below.
+fn fragment() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(frame(HOVER).into_bytes()),
+        Just(frame(SAVED).into_bytes()),
+        Just(frame("[1, 2, 3]").into_bytes()),
+        Just(frame(r#"{"jsonrpc":"#).into_bytes()),
+        (0usize..120).prop_map(|n| format!("Content-Length: {n}\r\n").into_bytes()),
+        Just(b"content-LENGTH:".to_vec()),
+        Just(b"Content-Type: application/vscode-jsonrpc\r\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"\r".to_vec()),
+        Just(HOVER.as_bytes().to_vec()),
+        Just("“Not now,” said Tomás 😀".as_bytes().to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..6),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn events_do_not_depend_on_how_the_bytes_arrive(
+        fragments in proptest::collection::vec(fragment(), 0..12),
+        cuts in proptest::collection::vec(any::<usize>(), 0..12),
+    ) {
+        let input = fragments.concat();
+        let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut % (input.len() + 1)).collect();
+        cuts.push(0);
+        cuts.push(input.len());
+        cuts.sort_unstable();
+        let chunks: Vec<&[u8]> = cuts.windows(2).map(|pair| &input[pair[0]..pair[1]]).collect();
+        prop_assert_eq!(events(&[&input]), events(&chunks));
+    }
+
+    #[test]
+    fn a_frame_after_a_blank_line_is_served_whatever_came_before(
+        fragments in proptest::collection::vec(fragment(), 0..12),
+    ) {
+        let input = [fragments.concat(), format!("\r\n\r\n{}", frame(SAVED)).into_bytes()].concat();
+        let events = events(&[&input]);
+        prop_assert!(events.ends_with(&format!("message {SAVED}")), "{}", events);
+    }
 }
