@@ -5,8 +5,8 @@
 //!
 //! The texts are built from fragments rather than from arbitrary characters, so that the
 //! few hundred cases each property gets reach quotes, cues, names, Markdown and front matter
-//! instead of random noise. Failures found here are kept as plain regression tests in
-//! `tests/regressions_pending.rs` (while src/ is not fixed) or in the analysis's own tests.
+//! instead of random noise. Failures found here are kept as plain regression tests in the
+//! suite they belong to or in the analysis's own tests.
 
 #[path = "properties/edits.rs"]
 mod edits;

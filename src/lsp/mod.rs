@@ -2,7 +2,9 @@
 //!
 //! `server` implements the protocol by delegating each method to the module that owns the
 //! feature; `session` holds the shared state and the analysis pipeline; `position` is the
-//! only place byte offsets become LSP positions.
+//! only place byte offsets become LSP positions. `framing` and `transport` stand between the
+//! client's bytes and tower-lsp-server so that no malformed frame ends the session, and
+//! `protocol_guard` wraps tower-lsp-server's service to answer what it leaves unanswered.
 
 mod code_actions;
 mod completion;
@@ -10,6 +12,7 @@ mod config;
 mod definition;
 mod diagnostics;
 pub mod document_store;
+mod framing;
 mod glossary_watch;
 mod hover;
 mod inlay_hints;
@@ -17,6 +20,7 @@ mod lifecycle;
 mod lookup;
 mod panic_guard;
 pub mod position;
+mod protocol_guard;
 mod references;
 mod server;
 mod session;
@@ -25,16 +29,19 @@ mod snapshot;
 mod symbols;
 #[cfg(test)]
 mod test_fixture;
+mod transport;
 mod workspace_index;
 
+use std::convert::Infallible;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tower_lsp_server::jsonrpc::{Request, Response};
-use tower_lsp_server::{ExitedError, LspService, Server};
+use tower_lsp_server::{LspService, Server};
+
+use protocol_guard::ProtocolGuard;
 
 pub use config::Config;
 
@@ -76,6 +83,9 @@ pub fn run_stdio() -> ExitCode {
 
 /// Serves LSP over any byte streams (stdio, or an in-memory pipe in tests) until `exit`, the
 /// end of the input, or the editor's death.
+///
+/// The input reaches tower-lsp-server through `transport::reframe`, which hands on only
+/// well-formed messages, so that no bad frame can end the session.
 pub async fn serve<I, O>(input: I, output: O) -> Outcome
 where
     I: AsyncRead + Unpin,
@@ -86,43 +96,24 @@ where
         let lifecycle = Arc::clone(&lifecycle);
         move |client| server::Backend::new(client, lifecycle)
     });
-    let service = ShutdownWatch { inner: service, lifecycle: Arc::clone(&lifecycle) };
+    let faults = transport::FaultRoute::new();
+    let service = ProtocolGuard { inner: service, lifecycle: Arc::clone(&lifecycle), faults: faults.clone() };
+    let (server_input, reframed) = tokio::io::duplex(transport::PIPE_CAPACITY);
+    // Once the client's input ends, `reframe` drops its end of the pipe, which ends the
+    // server's input in turn; the session itself ends with the server.
+    let reframing = async {
+        transport::reframe(input, reframed, &faults).await;
+        std::future::pending::<Infallible>().await
+    };
     tokio::select! {
-        () = Server::new(input, output, socket).serve(service) => {
+        () = Server::new(server_input, output, socket).serve(service) => {
             if lifecycle.shutdown_requested.load(Ordering::SeqCst) {
                 Outcome::Clean
             } else {
                 Outcome::ExitWithoutShutdown
             }
         }
+        never = reframing => match never {},
         () = lifecycle.editor_died.notified() => Outcome::EditorDied,
-    }
-}
-
-/// Notes a `shutdown` request the moment it is read. The handler itself may never run: a
-/// client that sends `exit` right behind `shutdown` gets pending handlers cancelled, and must
-/// still get exit status 0.
-struct ShutdownWatch<S> {
-    inner: S,
-    lifecycle: Arc<session::Lifecycle>,
-}
-
-impl<S> tower_service::Service<Request> for ShutdownWatch<S>
-where
-    S: tower_service::Service<Request, Response = Option<Response>, Error = ExitedError>,
-{
-    type Response = Option<Response>;
-    type Error = ExitedError;
-    type Future = S::Future;
-
-    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), ExitedError>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> S::Future {
-        if request.method() == "shutdown" && self.lifecycle.initialized.load(Ordering::SeqCst) {
-            self.lifecycle.shutdown_requested.store(true, Ordering::SeqCst);
-        }
-        self.inner.call(request)
     }
 }

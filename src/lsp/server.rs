@@ -102,7 +102,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        // `ShutdownWatch` already noted it, as the request was read.
+        // `ProtocolGuard` already noted it, as the request was read.
         Ok(())
     }
 
