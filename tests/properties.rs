@@ -314,26 +314,7 @@ fn news_text() -> impl Strategy<Value = String> {
 /// The glossary every article property runs against: people with pronouns, an
 /// organisation whose alias is a word of its name, an Arabic-script name.
 fn small_glossary() -> GlossaryIndex {
-    let text = r#"[ruiz]
-name = "Ana Ruiz"
-pronouns = "she"
-role = "coach"
-affiliation = "club"
-
-[club]
-name = "Riverside United"
-kind = "organization"
-aliases = ["United", "the Reds"]
-
-[haddad]
-name = "Omar Haddad"
-aliases = ["عمر حداد"]
-pronouns = "he"
-
-[statement]
-name = "the statement"
-kind = "document"
-"#;
+    let text = include_str!("fixtures/small-glossary.toml");
     GlossaryIndex::build(vec![("glossary.toml".into(), glossary::parse(text))]).0
 }
 

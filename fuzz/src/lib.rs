@@ -8,26 +8,7 @@ use copydesk::analysis::{Analysis, Article, Format, GlossaryIndex, Span, analyze
 
 /// The glossary the article target runs against: people with pronouns, an organisation
 /// whose alias is a word of its name, an Arabic-script alias, a document.
-pub const GLOSSARY: &str = r#"[ruiz]
-name = "Ana Ruiz"
-pronouns = "she"
-role = "coach"
-affiliation = "club"
-
-[club]
-name = "Riverside United"
-kind = "organization"
-aliases = ["United", "the Reds"]
-
-[haddad]
-name = "Omar Haddad"
-aliases = ["عمر حداد"]
-pronouns = "he"
-
-[statement]
-name = "the statement"
-kind = "document"
-"#;
+pub const GLOSSARY: &str = include_str!("../../tests/fixtures/small-glossary.toml");
 
 /// A short article that exercises names, pronouns and quotes, for running a fuzzed glossary.
 pub const ARTICLE: &str = "“We will win,” Ana Ruiz said. United’s coach added: “Always.”\n\"Never,\" he said.\n";
