@@ -91,7 +91,8 @@ impl SharedGlossaries {
     /// A glossary file changed (in an editor buffer or on disk): drop what was built from the
     /// old contents once no snapshot uses it, and forget the file's text as read from disk.
     pub fn glossary_changed(&self, path: Option<&Path>) {
-        *self.built.write().unwrap_or_else(|p| p.into_inner()) = Arc::default();
+        let mut built = self.built.write().unwrap_or_else(|p| p.into_inner());
+        *built = Arc::new(built.fresh());
         {
             let mut disk = self.disk.lock().unwrap_or_else(|p| p.into_inner());
             match path {

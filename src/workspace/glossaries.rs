@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::ArticleGlossary;
-use crate::analysis::{Code, Diagnostic, FrontMatter, GlossaryIndex, Span, glossary};
+use crate::analysis::{Code, Diagnostic, FrontMatter, Glossary, GlossaryIndex, Span, glossary};
 
 /// Finds and loads the glossary files for the article at `article`: its front matter's
 /// `glossary` paths, a sidecar `<article>.glossary.toml`, every `glossary.toml` from the
@@ -36,6 +36,9 @@ pub fn load_glossaries(
 #[derive(Debug, Default)]
 pub struct GlossaryCache {
     built: Mutex<HashMap<u64, Arc<Built>>>,
+    /// The last parse of each glossary file without a syntax error. While a file does not
+    /// parse (someone is typing in it), its last good entities stay in use.
+    last_good: Arc<Mutex<HashMap<PathBuf, Glossary>>>,
 }
 
 #[derive(Debug)]
@@ -46,6 +49,25 @@ struct Built {
 }
 
 impl GlossaryCache {
+    /// An empty cache of built glossaries that keeps this one's last good parses, for when
+    /// a glossary changed and what was built from it is stale.
+    pub fn fresh(&self) -> GlossaryCache {
+        GlossaryCache { built: Mutex::default(), last_good: Arc::clone(&self.last_good) }
+    }
+
+    /// The file's entities: its own when it parses, else its last good ones (the syntax
+    /// problems are reported either way).
+    fn entities_of(&self, path: &Path, parsed: &mut Glossary) {
+        let mut last_good = self.last_good.lock().unwrap_or_else(|e| e.into_inner());
+        let broken = parsed.diagnostics.iter().any(|d| d.code == Code::GlossarySyntax);
+        if !broken {
+            last_good
+                .insert(path.to_path_buf(), Glossary { entities: parsed.entities.clone(), diagnostics: Vec::new() });
+        } else if let Some(good) = last_good.get(path) {
+            parsed.entities = good.entities.clone();
+        }
+    }
+
     fn get_or_build(&self, files: &[(PathBuf, String)]) -> Arc<Built> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         files.hash(&mut hasher);
@@ -60,6 +82,7 @@ impl GlossaryCache {
         let mut parsed_files = Vec::new();
         for (position, (path, text)) in files.iter().enumerate() {
             let mut parsed = glossary::parse(text);
+            self.entities_of(path, &mut parsed);
             problems.extend(std::mem::take(&mut parsed.diagnostics).into_iter().map(|d| (position, d)));
             parsed_files.push((path.display().to_string(), parsed));
         }

@@ -244,3 +244,35 @@ fn loads_from_a_real_folder() {
         index.find_names("Whitfield spoke for Harbour City Council.").into_iter().map(|(_, id)| id).collect();
     assert_eq!(found, [Some(dana), index.by_id("council")].map(|id| id.expect("both entities exist")));
 }
+
+#[test]
+fn a_glossary_being_edited_keeps_its_last_good_entities() {
+    let good = "[ruiz]\nname = \"Ana Ruiz\"\n\n[club]\nname = \"Riverside United\"\n";
+    let broken = "[ruiz]\nname = \"Ana Ruiz\n\n[club]\nname = \"Riverside United\"\n";
+    let load = |cache: &super::GlossaryCache, text: &str| {
+        let mut read = |path: &Path| -> io::Result<String> {
+            if path == Path::new("/newsroom/glossary.toml") {
+                Ok(text.to_string())
+            } else {
+                Err(io::Error::from(io::ErrorKind::NotFound))
+            }
+        };
+        super::load_glossaries_cached(Path::new("/newsroom/story.md"), None, Path::new(ROOT), &[], &mut read, cache)
+    };
+    let names = |loaded: &crate::workspace::ArticleGlossary| -> Vec<String> {
+        loaded.index.entities.iter().map(|e| e.id.clone()).collect()
+    };
+    let cache = super::GlossaryCache::default();
+    assert_eq!(names(&load(&cache, good)), ["ruiz", "club"]);
+
+    // The writer is typing: `ruiz` does not parse, but both entities stay in use and the
+    // syntax error is still reported.
+    let cache = cache.fresh();
+    let editing = load(&cache, broken);
+    assert_eq!(names(&editing), ["ruiz", "club"]);
+    assert!(editing.file_problems.iter().any(|(_, d)| d.code == crate::analysis::Code::GlossarySyntax));
+
+    // A fresh cache with no good parse to fall back on loads what parses.
+    let alone = load(&super::GlossaryCache::default(), broken);
+    assert_eq!(names(&alone), ["club"]);
+}
