@@ -290,3 +290,23 @@ fn the_lsp_subcommand_accepts_stdio() {
     assert_eq!(run.status, 0, "{run:?}");
     assert!(run.stdout.contains("--stdio"));
 }
+
+#[test]
+fn one_job_or_many_give_the_same_output() {
+    let files: Vec<(String, Vec<u8>)> = (0..12)
+        .map(|n| {
+            (
+                format!("story-{n:02}.txt"),
+                format!("Title {n}\n“We won {n},” Ana Ruiz said.\n“Nobody asked.”\n").into_bytes(),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(name, text)| (name.as_str(), text.as_slice())).collect();
+    let dir = scratch("jobs", &files);
+    let one = copydesk_in(&dir, &["check", "--format", "json", "--jobs", "1", "."], None);
+    let two = copydesk_in(&dir, &["check", "--format", "json", "--jobs", "2", "."], None);
+    assert_eq!(one.status, 1);
+    assert_eq!(paths(&one.stdout).len(), 12);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(copydesk_in(&dir, &["check", "--jobs", "0", "."], None).status, 2);
+}

@@ -33,6 +33,10 @@ pub struct CheckArgs {
     /// Refuse articles larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = ReadConfig::default().max_bytes)]
     pub max_file_size: u64,
+
+    /// How many files to check at once; by default one per core.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -16,6 +16,8 @@ pub struct CheckConfig {
     /// Glossary files applying to every article, as absolute paths.
     pub extra_glossaries: Vec<PathBuf>,
     pub cwd: PathBuf,
+    /// Files checked at once; `None`: one per core.
+    pub jobs: Option<usize>,
 }
 
 /// One article, analysed.
@@ -53,7 +55,8 @@ pub fn check_all(inputs: &[Input], config: &CheckConfig) -> Vec<Outcome> {
     // Articles sharing glossary files share one parsed glossary and name matcher.
     let glossaries = GlossaryCache::default();
     let glossaries = &glossaries;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len());
+    let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = config.jobs.unwrap_or_else(cores).min(inputs.len());
     if threads <= 1 {
         return inputs.iter().map(|input| check_one(input, config, glossaries)).collect();
     }

@@ -37,6 +37,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         stdin_format: args.stdin_format.format(),
         extra_glossaries: args.glossaries.iter().map(|path| cwd.join(path)).collect(),
         cwd,
+        jobs: args.jobs.map(usize::from),
     };
     let mut outcomes = check::check_all(&inputs, &config);
     check::report_glossaries_once(&mut outcomes);
