@@ -219,13 +219,23 @@ pub fn starts_sentence_after_abbreviation(word: &str) -> bool {
 /// substring in any case. False positives only cost time; a false negative would lose an
 /// attribution, so every cue word and phrase is a pattern.
 pub fn may_hold_cue(text: &str) -> bool {
-    CUE_FINDER.as_ref().is_none_or(|finder| finder.is_match(text))
+    let Some(finder) = CUE_FINDER.as_ref() else { return true };
+    // Whole words only: "already" holds "read" but is no cue. A cue starts a word, and no
+    // pattern holds a word break, so a match failing its boundaries hides no other.
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    finder.find_iter(text).any(|found| {
+        !is_letter(text[..found.start()].chars().next_back()) && !is_letter(text[found.end()..].chars().next())
+    })
 }
 
 static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
     let phrase_words = CUE_PHRASES.iter().filter_map(|(phrase, _)| phrase.split(' ').next());
     let patterns: Vec<&str> = CUE_VERBS.split_whitespace().chain(phrase_words).collect();
-    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(patterns).ok()
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+        .ok()
 });
 
 pub fn is_cue_verb(word: &str) -> bool {
