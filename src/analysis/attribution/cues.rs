@@ -33,7 +33,8 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
     let mut pairs = Vec::new();
     let mut index = 0;
     while index < items.len() {
-        let found = phrase_cue(prose, items, index)
+        let found = continued_cue(prose, items, index, pairs.last())
+            .or_else(|| phrase_cue(prose, items, index))
             .or_else(|| verb_cue(prose, items, index))
             .or_else(|| tail_verb_cue(prose, items, index));
         if let Some((pair, consumed)) = found {
@@ -44,6 +45,18 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
         }
     }
     pairs
+}
+
+/// `Spicer said, adding, “…”`: a participle right after a cue continues that cue's speaker.
+fn continued_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>) -> Option<(Pair, usize)> {
+    let last = last?;
+    let word = word_at(prose, items, index)?;
+    let follows_last = last.cue_item + 2 == index && matches!(items[index - 1], Item::Punct(_, ','));
+    if !(follows_last && word.ends_with("ing") && lexicon::is_cue_verb(word)) {
+        return None;
+    }
+    let found = Found { cue: items[index].span(), ..last.found };
+    Some((Pair { found, first_item: last.first_item, cue_item: index }, 1))
 }
 
 /// Picks the pair that attributes the quotation at `quote_item`: the one right after it

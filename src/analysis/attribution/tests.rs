@@ -375,3 +375,13 @@ Okafor said the council had no choice but to close the pool.
         r#"speech “Nobody wanted this outc ← Okafor [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_participle_after_a_cue_continues_its_speaker() {
+    check(
+        r#"Pool to close
+The pool will close in September, Okafor said, adding: “Nobody is happy about it.”
+"#,
+        r#"speech “Nobody is happy about i ← Okafor [adding] = Tomas Okafor"#,
+    );
+}
