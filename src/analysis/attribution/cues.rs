@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::clauses::{appositive_subject, inverted_speaker, subject, with_relative_clause};
 use super::phrases::{self, Item};
 use crate::analysis::quotes::SpeakerForm;
 use crate::analysis::words::is_capitalised;
@@ -83,7 +84,7 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     Some(chosen.found)
 }
 
-fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
+pub(super) fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
     items.get(index).and_then(|i| i.word(prose))
 }
 
@@ -220,154 +221,9 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     None
 }
 
-/// `Campaigners who filled the gallery called …`: the phrase before the cue ends a
-/// who-clause; the speaker is the noun the clause describes, with the clause.
-fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) -> (Span, Span) {
-    let Some(first) = items.iter().position(|i| i.span().start == phrase.start) else { return (phrase, phrase) };
-    let relative = items[first.saturating_sub(8)..first]
-        .iter()
-        .rposition(|i| i.word(prose).is_some_and(|w| w == "who" || w == "that"))
-        .map(|p| first.saturating_sub(8) + p);
-    let Some(relative) = relative else { return (phrase, phrase) };
-    if items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
-        return (phrase, phrase);
-    }
-    match phrases::before(prose, items, relative) {
-        Some(noun) if form_of(prose, noun) != SpeakerForm::Pronoun => (noun, Span::new(noun.start, phrase.end)),
-        _ => (phrase, phrase),
-    }
-}
-
 /// Words between a speaker and the cue: `also`, `has`, `actually`.
 fn is_prelude(word: &str) -> bool {
     lexicon::is_cue_prelude(word) || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
-}
-
-/// The subject of the clause that `before` belongs to: the first noun phrase at the start
-/// of the sentence or after a comma that a lower-case verb follows.
-fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
-    let starts = std::iter::once(0).chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
-    for start in starts {
-        // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.
-        let opener = word_at(prose, items, start).map(str::to_lowercase);
-        let prepositional = |i: usize| {
-            word_at(prose, items, i)
-                .is_some_and(|w| ["by", "about", "on", "in", "at", "for", "with", "to", "from", "after"].contains(&w))
-        };
-        // A first name looks like an adverb or a participle (`Carly`, `Sterling`) but a
-        // capitalised surname follows it.
-        let name_follows = word_at(prose, items, start + 1).is_some_and(is_capitalised);
-        if !name_follows
-            && opener.is_some_and(|w| {
-                lexicon::opens_aside(&w) || w == "early" || w.ends_with("ed") && prepositional(start + 1)
-            })
-        {
-            continue;
-        }
-        let Some(mut phrase) = phrases::after(prose, items, start) else { continue };
-        // `the council lists “…”`: a plural-looking last word before a quotation or `that`
-        // is the verb.
-        let ends_in_verb = |phrase: Span| {
-            let next = items.iter().position(|i| i.span().start >= phrase.end);
-            let last_word = phrase.text(prose).rsplit(' ').next().unwrap_or("");
-            phrase.text(prose).contains(' ')
-                && last_word.ends_with('s')
-                && !is_capitalised(last_word)
-                && next.is_some_and(|n| matches!(items[n], Item::Quote(_)) || items[n].word(prose) == Some("that"))
-        };
-        if ends_in_verb(phrase) {
-            let cut = phrase.text(prose).rfind(' ').unwrap_or(0);
-            phrase = Span::new(phrase.start, phrase.start + phrase.text(prose)[..cut].trim_end().len());
-        }
-        let mut end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
-        // `Senate Leader Mitch McConnell, R-Ky., delivered …`: step over an appositive.
-        if matches!(items.get(end), Some(Item::Punct(_, ','))) {
-            let closing = items
-                .get(end + 1..before.min(items.len()))
-                .unwrap_or(&[])
-                .iter()
-                .take(12)
-                .position(|i| matches!(i, Item::Punct(_, ',')))
-                .map(|p| end + 1 + p);
-            if let Some(closing) = closing
-                && items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_)))
-            {
-                phrase = Span::new(phrase.start, items[closing].span().end);
-                end = closing + 1;
-            }
-        }
-        let verb_follows = end < before
-            && items[end].word(prose).is_some_and(|w| {
-                !is_capitalised(w)
-                    && !phrases::is_determiner(w)
-                    && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
-            });
-        if verb_follows {
-            return Some((start, phrase));
-        }
-    }
-    None
-}
-
-/// The subject and verb of the clause a quotation stands in, for sentences without a cue
-/// word: `Hannity pressed. “…”`, `The Sanders campaign projects that “…”`.
-pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
-    // `“A disgrace.” ― Martha Aguilar`: a dash and a name after the quotation sign it.
-    if let Some(Item::Punct(dash, '―' | '—' | '–' | '-')) = items.get(quote_item + 1)
-        && let Some(head) = phrases::after(prose, items, quote_item + 2)
-        && form_of(prose, head) == SpeakerForm::Name
-    {
-        return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
-    }
-    // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
-    if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
-        || matches!(items.get(quote_item + 1), Some(Item::Punct(_, ',')))
-    {
-        let start = if matches!(items.get(quote_item + 1), Some(Item::Punct(_, ','))) {
-            quote_item + 2
-        } else {
-            quote_item + 1
-        };
-        if let Some(head) = phrases::after(prose, items, start) {
-            let verb = items.iter().position(|i| i.span().start >= head.end)?;
-            let verb_word = word_at(prose, items, verb);
-            let ends = matches!(
-                items.get(verb + 1),
-                None | Some(Item::Punct(_, '.' | ',' | ':' | '?' | '!')) | Some(Item::Quote(_))
-            );
-            if form_of(prose, head) != SpeakerForm::Description && verb_word.is_some_and(|w| !is_capitalised(w)) && ends
-            {
-                let cue = items[verb].span();
-                return Some(Found { speaker: head, head, cue, form: form_of(prose, head) });
-            }
-        }
-    }
-    // `Michael P. McDonald: “…”` — a name alone before a colon introduces the quotation.
-    if quote_item >= 2
-        && matches!(items[quote_item - 1], Item::Punct(_, ':'))
-        && let Some(head) = phrases::before(prose, items, quote_item - 1)
-    {
-        let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
-        let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
-        if alone && form_of(prose, head) == SpeakerForm::Name {
-            let cue = items[quote_item - 1].span();
-            return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
-        }
-    }
-    // The nearest clause subject that is a pronoun: `… and he has long used that fact to …
-    // “the Iowa way.”`
-    let nearest_pronoun = (0..quote_item).rev().take(20).find(|&i| {
-        word_at(prose, items, i).is_some_and(|w| ["he", "she", "they", "He", "She", "They"].contains(&w))
-            && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !phrases::is_determiner(v))
-    });
-    if let Some(i) = nearest_pronoun {
-        let head = items[i].span();
-        return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
-    }
-    let (_, head) = subject(prose, items, quote_item)?;
-    let verb = items.iter().position(|i| i.span().start >= head.end)?;
-    let cue = items[verb].span();
-    Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
 }
 
 /// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump
@@ -405,106 +261,6 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         }
     }
     None
-}
-
-/// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the
-/// cue, the speaker is the name that opens the clause, with everything up to that comma
-/// (appositives and who-clauses alike). Returns the name and the whole phrase.
-fn appositive_subject(prose: &str, items: &[Item], closing_comma: usize) -> Option<(Span, Span)> {
-    let mut start = closing_comma;
-    while start > 0 {
-        match items[start - 1] {
-            Item::Quote(_) | Item::Punct(_, ';' | ':' | '—' | '–') => break,
-            Item::Word(span) if is_finite_cue(span.text(prose)) => {
-                // A cue is fine inside a who-clause: `Clinton, who called Sanders, told …`.
-                let in_relative_clause = items[..start - 1]
-                    .iter()
-                    .rev()
-                    .take_while(|i| !matches!(i, Item::Punct(_, ',')))
-                    .any(|i| i.word(prose).is_some_and(|w| ["who", "which", "whose", "whom"].contains(&w)));
-                if !in_relative_clause {
-                    return None;
-                }
-            }
-            _ => {}
-        }
-        start -= 1;
-        if closing_comma - start > 60 {
-            return None;
-        }
-    }
-    let candidates = std::iter::once(start)
-        .chain((start + 1..closing_comma).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
-    for position in candidates {
-        let position = (position..closing_comma).find(|&i| !matches!(items[i], Item::Punct(_, ',')))?;
-        let Some(name) = phrases::after(prose, items, position) else { continue };
-        let next = items.iter().position(|i| i.span().start >= name.end)?;
-        let named =
-            name.text(prose).split_whitespace().any(is_capitalised) || form_of(prose, name) != SpeakerForm::Name;
-        if next == closing_comma && named {
-            // `Sen. Jack Reed (D-R.I.), said`: the comma closes the name itself.
-            return Some((name, Span::new(name.start, items[closing_comma].span().end)));
-        }
-        if next < closing_comma && matches!(items[next], Item::Punct(_, ',')) && named {
-            let aside = items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside);
-            let phrase = if aside { name } else { Span::new(name.start, items[closing_comma].span().end) };
-            // `Eastwick’s manager, Rob Kerridge, said`: the name in the appositive is the speaker.
-            let appositive = &items[next + 1..closing_comma];
-            let proper_name = !appositive.is_empty()
-                && appositive.len() <= 4
-                && appositive.iter().all(|i| i.word(prose).is_some_and(is_capitalised));
-            let head = if proper_name && form_of(prose, name) != SpeakerForm::Pronoun && !is_proper_name(prose, name) {
-                Span::new(appositive[0].span().start, appositive[appositive.len() - 1].span().end)
-            } else {
-                name
-            };
-            return Some((head, phrase));
-        }
-    }
-    None
-}
-
-/// Every word capitalised: `Rob Kerridge`, not `Eastwick’s manager`.
-fn is_proper_name(prose: &str, phrase: Span) -> bool {
-    phrase.text(prose).split_whitespace().all(is_capitalised)
-}
-
-/// A cue verb that is a sentence's own verb, not a participle inside an appositive.
-fn is_finite_cue(word: &str) -> bool {
-    lexicon::is_cue_verb(word) && !word.ends_with("ing") && !lexicon::is_weak_cue(word)
-}
-
-/// `said Jaime Harrison, chair of the party.`: the speaker runs on to the end of the clause,
-/// unless what follows is an attribution of its own (`, who said …`).
-fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span {
-    let Some(next) = items.iter().position(|i| i.span().start >= name.end) else { return name };
-    if !matches!(items[next], Item::Punct(_, ',')) {
-        return name;
-    }
-    if items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside) {
-        return name;
-    }
-    let mut end = next + 1;
-    while end < items.len() {
-        match items[end] {
-            Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
-            // A comma followed by an aside ends the description: `, referring to …`.
-            Item::Punct(_, ',') if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside) => {
-                break;
-            }
-            Item::Word(span) if is_finite_cue(span.text(prose)) => return name,
-            _ => {}
-        }
-        end += 1;
-    }
-    let mut last = end - 1;
-    while last > next && matches!(items[last], Item::Punct(_, ',')) {
-        last -= 1;
-    }
-    if last == next || end - next > 40 {
-        return name;
-    }
-    Span::new(name.start, items[last].span().end)
 }
 
 /// How the speaker is written.

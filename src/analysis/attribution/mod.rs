@@ -2,6 +2,7 @@
 //! each quotation takes (its own sentence first, then its paragraph), the quotation's kind,
 //! and whom each speaker stands for.
 
+mod clauses;
 mod cues;
 mod phrases;
 mod resolve;
@@ -78,7 +79,7 @@ pub fn attribute(
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
             let chosen = cues::choose(prose, &sentence.items, &sentence.pairs, quote_item).or_else(|| {
                 let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
-                (!title).then(|| cues::subject_of(prose, &sentence.items, quote_item)).flatten()
+                (!title).then(|| clauses::subject_of(prose, &sentence.items, quote_item)).flatten()
             });
             Some((chosen, sentence.span))
         };
@@ -153,7 +154,8 @@ pub fn attribute(
             })
             .or_else(last_sentence_speaker);
         introduction = sentences.last().filter(|s| s.span.text(prose).ends_with(':')).and_then(|s| {
-            let found = s.pairs.last().map(|p| p.found).or_else(|| cues::subject_of(prose, &s.items, s.items.len()))?;
+            let found =
+                s.pairs.last().map(|p| p.found).or_else(|| clauses::subject_of(prose, &s.items, s.items.len()))?;
             Some((found, s.span))
         });
         for sentence in &sentences {
