@@ -68,7 +68,10 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
             && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
     });
     let chosen = adjacent_after
-        .or_else(|| pairs.iter().rev().find(|p| p.cue_item < quote_item))
+        .or_else(|| {
+            let before = || pairs.iter().rev().filter(|p| p.cue_item < quote_item);
+            before().find(|p| !lexicon::is_weak_cue(p.found.cue.text(prose))).or_else(|| before().next())
+        })
         .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
     // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
     // pronoun inside the sentence of a named speaker is that speaker, named.

@@ -385,3 +385,13 @@ The pool will close in September, Okafor said, adding: “Nobody is happy about 
         r#"speech “Nobody is happy about i ← Okafor [adding] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_speech_cue_outranks_a_weak_one_before_the_quotation() {
+    check(
+        r#"Pool to close
+Whitfield said engineers had called the roof “a hazard to every swimmer.”
+"#,
+        r#"speech “a hazard to every swimm ← Whitfield [said] = Dana Whitfield"#,
+    );
+}
