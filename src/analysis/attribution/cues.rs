@@ -69,8 +69,14 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     });
     let chosen = adjacent_after
         .or_else(|| {
+            // A weak cue that continues a strong one's speaker (`said, adding`) is as strong.
+            let weak = |p: &Pair| lexicon::is_weak_cue(p.found.cue.text(prose));
+            let strong = |p: &&Pair| {
+                !weak(p)
+                    || pairs.iter().any(|q| q.cue_item < p.cue_item && q.found.speaker == p.found.speaker && !weak(q))
+            };
             let before = || pairs.iter().rev().filter(|p| p.cue_item < quote_item);
-            before().find(|p| !lexicon::is_weak_cue(p.found.cue.text(prose))).or_else(|| before().next())
+            before().find(strong).or_else(|| before().next())
         })
         .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
     // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a

@@ -390,7 +390,7 @@ The pool will close in September, Okafor said, adding: “Nobody is happy about 
 fn a_speech_cue_outranks_a_weak_one_before_the_quotation() {
     check(
         r#"Pool to close
-Whitfield said engineers had called the roof “a hazard to every swimmer.”
+Whitfield said the engineers’ report called the roof “a hazard to every swimmer.”
 "#,
         r#"speech “a hazard to every swimm ← Whitfield [said] = Dana Whitfield"#,
     );
