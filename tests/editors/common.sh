@@ -39,6 +39,35 @@ wait_for_file() {
     done
 }
 
+# The two process-hygiene checks every editor test makes, with $2 a function that runs the
+# editor on a workspace (arguments: workspace, mode "quit" or "wait", then a command prefix):
+# the feature test followed by a clean quit, then the editor killed with SIGKILL. Either way
+# the server must be gone within a few seconds. $1 names the editor in messages.
+features_then_kill() {
+    local name="$1" run_editor="$2" workspace editor_pid server_pid
+    workspace="$(example_workspace)"
+    # A hung test must not hang CI.
+    ("$run_editor" "$workspace" quit timeout 90) || { echo "FAIL: $name feature test" >&2; return 1; }
+    expect_gone "$(cat "$workspace/server.pid")" 5 "$name quit" || return 1
+    rm -rf "$workspace"
+
+    # SIGKILL: the editor cannot say goodbye; the server must notice (processId watch, closed stdin).
+    workspace="$(example_workspace)"
+    ("$run_editor" "$workspace" wait) &
+    editor_pid=$!
+    if ! wait_for_file "$workspace/server.pid" 30; then
+        kill -9 "$editor_pid" 2>/dev/null || true
+        echo "FAIL: $name (kill): the test never reported the server's pid" >&2
+        return 1
+    fi
+    server_pid="$(cat "$workspace/server.pid")"
+    kill -9 "$editor_pid"
+    wait "$editor_pid" 2>/dev/null || true
+    expect_gone "$server_pid" 5 "$name killed with SIGKILL" || return 1
+    rm -rf "$workspace"
+    echo "$name: all passed"
+}
+
 # `npm ci` in folder $1, skipped when node_modules already matches package-lock.json.
 npm_ci_cached() {
     local folder="$1"

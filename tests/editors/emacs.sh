@@ -22,22 +22,4 @@ emacs_test() {
         "$repo/editors/emacs" "$server" "$workspace" "$mode" "$workspace/server.pid"
 }
 
-workspace="$(example_workspace)"
-(emacs_test "$workspace" quit timeout 90) || { echo "FAIL: emacs feature test" >&2; exit 1; }
-expect_gone "$(cat "$workspace/server.pid")" 5 "emacs eglot-shutdown"
-rm -rf "$workspace"
-
-workspace="$(example_workspace)"
-(emacs_test "$workspace" wait) &
-emacs_pid=$!
-if ! wait_for_file "$workspace/server.pid" 30; then
-    kill -9 "$emacs_pid" 2>/dev/null || true
-    echo "FAIL: emacs (kill): the test never reported the server's pid" >&2
-    exit 1
-fi
-server_pid="$(cat "$workspace/server.pid")"
-kill -9 "$emacs_pid"
-wait "$emacs_pid" 2>/dev/null || true
-expect_gone "$server_pid" 5 "emacs killed with SIGKILL"
-rm -rf "$workspace"
-echo "emacs: all passed"
+features_then_kill emacs emacs_test

@@ -25,25 +25,4 @@ nvim_test() {
         "$repo/editors/nvim" "$server" "$workspace" "$mode" "$workspace/server.pid"
 }
 
-# Features, then :qall: the server must exit with Neovim.
-workspace="$(example_workspace)"
-# A hung test must not hang CI.
-(nvim_test "$workspace" quit timeout 90) || { echo "FAIL: nvim feature test" >&2; exit 1; }
-expect_gone "$(cat "$workspace/server.pid")" 5 "nvim :qall"
-rm -rf "$workspace"
-
-# SIGKILL: Neovim cannot say goodbye; the server must notice (processId watch, closed stdin).
-workspace="$(example_workspace)"
-(nvim_test "$workspace" wait) &
-nvim_pid=$!
-if ! wait_for_file "$workspace/server.pid" 30; then
-    kill -9 "$nvim_pid" 2>/dev/null || true
-    echo "FAIL: nvim (kill): the test never reported the server's pid" >&2
-    exit 1
-fi
-server_pid="$(cat "$workspace/server.pid")"
-kill -9 "$nvim_pid"
-wait "$nvim_pid" 2>/dev/null || true
-expect_gone "$server_pid" 5 "nvim killed with SIGKILL"
-rm -rf "$workspace"
-echo "nvim: all passed"
+features_then_kill nvim nvim_test
