@@ -82,7 +82,7 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
         let verb_follows = end < before
             && items[end].word(prose).is_some_and(|w| {
                 !is_capitalised(w)
-                    && !phrases::is_determiner(w)
+                    && !lexicon::is_determiner(w)
                     && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
             });
         if verb_follows {
@@ -141,7 +141,7 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
     // “the Iowa way.”`
     let nearest_pronoun = (0..quote_item).rev().take(20).find(|&i| {
         word_at(prose, items, i).is_some_and(|w| ["he", "she", "they", "He", "She", "They"].contains(&w))
-            && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !phrases::is_determiner(v))
+            && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !lexicon::is_determiner(v))
     });
     if let Some(i) = nearest_pronoun {
         let head = items[i].span();

@@ -280,9 +280,9 @@ pub fn form_of(prose: &str, speaker: Span) -> SpeakerForm {
     }
     let words: Vec<&str> = text.split_whitespace().collect();
     let head = words.last().copied().unwrap_or("");
-    if words.len() > 1 && lexicon::is_document_noun(head) && phrases::is_determiner(words[0]) {
+    if words.len() > 1 && lexicon::is_document_noun(head) && lexicon::is_determiner(words[0]) {
         return SpeakerForm::Document;
     }
-    let named = words.iter().enumerate().any(|(i, w)| is_capitalised(w) && !(i == 0 && phrases::is_determiner(w)));
+    let named = words.iter().enumerate().any(|(i, w)| is_capitalised(w) && !(i == 0 && lexicon::is_determiner(w)));
     if named && !["I", "We"].contains(&text) { SpeakerForm::Name } else { SpeakerForm::Description }
 }

@@ -55,14 +55,6 @@ const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
 
 const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
 
-pub fn is_determiner(word: &str) -> bool {
-    lexicon::is_determiner(word)
-}
-
-fn is_stop(word: &str) -> bool {
-    lexicon::is_stop_word(word)
-}
-
 fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(&word)
 }
@@ -75,9 +67,9 @@ fn nominal(word: &str) -> bool {
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
         // Modal verbs and a few other stop words are also first names: Will, May, Chase.
         let name_too = ["Will", "May", "Can", "Bill", "Last", "Just", "Even", "Long", "Over", "Hope", "Grace"];
-        return !is_stop(word) || is_determiner(word) || name_too.contains(&word);
+        return !lexicon::is_stop_word(word) || lexicon::is_determiner(word) || name_too.contains(&word);
     }
-    if is_stop(word) && !is_determiner(word) {
+    if lexicon::is_stop_word(word) && !lexicon::is_determiner(word) {
         return false;
     }
     // Strong cues are verbs; weak ones are as often nouns: "state director", "a report".
@@ -96,7 +88,7 @@ fn nominal(word: &str) -> bool {
 fn modifier(word: &str) -> bool {
     !is_capitalised(word)
         && (word.ends_with("ing") || word.ends_with("ed"))
-        && !is_stop(word)
+        && !lexicon::is_stop_word(word)
         && !lexicon::is_cue_verb(word)
         && word.len() > 4
 }
@@ -130,12 +122,12 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             if lone {
                 return Some(item.span());
             }
-            if !nominal(word) || is_determiner(word) || is_connector(word) {
+            if !nominal(word) || lexicon::is_determiner(word) || is_connector(word) {
                 return None;
             }
             last = Some(index - 1);
             first = Some(index - 1);
-        } else if is_determiner(word) {
+        } else if lexicon::is_determiner(word) {
             first = Some(index - 1);
             let before_determiner = index.checked_sub(2).and_then(|i| items[i].word(prose));
             if !before_determiner.is_some_and(|w| w == "of" || w == "for") {
@@ -188,21 +180,24 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     let mut last = None;
     let mut index = start;
     let mut words = 0;
-    let determined = is_determiner(first_word) || first_word.ends_with("’s") || first_word.ends_with("'s");
+    let determined = lexicon::is_determiner(first_word) || first_word.ends_with("’s") || first_word.ends_with("'s");
     while let Some(item) = items.get(index) {
         let Some(word) = item.word(prose) else {
             // "U.S." may end with a period token; a comma ends the phrase.
             break;
         };
         let is_first = index == start;
-        if is_first && is_determiner(word) {
+        if is_first && lexicon::is_determiner(word) {
         } else if is_connector(word) {
             let next = items.get(index + 1).and_then(|i| i.word(prose));
-            if !next.is_some_and(|n| nominal(n) || is_determiner(n)) || last.is_none() {
+            if !next.is_some_and(|n| nominal(n) || lexicon::is_determiner(n)) || last.is_none() {
                 break;
             }
-        } else if is_determiner(word) && index > start && items[index - 1].word(prose).is_some_and(is_connector) {
-        } else if (nominal(word) || determined && word.ends_with("ing")) && !is_determiner(word) {
+        } else if lexicon::is_determiner(word)
+            && index > start
+            && items[index - 1].word(prose).is_some_and(is_connector)
+        {
+        } else if (nominal(word) || determined && word.ends_with("ing")) && !lexicon::is_determiner(word) {
             // After an article an -ing word is a noun: `the planning committee`.
             last = Some(index);
         } else {

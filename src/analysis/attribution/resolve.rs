@@ -234,7 +234,7 @@ impl<'a> Resolver<'a> {
 /// A description as it reads mid-sentence: `The club` → `the club`.
 fn description_name(text: &str) -> String {
     match text.split_once(' ') {
-        Some((first, rest)) if crate::analysis::attribution::phrases::is_determiner(first) => {
+        Some((first, rest)) if lexicon::is_determiner(first) => {
             format!("{} {rest}", first.to_lowercase())
         }
         _ => text.to_string(),
