@@ -86,18 +86,12 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
         read.map_err(|error| Unreadable { path: input.display.clone(), error })?;
     let article = analysis::article::parse(&text, format);
 
-    // Keep the text of every glossary file the loader reads, to place its problems later.
-    let mut glossary_texts: Vec<(PathBuf, String)> = Vec::new();
     let glossary = workspace::load_glossaries_cached(
         &input.article_path(&config.cwd),
         article.front_matter.as_ref(),
         &input.root,
         &config.extra_glossaries,
-        &mut |path: &Path| {
-            let text = std::fs::read_to_string(path)?;
-            glossary_texts.push((path.to_path_buf(), text.clone()));
-            Ok(text)
-        },
+        &mut |path: &Path| std::fs::read_to_string(path),
         glossaries,
     );
 
@@ -110,11 +104,9 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
         .iter()
         .map(|(path, diagnostic)| GlossaryProblem {
             path: path.clone(),
-            text: glossary_texts
-                .iter()
-                .find(|(read, _)| read == path)
-                .map(|(_, text)| text.clone())
-                .or_else(|| std::fs::read_to_string(path).ok()),
+            // Read when reporting, not kept from loading: most glossaries have no problem, and
+            // copying each one's text for every article would cost more than this second read.
+            text: None,
             diagnostic: diagnostic.clone(),
         })
         .collect();
@@ -122,11 +114,19 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
 }
 
 /// Keeps each glossary file's problems only on the first article that loaded that file, so
-/// that a glossary shared by many articles is reported once.
+/// that a glossary shared by many articles is reported once, and reads the text of each file
+/// reported, to place its problems.
 pub fn report_glossaries_once(outcomes: &mut [Outcome]) {
     let mut reported: Vec<PathBuf> = Vec::new();
     for checked in outcomes.iter_mut().filter_map(|outcome| outcome.as_mut().ok()) {
         checked.glossary_problems.retain(|problem| !reported.contains(&problem.path));
+        let mut texts: Vec<(PathBuf, Option<String>)> = Vec::new();
+        for problem in &mut checked.glossary_problems {
+            if !texts.iter().any(|(path, _)| path == &problem.path) {
+                texts.push((problem.path.clone(), std::fs::read_to_string(&problem.path).ok()));
+            }
+            problem.text = texts.iter().find(|(path, _)| path == &problem.path).and_then(|(_, text)| text.clone());
+        }
         for problem in &checked.glossary_problems {
             if !reported.contains(&problem.path) {
                 reported.push(problem.path.clone());
