@@ -53,6 +53,9 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
 /// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
 
+/// Words after which an adjective in -ed or -ing modifies the noun that follows.
+const ARTICLES: &[&str] = &["a", "an", "the", "one", "another", "his", "her", "their", "its", "our"];
+
 const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
 
 fn is_connector(word: &str) -> bool {
@@ -200,6 +203,13 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         } else if (nominal(word) || determined && word.ends_with("ing")) && !lexicon::is_determiner(word) {
             // After an article an -ing word is a noun: `the planning committee`.
             last = Some(index);
+        } else if modifier(word)
+            && (is_first && word.ends_with("ed")
+                || items[index - 1].word(prose).is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str())))
+            && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(nominal)
+        {
+            // `said retired surgeon Ben Carson`, `one unaligned strategist`: an adjective in
+            // -ed or -ing that opens the phrase belongs to it, though it cannot end it.
         } else {
             break;
         }
@@ -257,5 +267,8 @@ mod tests {
         check("according to |a spokesman for the club.", Some("a spokesman for the club"));
         check("said |he.", Some("he"));
         check("said |that the pool", None);
+        check("said |retired surgeon Ben Carson.", Some("retired surgeon Ben Carson"));
+        check("said |one unaligned club steward.", Some("one unaligned club steward"));
+        check("said |embattled.", None);
     }
 }

@@ -395,3 +395,15 @@ Whitfield said the engineers’ report called the roof “a hazard to every swim
         r#"speech “a hazard to every swimm ← Whitfield [said] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn an_adjective_in_ed_opens_an_inverted_speaker() {
+    check(
+        r#"Cup final
+“We were robbed,” said retired referee Ben Castillo.
+“It was never a penalty,” said one unimpressed club steward.
+"#,
+        r#"speech “We were robbed,” ← retired referee Ben Castillo [said] = Ben Castillo
+speech “It was never a penalty, ← one unimpressed club steward [said] = one unimpressed club steward"#,
+    );
+}
