@@ -162,6 +162,8 @@ pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("went on to say", SpeakerSide::Before),
     ("pointed out", SpeakerSide::Before),
     ("points out", SpeakerSide::Before),
+    ("put it", SpeakerSide::Before),
+    ("puts it", SpeakerSide::Before),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -407,3 +407,13 @@ fn an_adjective_in_ed_opens_an_inverted_speaker() {
 speech “It was never a penalty, ← one unimpressed club steward [said] = one unimpressed club steward"#,
     );
 }
+
+#[test]
+fn put_it_is_a_cue() {
+    check(
+        r#"Pool to close
+As the Harbour Gazette put it, “the deep end is now the shallow end.”
+"#,
+        r#"speech “the deep end is now the ← the Harbour Gazette [put it] = The Harbour Gazette"#,
+    );
+}
