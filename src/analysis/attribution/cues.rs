@@ -219,9 +219,10 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
+    // A weak cue is one when a document follows it: `“…,” read the statement.`
     if after_quote
-        && !weak
         && let Some(head) = phrases::after(prose, items, index + 1)
+        && (!weak || form_of(prose, head) == SpeakerForm::Document)
     {
         let speaker = inverted_speaker(prose, items, head);
         let found = Found { speaker, head, cue, form: form_of(prose, head) };

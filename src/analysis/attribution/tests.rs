@@ -417,3 +417,14 @@ As the Harbour Gazette put it, “the deep end is now the shallow end.”
         r#"speech “the deep end is now the ← the Harbour Gazette [put it] = The Harbour Gazette"#,
     );
 }
+
+#[test]
+fn a_weak_cue_before_a_document_is_inverted() {
+    check(
+        r#"Pool to close
+Okafor said he was sorry. Harbour City Council said in a statement that the roof was unsafe.
+“The pool will reopen when it is safe,” read the statement, which was issued on Friday.
+"#,
+        r#"speech “The pool will reopen wh ← the statement, which was issued on Friday [read] = Harbour City Council"#,
+    );
+}
