@@ -210,10 +210,10 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             matches!(items[n], Item::Punct(_, ',' | ':')) && matches!(items.get(n + 1), Some(Item::Quote(_)))
         })
     };
+    // `Continued Stone: “…”`: a cue that opens the sentence, even a weak one.
+    let opens_sentence = index == 0 && is_capitalised(word);
     if !after_quote
-        && !weak
-        && index >= 1
-        && matches!(items[index - 1], Item::Punct(_, ','))
+        && (opens_sentence || !weak && index >= 1 && matches!(items[index - 1], Item::Punct(_, ',')))
         && let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h))
     {
         let found = Found { speaker: head, head, cue, form: form_of(prose, head) };

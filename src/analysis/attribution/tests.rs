@@ -428,3 +428,15 @@ Okafor said he was sorry. Harbour City Council said in a statement that the roof
         r#"speech “The pool will reopen wh ← the statement, which was issued on Friday [read] = Harbour City Council"#,
     );
 }
+
+#[test]
+fn a_cue_that_opens_the_sentence_is_inverted() {
+    check(
+        r#"Pool to close
+Continued Okafor: “Nobody wanted this.”
+Said Whitfield, “It is a sad day.”
+"#,
+        r#"speech “Nobody wanted this.” ← Okafor [Continued] = Tomas Okafor
+speech “It is a sad day.” ← Whitfield [Said] = Dana Whitfield"#,
+    );
+}
