@@ -219,6 +219,24 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
+    // `Fans “never gave up” in the final, said Okafor.`: a cue after a comma with only its
+    // speaker after it closes a sentence that quotes.
+    let quoted_before = items[..index].iter().any(|i| matches!(i, Item::Quote(_)));
+    if !after_quote
+        && !weak
+        && quoted_before
+        && index >= 1
+        && matches!(items[index - 1], Item::Punct(_, ','))
+        && let Some(head) = phrases::after(prose, items, index + 1)
+    {
+        let speaker = inverted_speaker(prose, items, head);
+        let end = items.iter().position(|i| i.span().start >= speaker.end).unwrap_or(items.len());
+        let closes = items[end..].iter().all(|i| matches!(i, Item::Punct(_, '.' | ',' | '!' | '?' | ')')));
+        if closes {
+            let found = Found { speaker, head, cue, form: form_of(prose, head) };
+            return Some((Pair { found, first_item: index, cue_item: index }, 1));
+        }
+    }
     // A weak cue is one when a document follows it: `“…,” read the statement.`
     if after_quote
         && let Some(head) = phrases::after(prose, items, index + 1)

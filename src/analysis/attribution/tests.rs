@@ -440,3 +440,13 @@ Said Whitfield, “It is a sad day.”
 speech “It is a sad day.” ← Whitfield [Said] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_cue_with_its_speaker_closes_a_sentence_that_quotes() {
+    check(
+        r#"Pool to close
+The repairs “will take the whole summer” at the very least, said Tomas Okafor, who chairs the committee.
+"#,
+        r#"speech “will take the whole sum ← Tomas Okafor, who chairs the committee [said] = Tomas Okafor"#,
+    );
+}
