@@ -251,7 +251,10 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
 
 /// Words between a speaker and the cue: `also`, `has`, `actually`.
 fn is_prelude(word: &str) -> bool {
-    lexicon::is_cue_prelude(word) || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
+    lexicon::is_cue_prelude(word)
+        || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
+        || word.ends_with("n’t")
+        || word.ends_with("n't")
 }
 
 /// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump

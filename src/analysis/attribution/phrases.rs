@@ -64,7 +64,8 @@ fn is_connector(word: &str) -> bool {
 
 /// Could this word be part of a noun phrase?
 fn nominal(word: &str) -> bool {
-    if lexicon::is_sentence_opener(word) {
+    // `wasn’t`, `didn't`: a negated auxiliary ends the phrase before it.
+    if lexicon::is_sentence_opener(word) || word.ends_with("n’t") || word.ends_with("n't") {
         return false;
     }
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
@@ -118,6 +119,9 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             if lexicon::is_speaker_pronoun(word) || ["I", "we", "We", "you", "You"].contains(&word) {
                 return Some(item.span());
             }
+            if let Some(pronoun) = contracted_pronoun(word) {
+                return Some(Span::new(item.span().start, item.span().start + pronoun.len()));
+            }
             // A lone quantifier can be the whole phrase: `Another said …`.
             let lone = ["another", "some", "many", "both", "several", "most", "few", "one"]
                 .contains(&word.to_lowercase().as_str())
@@ -168,6 +172,12 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
         first += 1;
     }
     Some(Span::new(items[first].span().start, items[last].span().end))
+}
+
+/// `he’s` in `he’s said`: the pronoun of a contraction with `has` or `is`.
+fn contracted_pronoun(word: &str) -> Option<&str> {
+    let pronoun = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))?;
+    lexicon::is_speaker_pronoun(pronoun).then_some(pronoun)
 }
 
 /// The noun phrase that starts at `items[start]`, read forwards: `said Mujahid`,
@@ -258,6 +268,9 @@ mod tests {
         check("On Tuesday the club | said", Some("the club"));
         check("Harbour City and Riverside United | said", Some("Harbour City and Riverside United"));
         check("and then he | said", Some("he"));
+        check("and she’s | said", Some("she"));
+        check("Whitfield didn’t | say", None);
+        check("The results aren’t | final", None);
         check("Fans who stayed | said", None);
     }
 

@@ -450,3 +450,15 @@ The repairs “will take the whole summer” at the very least, said Tomas Okafo
         r#"speech “will take the whole sum ← Tomas Okafor, who chairs the committee [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn negations_and_contractions_around_a_cue() {
+    check(
+        r#"Pool to close
+Whitfield wouldn’t say when the pool would reopen, only that it would be “a matter of months.”
+Okafor was asked about the roof. “It leaks,” he’s said more than once.
+"#,
+        r#"speech “a matter of months.” ← Whitfield [say] = Dana Whitfield
+speech “It leaks,” ← he [said] = Tomas Okafor"#,
+    );
+}
