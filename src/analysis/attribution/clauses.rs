@@ -26,6 +26,10 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
     }
 }
 
+/// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
+/// `the report urges them`.
+const VERB_FOLLOWERS: &[&str] = &["that", "on", "to", "as", "into", "him", "her", "them", "me", "us", "it"];
+
 /// The subject of the clause that `before` belongs to: the first noun phrase at the start
 /// of the sentence or after a comma that a lower-case verb follows.
 pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
@@ -48,15 +52,22 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
             continue;
         }
         let Some(mut phrase) = phrases::after(prose, items, start) else { continue };
-        // `the council lists “…”`: a plural-looking last word before a quotation or `that`
-        // is the verb.
+        // `the council lists “…”`, `the email goes on`: a plural-looking last word before a
+        // quotation, `that`, an object or a preposition is the verb.
         let ends_in_verb = |phrase: Span| {
             let next = items.iter().position(|i| i.span().start >= phrase.end);
             let last_word = phrase.text(prose).rsplit(' ').next().unwrap_or("");
+            let takes_object = |n: usize| {
+                matches!(items[n], Item::Quote(_))
+                    || items[n].word(prose).is_some_and(|w| {
+                        VERB_FOLLOWERS.contains(&w) || lexicon::is_determiner(w) && w.chars().all(|c| c.is_lowercase())
+                    })
+            };
             phrase.text(prose).contains(' ')
                 && last_word.ends_with('s')
+                && !last_word.ends_with("ss")
                 && !is_capitalised(last_word)
-                && next.is_some_and(|n| matches!(items[n], Item::Quote(_)) || items[n].word(prose) == Some("that"))
+                && next.is_some_and(takes_object)
         };
         if ends_in_verb(phrase) {
             let cut = phrase.text(prose).rfind(' ').unwrap_or(0);

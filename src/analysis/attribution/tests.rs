@@ -462,3 +462,15 @@ Okafor was asked about the roof. “It leaks,” he’s said more than once.
 speech “It leaks,” ← he [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_verb_in_s_ends_the_subject_of_a_sentence_without_cue() {
+    check(
+        r#"Pool to close
+The Harbour Gazette focuses on the “crumbling” roof.
+The report goes on: “Every beam needs replacing.”
+"#,
+        r#"speech “crumbling” ← The Harbour Gazette [focuses] = The Harbour Gazette
+speech “Every beam needs replac ← The report [goes] = The Harbour Gazette"#,
+    );
+}
