@@ -262,5 +262,10 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     if last == next || end - next > 40 {
         return name;
     }
+    // `said Jo Park, a spokeswoman, adding …`: the comma that closes the appositive belongs to it,
+    // as it does before a cue (`Park, a spokeswoman, said`).
+    if matches!(items.get(last + 1), Some(Item::Punct(_, ','))) {
+        last += 1;
+    }
     Span::new(name.start, items[last].span().end)
 }

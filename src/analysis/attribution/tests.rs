@@ -474,3 +474,15 @@ The report goes on: “Every beam needs replacing.”
 speech “Every beam needs replac ← The report [goes] = The Harbour Gazette"#,
     );
 }
+
+#[test]
+fn an_inverted_appositive_keeps_its_closing_comma() {
+    check(
+        r#"Pool to close
+“The vote was unanimous,” said Tomas Okafor, the committee chair, after the meeting.
+“The vote was close,” said Lena Marsh, a committee member.
+"#,
+        r#"speech “The vote was unanimous, ← Tomas Okafor, the committee chair, [said] = Tomas Okafor
+speech “The vote was close,” ← Lena Marsh, a committee member [said] = Lena Marsh"#,
+    );
+}
