@@ -247,7 +247,10 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
         match items[end] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
             // A comma followed by an aside ends the description: `, referring to …`.
-            Item::Punct(_, ',') if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside) => {
+            Item::Punct(_, ',')
+                if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside)
+                    && !is_hometown(prose, items, end + 1) =>
+            {
                 break;
             }
             Item::Word(span) if is_finite_cue(span.text(prose)) => return name,
@@ -268,4 +271,10 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
         last += 1;
     }
     Span::new(name.start, items[last].span().end)
+}
+
+/// `Jo Park, 32, of Harbour City`: `of` or `from` before a place continues a description.
+fn is_hometown(prose: &str, items: &[Item], at: usize) -> bool {
+    word_at(prose, items, at).is_some_and(|w| w == "of" || w == "from")
+        && word_at(prose, items, at + 1).is_some_and(is_capitalised)
 }

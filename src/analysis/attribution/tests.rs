@@ -486,3 +486,13 @@ fn an_inverted_appositive_keeps_its_closing_comma() {
 speech “The vote was close,” ← Lena Marsh, a committee member [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn an_inverted_speaker_keeps_age_and_hometown() {
+    check(
+        r#"Cup final
+“We waited forty years for this,” said Lena Marsh, 67, of Harbour City.
+"#,
+        r#"speech “We waited forty years f ← Lena Marsh, 67, of Harbour City [said] = Lena Marsh"#,
+    );
+}
