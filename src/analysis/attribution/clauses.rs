@@ -236,6 +236,9 @@ fn is_finite_cue(word: &str) -> bool {
 /// unless what follows is an attribution of its own (`, who said …`).
 pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span {
     let Some(next) = items.iter().position(|i| i.span().start >= name.end) else { return name };
+    if word_at(prose, items, next) == Some("who") && !is_capitalised(name.text(prose)) {
+        return restrictive_clause(prose, items, name, next);
+    }
     if !matches!(items[next], Item::Punct(_, ',')) {
         return name;
     }
@@ -277,4 +280,17 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
 fn is_hometown(prose: &str, items: &[Item], at: usize) -> bool {
     word_at(prose, items, at).is_some_and(|w| w == "of" || w == "from")
         && word_at(prose, items, at + 1).is_some_and(is_capitalised)
+}
+
+/// `said a former official who oversaw the inquiry.`: a who-clause without a comma defines
+/// a description, and belongs to it up to the end of the clause.
+fn restrictive_clause(prose: &str, items: &[Item], name: Span, who: usize) -> Span {
+    let end = items[who..]
+        .iter()
+        .position(|i| matches!(i, Item::Quote(_) | Item::Punct(_, ',' | ';' | ':' | '.' | '?' | '!' | '—')))
+        .map_or(items.len(), |p| who + p);
+    if end - who > 25 || end == who + 1 {
+        return name;
+    }
+    Span::new(name.start, items[end - 1].span().end)
 }

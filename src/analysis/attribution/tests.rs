@@ -496,3 +496,13 @@ fn an_inverted_speaker_keeps_age_and_hometown() {
         r#"speech “We waited forty years f ← Lena Marsh, 67, of Harbour City [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn an_inverted_description_keeps_its_defining_who_clause() {
+    check(
+        r#"Court case
+“The evidence was never disclosed,” said a court official who asked not to be named.
+"#,
+        r#"speech “The evidence was never  ← a court official who asked not to be named [said] = a court official"#,
+    );
+}
