@@ -180,6 +180,12 @@ fn contracted_pronoun(word: &str) -> Option<&str> {
     lexicon::is_speaker_pronoun(pronoun).then_some(pronoun)
 }
 
+/// Roles that name whom they serve with `to`: `an adviser to the mayor`, `a source close to the club`.
+fn takes_to(word: &str) -> bool {
+    ["adviser", "advisor", "aide", "assistant", "counsel", "consultant", "spokesman", "spokeswoman", "close"]
+        .contains(&word)
+}
+
 /// The noun phrase that starts at `items[start]`, read forwards: `said Mujahid`,
 /// `according to a spokesman for the council`.
 pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
@@ -201,14 +207,14 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         };
         let is_first = index == start;
         if is_first && lexicon::is_determiner(word) {
-        } else if is_connector(word) {
+        } else if is_connector(word) || word == "to" && index > start && items[index - 1].word(prose).is_some_and(takes_to) {
             let next = items.get(index + 1).and_then(|i| i.word(prose));
             if !next.is_some_and(|n| nominal(n) || lexicon::is_determiner(n)) || last.is_none() {
                 break;
             }
         } else if lexicon::is_determiner(word)
             && index > start
-            && items[index - 1].word(prose).is_some_and(is_connector)
+            && items[index - 1].word(prose).is_some_and(|w| is_connector(w) || w == "to")
         {
         } else if (nominal(word) || determined && word.ends_with("ing")) && !lexicon::is_determiner(word) {
             // After an article an -ing word is a noun: `the planning committee`.
@@ -282,6 +288,9 @@ mod tests {
         check("said |that the pool", None);
         check("said |retired surgeon Ben Carson.", Some("retired surgeon Ben Carson"));
         check("said |one unaligned club steward.", Some("one unaligned club steward"));
+        check("said |a longtime adviser to the mayor.", Some("a longtime adviser to the mayor"));
+        check("said |a source close to the club.", Some("a source close to the club"));
+        check("said |Okafor to the council.", Some("Okafor"));
         check("said |embattled.", None);
     }
 }
