@@ -159,7 +159,6 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
     }
     let (_, head) = subject(prose, items, quote_item)?;
-    if std::env::var("X2").is_ok() { return None; }
     let verb = items.iter().position(|i| i.span().start >= head.end)?;
     let cue = items[verb].span();
     Some(Found { speaker: head, head, cue, form: form_of(prose, head) })

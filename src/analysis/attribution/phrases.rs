@@ -207,7 +207,9 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         };
         let is_first = index == start;
         if is_first && lexicon::is_determiner(word) {
-        } else if is_connector(word) || word == "to" && index > start && items[index - 1].word(prose).is_some_and(takes_to) {
+        } else if is_connector(word)
+            || word == "to" && index > start && items[index - 1].word(prose).is_some_and(takes_to)
+        {
             let next = items.get(index + 1).and_then(|i| i.word(prose));
             if !next.is_some_and(|n| nominal(n) || lexicon::is_determiner(n)) || last.is_none() {
                 break;
