@@ -305,6 +305,13 @@ pub fn form_of(prose: &str, speaker: Span) -> SpeakerForm {
     if words.len() > 1 && lexicon::is_document_noun(head) && lexicon::is_determiner(words[0]) {
         return SpeakerForm::Document;
     }
-    let named = words.iter().enumerate().any(|(i, w)| is_capitalised(w) && !(i == 0 && lexicon::is_determiner(w)));
+    // `a longtime adviser to Dana Whitfield` describes someone else than the name it holds:
+    // after a lower-case opening, only the words before `to`, `of` or `for` can make a name.
+    let opens_lower = words.first().is_some_and(|w| !is_capitalised(w));
+    let head_words = match words.iter().position(|w| ["to", "of", "for"].contains(w)) {
+        Some(relation) if opens_lower => &words[..relation],
+        _ => &words[..],
+    };
+    let named = head_words.iter().enumerate().any(|(i, w)| is_capitalised(w) && !(i == 0 && lexicon::is_determiner(w)));
     if named && !["I", "We"].contains(&text) { SpeakerForm::Name } else { SpeakerForm::Description }
 }

@@ -134,6 +134,13 @@ pub fn attribute(
                 .max_by_key(|(f, _)| f.cue.end)
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
             if let Some(&(found, span)) = nearest.or(introduction.as_ref()) {
+                // `“…,” said Okafor, who chairs the committee. “…”`: the relative pronoun
+                // speaks only inside its clause; a later quotation names its antecedent.
+                let found = if ["who", "which"].contains(&found.speaker.text(prose)) {
+                    Found { speaker: found.head, ..found }
+                } else {
+                    found
+                };
                 attributed_here.push((index, found, span));
             } else if let Some((found, span)) =
                 speaker_at_paragraph_end.filter(|_| quotes[index].span.start == block.span.start)

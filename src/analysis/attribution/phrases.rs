@@ -153,8 +153,11 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             }
         } else if nominal(word) && !lexicon::is_speaker_pronoun(word) {
             first = Some(index - 1);
-        } else if modifier(word) && items.get(index).and_then(|i| i.word(prose)).is_some_and(nominal) {
-            // `policy planning director`, `the bespectacled diplomat`: a participle before a noun.
+        } else if modifier(word)
+            && items.get(index).and_then(|i| i.word(prose)).is_some_and(|w| nominal(w) && !is_capitalised(w))
+        {
+            // `policy planning director`, `the bespectacled diplomat`: a participle before a
+            // noun. Before a name it is the verb: `The closure angered Okafor`.
             first = Some(index - 1);
         } else {
             break;

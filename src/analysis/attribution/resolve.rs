@@ -103,7 +103,14 @@ impl<'a> Resolver<'a> {
     }
 
     fn named(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
-        if let Some(mention) = self.mention_in(found.head) {
+        // `an adviser to Whitfield` is not Whitfield: a description's mentions after `to`
+        // name whom it serves.
+        let text = found.head.text(self.prose);
+        let own = match text.find(" to ") {
+            Some(to) if found.form == SpeakerForm::Description => Span::new(found.head.start, found.head.start + to),
+            _ => found.head,
+        };
+        if let Some(mention) = self.mention_in(own) {
             return Some(self.entity(mention.entity, mention.span));
         }
         let text = found.head.text(self.prose);

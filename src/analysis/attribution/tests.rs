@@ -506,3 +506,26 @@ fn an_inverted_description_keeps_its_defining_who_clause() {
         r#"speech “The evidence was never  ← a court official who asked not to be named [said] = a court official"#,
     );
 }
+
+#[test]
+fn an_adviser_to_someone_is_not_them() {
+    check(
+        r#"Pool to close
+“The mayor never read the report,” said a longtime adviser to Dana Whitfield.
+“It is a sad day,” said a spokesman for Harbour City Council.
+"#,
+        r#"speech “The mayor never read th ← a longtime adviser to Dana Whitfield [said] = a longtime adviser to Dana Whitfield
+speech “It is a sad day,” ← a spokesman for Harbour City Council [said] = Harbour City Council"#,
+    );
+}
+
+#[test]
+fn a_later_quotation_names_the_antecedent_of_who() {
+    check(
+        r#"Pool to close
+The closure angered Okafor, who said the pool was “a lifeline” for the town. “Nobody asked us.”
+"#,
+        r#"speech “a lifeline” ← who [said] = Tomas Okafor
+speech “Nobody asked us.” ← Okafor [said] = Tomas Okafor"#,
+    );
+}
