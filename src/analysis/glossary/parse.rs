@@ -1,11 +1,15 @@
 //! Parsing one glossary file with spans.
 //!
-//! A well-formed file is read in one pass. When the TOML has syntax errors, the file is cut
-//! into its tables (each `[header]` up to the next) and every table is parsed on its own, so
-//! that one broken entity does not hide all the others: the broken tables report their
-//! errors and are left out, the good ones load.
+//! A well-formed file is read one table at a time: each table is parsed, read into its
+//! entity and dropped before the next, so that a 10,000-entity file never holds its whole
+//! spanned TOML tree (about 35 MB for 1.7 MB of TOML) at once. When that does not settle the
+//! file (a table fails to parse, or two tables share a key), the whole file is parsed as one
+//! document. When the TOML has syntax errors, the file is cut into its tables (each
+//! `[header]` up to the next) and every table is parsed on its own, so that one broken
+//! entity does not hide all the others: the broken tables report their errors and are left
+//! out, the good ones load.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -43,6 +47,56 @@ fn settle(text: &str, span: Span) -> Span {
 }
 
 fn read(text: &str) -> Glossary {
+    read_table_by_table(text).unwrap_or_else(|| read_whole(text))
+}
+
+/// Reads a well-formed file table by table, holding one table's parse at a time. Returns
+/// None, for [`read_whole`] to decide, when a table does not parse on its own or when two
+/// tables define the same top-level key (`[a.b]` and `[a.c]`, a key given twice).
+///
+/// The cuts are made before every line that starts with `[`. A cut inside a multi-line
+/// string or array leaves the text before it unterminated, which fails to parse, so a wrong
+/// cut never goes unnoticed; a header the cuts miss (an indented one) only makes a larger
+/// piece. Pieces whose top-level keys are all distinct mean in TOML exactly what the whole
+/// file means, so both readings give the same entities, spans and problems.
+fn read_table_by_table(text: &str) -> Option<Glossary> {
+    let mut reader = Reader::default();
+    let mut keys: HashSet<String> = HashSet::new();
+    for piece in line_start_pieces(text) {
+        let piece_text = text.get(piece.clone())?;
+        let (document, errors) = DeTable::parse_recoverable(piece_text);
+        if !errors.is_empty() {
+            return None;
+        }
+        for key in document.get_ref().keys() {
+            if !keys.insert(key.get_ref().to_string()) {
+                return None;
+            }
+        }
+        reader.read_document(piece_text, piece.start, &document);
+    }
+    Some(reader.finish())
+}
+
+/// The byte ranges of `text` cut before every line that starts with `[`.
+fn line_start_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let cuts = line_starts(bytes).filter(move |&start| start > 0 && bytes.get(start) == Some(&b'['));
+    let mut start = 0;
+    cuts.chain(std::iter::once(text.len())).filter_map(move |end| {
+        let piece = start..end;
+        start = end;
+        (!piece.is_empty()).then_some(piece)
+    })
+}
+
+/// The offset where every line after the first starts.
+fn line_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|&(_, &byte)| byte == b'\n').map(|(at, _)| at + 1)
+}
+
+/// Reads the file parsed as one document, and table by table when it has syntax errors.
+fn read_whole(text: &str) -> Glossary {
     let mut reader = Reader::default();
     let (document, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
