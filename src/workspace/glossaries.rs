@@ -36,9 +36,11 @@ pub fn load_glossaries(
 #[derive(Debug, Default)]
 pub struct GlossaryCache {
     built: Mutex<HashMap<u64, Arc<Built>>>,
-    /// The last parse of each glossary file without a syntax error. While a file does not
-    /// parse (someone is typing in it), its last good entities stay in use.
-    last_good: Arc<Mutex<HashMap<PathBuf, Glossary>>>,
+    /// The text of each glossary file as it last parsed without a syntax error. While a file
+    /// does not parse (someone is typing in it), the entities of that text stay in use. The
+    /// text, not its entities, is kept: a few times smaller, and parsed again only while the
+    /// file is broken.
+    last_good: Arc<Mutex<HashMap<PathBuf, String>>>,
 }
 
 #[derive(Debug)]
@@ -57,14 +59,19 @@ impl GlossaryCache {
 
     /// The file's entities: its own when it parses, else its last good ones (the syntax
     /// problems are reported either way).
-    fn entities_of(&self, path: &Path, parsed: &mut Glossary) {
+    fn entities_of(&self, path: &Path, text: &str, parsed: &mut Glossary) {
         let mut last_good = self.last_good.lock().unwrap_or_else(|e| e.into_inner());
         let broken = parsed.diagnostics.iter().any(|d| d.code == Code::GlossarySyntax);
         if !broken {
-            last_good
-                .insert(path.to_path_buf(), Glossary { entities: parsed.entities.clone(), diagnostics: Vec::new() });
+            match last_good.get_mut(path) {
+                Some(good) if good.as_str() == text => {}
+                Some(good) => text.clone_into(good),
+                None => {
+                    last_good.insert(path.to_path_buf(), text.to_string());
+                }
+            }
         } else if let Some(good) = last_good.get(path) {
-            parsed.entities = good.entities.clone();
+            parsed.entities = glossary::parse(good).entities;
         }
     }
 
@@ -82,7 +89,7 @@ impl GlossaryCache {
         let mut parsed_files = Vec::new();
         for (position, (path, text)) in files.iter().enumerate() {
             let mut parsed = glossary::parse(text);
-            self.entities_of(path, &mut parsed);
+            self.entities_of(path, text, &mut parsed);
             problems.extend(std::mem::take(&mut parsed.diagnostics).into_iter().map(|d| (position, d)));
             parsed_files.push((path.display().to_string(), parsed));
         }
