@@ -9,6 +9,7 @@
 //! entity does not hide all the others: the broken tables report their errors and are left
 //! out, the good ones load.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -245,7 +246,7 @@ impl Reader {
         for (key, value) in fields {
             let field = key.get_ref().as_ref();
             let span = shift(value.span(), offset);
-            entity.fields.push((field.to_string(), span));
+            entity.fields.push((field_name(field), span));
             let found = value.get_ref();
             match field {
                 "name" => match found.as_str() {
@@ -358,8 +359,30 @@ impl Entity {
 }
 
 /// The name under which [`Entity::fields`] keeps the span of the alias at `index`.
-fn alias_field(index: usize) -> String {
-    format!("aliases[{index}]")
+fn alias_field(index: usize) -> Cow<'static, str> {
+    const FIRST: [&str; 8] = [
+        "aliases[0]",
+        "aliases[1]",
+        "aliases[2]",
+        "aliases[3]",
+        "aliases[4]",
+        "aliases[5]",
+        "aliases[6]",
+        "aliases[7]",
+    ];
+    match FIRST.get(index) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(format!("aliases[{index}]")),
+    }
+}
+
+/// A field's name for [`Entity::fields`]: static text for the fields the reader knows.
+fn field_name(field: &str) -> Cow<'static, str> {
+    const KNOWN: [&str; 7] = ["name", "kind", "aliases", "role", "affiliation", "description", "pronouns"];
+    match KNOWN.iter().find(|known| **known == field) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(field.to_string()),
+    }
 }
 
 /// The `[id]` header of a table when it has one; for a dotted header (`[a.b]`) or an

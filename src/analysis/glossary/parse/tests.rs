@@ -11,7 +11,7 @@ fn check(fixture: &str) {
     for entity in &glossary.entities {
         marks.push((entity.header, format!("entity {}", entity.id)));
         for (field, span) in &entity.fields {
-            marks.push((*span, field.clone()));
+            marks.push((*span, field.to_string()));
         }
     }
     for diagnostic in &glossary.diagnostics {
