@@ -164,7 +164,9 @@ struct Reader {
 }
 
 impl Reader {
-    fn finish(self) -> Glossary {
+    fn finish(mut self) -> Glossary {
+        // Grown one entity at a time, the list has room for up to twice as many.
+        self.glossary.entities.shrink_to_fit();
         self.glossary
     }
 
