@@ -7,7 +7,9 @@ Measures, through the real binary and Content-Length framing:
     the didChange being written to the publishDiagnostics for that document version being
     read (debounceMs 0 in initializationOptions), reported as p50 / p99 / max;
   - peak RSS (VmHWM in /proc/<pid>/status) after opening many articles in a workspace
-    whose glossary.toml has 10,000 entities, once every article has its diagnostics.
+    whose glossary.toml has 10,000 entities, once every article has its diagnostics, and
+    again once the server has also indexed the workspace (answered a workspace/symbol
+    request, which waits for that index).
 
 The articles come from the benchmarks' generator (`cargo bench --bench corpus`); see
 scripts/bench, which runs this script with the right files.
@@ -256,6 +258,12 @@ def measure_memory(binary, workspace, articles):
         server.wait_for(diagnosed)
         all_ms = (time.perf_counter() - started) * 1e3
         peak, current = server.peak_rss_kb()
+        # The workspace index is built in the background from `initialized` on; a
+        # workspace/symbol request is answered once it is ready.
+        request_id, _ = server.request("workspace/symbol", {"query": "copydesk-bench-no-such-name"})
+        server.wait_for(lambda m: m.get("id") == request_id)
+        indexed_ms = (time.perf_counter() - started) * 1e3
+        peak_indexed, current_indexed = server.peak_rss_kb()
     finally:
         server.close()
     return {
@@ -266,6 +274,9 @@ def measure_memory(binary, workspace, articles):
         "all_diagnosed_ms": round(all_ms, 1),
         "peak_rss_mb": round(peak / 1024, 1),
         "rss_mb": round(current / 1024, 1),
+        "indexed_ms": round(indexed_ms, 1),
+        "peak_rss_indexed_mb": round(peak_indexed / 1024, 1),
+        "rss_indexed_mb": round(current_indexed / 1024, 1),
     }
 
 
@@ -296,7 +307,9 @@ def main(argv):
         result = measure_memory(binary, workspace, positional)
         readable = (
             f"{result['open_articles']} open articles ({result['bytes']} bytes): peak RSS {result['peak_rss_mb']} MB "
-            f"(after initialize {result['rss_after_initialize_mb']} MB); all diagnosed in {result['all_diagnosed_ms']} ms"
+            f"(after initialize {result['rss_after_initialize_mb']} MB); all diagnosed in {result['all_diagnosed_ms']} ms; "
+            f"workspace indexed in {result['indexed_ms']} ms: peak RSS {result['peak_rss_indexed_mb']} MB, "
+            f"RSS {result['rss_indexed_mb']} MB"
         )
     else:
         print(__doc__, file=sys.stderr)

@@ -30,6 +30,28 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => copydesk::cli::run(&args),
-        Command::Lsp { stdio: _ } => copydesk::lsp::run_stdio(),
+        Command::Lsp { stdio: _ } => {
+            use_one_malloc_arena();
+            copydesk::lsp::run_stdio()
+        }
     }
 }
+
+/// Makes every thread of the language server allocate from glibc's main arena.
+///
+/// By default each thread that allocates (tokio's workers, the blocking threads that run
+/// analyses and read stdin) gets an arena of its own, and memory freed in one arena serves
+/// only that arena's threads: with 200 open articles and a 10,000-entity glossary that put
+/// the peak RSS at 92–98 MB for 54 MB of live heap, against 65–66 MB with one arena (74 MB
+/// with two). Analyses run on at most as many threads as there are cores, so the one
+/// arena's lock is seldom contended. Must run before the runtime starts its threads.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn use_one_malloc_arena() {
+    // SAFETY: mallopt only sets an allocator parameter; no thread other than this one exists yet.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn use_one_malloc_arena() {}

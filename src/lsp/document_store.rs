@@ -2,6 +2,12 @@
 //!
 //! The store is behind a plain mutex that is never held across an `.await`: handlers lock it,
 //! apply an edit or copy what they need, and unlock before doing anything slow.
+//!
+//! Only the [`SNAPSHOTS_KEPT`] most recently used documents keep their snapshot. An editor
+//! may have hundreds of articles open, but requests (hover, inlay hints, code actions) come
+//! for the few in view; the others need their diagnostics published once, not a whole
+//! analysis held for the session. A request for a document without a snapshot analyses it
+//! again, which gives the same result.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -57,6 +63,10 @@ pub fn is_glossary_name(name: &str) -> bool {
     name == "glossary.toml" || name.ends_with(".glossary.toml")
 }
 
+/// How many documents keep their latest snapshot; a 12 KB article's is about 60 KB, a
+/// 1 MB article's a few MB.
+pub const SNAPSHOTS_KEPT: usize = 16;
+
 #[derive(Debug)]
 pub struct Document {
     pub rope: Rope,
@@ -66,8 +76,11 @@ pub struct Document {
     /// Bumped by every edit and by every event that calls for re-analysis (a glossary change,
     /// new configuration), so an analysis can tell whether its result is still wanted.
     pub revision: u64,
-    /// The latest finished analysis, whatever revision it was made for.
+    /// The latest finished analysis, whatever revision it was made for; None also when it
+    /// was let go for documents used more recently.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// When the snapshot was last stored or read, on the store's clock.
+    snapshot_used: u64,
     /// Identifies the current text: a fresh value for every opening and every edit.
     text_id: u64,
     /// The current text with its line map, made when first asked for (a glossary buffer
@@ -90,6 +103,8 @@ pub struct DocumentInput {
 pub struct DocumentStore {
     documents: Mutex<HashMap<Uri, Document>>,
     next_text_id: AtomicU64,
+    /// Ticks on every use of a snapshot, to tell the least recently used.
+    snapshot_clock: AtomicU64,
 }
 
 impl DocumentStore {
@@ -100,7 +115,9 @@ impl DocumentStore {
         let mut documents = self.lock();
         let revision = documents.get(&uri).map_or(0, |d| d.revision + 1);
         let rope = Rope::from_str(text);
-        documents.insert(uri, Document { rope, version, kind, path, revision, snapshot: None, text_id, source: None });
+        let document =
+            Document { rope, version, kind, path, revision, snapshot: None, snapshot_used: 0, text_id, source: None };
+        documents.insert(uri, document);
     }
 
     /// Applies content changes in order. Returns false when the document is not open.
@@ -181,22 +198,43 @@ impl DocumentStore {
         Some(rope_text(&rope))
     }
 
-    /// The snapshot of the document's current revision, if analysis has caught up.
+    /// The snapshot of the document's current revision, if analysis has caught up (and the
+    /// snapshot was kept).
     pub fn current_snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        let documents = self.lock();
-        let document = documents.get(uri)?;
-        document.snapshot.clone().filter(|s| s.revision == document.revision)
+        let used = self.tick();
+        let mut documents = self.lock();
+        let document = documents.get_mut(uri)?;
+        let snapshot = document.snapshot.clone().filter(|s| s.revision == document.revision)?;
+        document.snapshot_used = used;
+        Some(snapshot)
     }
 
-    /// Stores a finished snapshot unless the document changed (or closed) meanwhile.
-    /// Returns the snapshot it replaces, for the caller to drop without holding the lock (a
-    /// large document's analysis takes a while to free).
-    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
+    /// Stores a finished snapshot unless the document changed (or closed) meanwhile, and
+    /// lets go of the snapshot of the least recently used document when more than
+    /// [`SNAPSHOTS_KEPT`] hold one. Returns the snapshots let go, for the caller to drop
+    /// without holding the lock (a large document's analysis takes a while to free).
+    pub fn store_snapshot(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> Vec<Arc<Snapshot>> {
+        let used = self.tick();
         let mut documents = self.lock();
+        let mut released = Vec::new();
         match documents.get_mut(uri) {
-            Some(document) if document.revision == snapshot.revision => document.snapshot.replace(snapshot),
-            _ => Some(snapshot),
+            Some(document) if document.revision == snapshot.revision => {
+                released.extend(document.snapshot.replace(snapshot));
+                document.snapshot_used = used;
+            }
+            _ => return vec![snapshot],
         }
+        let mut holding: Vec<(u64, &mut Document)> = documents
+            .values_mut()
+            .filter(|document| document.snapshot.is_some())
+            .map(|document| (document.snapshot_used, document))
+            .collect();
+        if holding.len() > SNAPSHOTS_KEPT {
+            holding.sort_unstable_by_key(|(used, _)| *used);
+            let excess = holding.len() - SNAPSHOTS_KEPT;
+            released.extend(holding.into_iter().take(excess).filter_map(|(_, document)| document.snapshot.take()));
+        }
+        released
     }
 
     /// The text of the open document at `path`, so unsaved glossary edits take effect.
@@ -237,6 +275,10 @@ impl DocumentStore {
 
     pub fn version(&self, uri: &Uri) -> Option<i32> {
         self.lock().get(uri).map(|d| d.version)
+    }
+
+    fn tick(&self) -> u64 {
+        self.snapshot_clock.fetch_add(1, Ordering::Relaxed) + 1
     }
 
     fn next_text_id(&self) -> u64 {
@@ -301,5 +343,47 @@ mod tests {
         assert_eq!(store.text(&u).unwrap(), "“Hi,” 🎉 Okafor said.\r\nNext line");
         assert_eq!(store.version(&u), Some(2));
         assert!(!store.change(&uri("file:///a/other.md"), 1, &[], Encoding::Utf16));
+    }
+
+    /// Stores a snapshot of the document's current revision.
+    fn analysed(store: &DocumentStore, u: &Uri) -> Vec<Arc<Snapshot>> {
+        let snapshot = Snapshot {
+            uri: u.clone(),
+            version: store.version(u).unwrap(),
+            revision: store.revision(u).unwrap(),
+            text: String::new(),
+            lines: super::super::position::LineMap::new(""),
+            content: super::super::snapshot::Content::Skipped,
+        };
+        store.store_snapshot(u, Arc::new(snapshot))
+    }
+
+    #[test]
+    fn only_the_most_recently_used_documents_keep_their_snapshots() {
+        let store = DocumentStore::default();
+        let uris: Vec<Uri> = (0..SNAPSHOTS_KEPT + 2).map(|n| uri(&format!("file:///a/story-{n}.md"))).collect();
+        for u in &uris[..SNAPSHOTS_KEPT] {
+            store.open(u.clone(), "text", 1, "markdown");
+            assert!(analysed(&store, u).is_empty());
+        }
+        // The first document is read again, so the second is now the least recently used.
+        assert!(store.current_snapshot(&uris[0]).is_some());
+        for u in &uris[SNAPSHOTS_KEPT..] {
+            store.open(u.clone(), "text", 1, "markdown");
+            let released = analysed(&store, u);
+            assert_eq!(released.len(), 1, "one snapshot let go for {}", u.as_str());
+        }
+        let kept: Vec<bool> = uris.iter().map(|u| store.current_snapshot(u).is_some()).collect();
+        let mut expect = vec![true; uris.len()];
+        expect[1] = false;
+        expect[2] = false;
+        assert_eq!(kept, expect);
+
+        // A snapshot of an older revision is not stored, and comes back to be dropped.
+        let snapshot = store.current_snapshot(&uris[0]).unwrap();
+        assert!(store.change(&uris[0], 2, &[], Encoding::Utf16));
+        let stale = store.store_snapshot(&uris[0], snapshot);
+        assert_eq!(stale.len(), 1);
+        assert!(store.current_snapshot(&uris[0]).is_none());
     }
 }

@@ -142,8 +142,8 @@ impl Session {
         let built = tokio::task::spawn_blocking(move || {
             let input = session.store.input(&document)?;
             let snapshot = Arc::new(session.build_snapshot(input));
-            let replaced = session.store.store_snapshot(&document, Arc::clone(&snapshot));
-            drop(replaced);
+            let released = session.store.store_snapshot(&document, Arc::clone(&snapshot));
+            drop(released);
             Some(snapshot)
         });
         match built.await {

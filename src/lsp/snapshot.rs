@@ -173,13 +173,28 @@ pub fn analyze_file(path: &Path, text: String, env: &Environment) -> Option<Snap
 }
 
 fn analyze_article(input: &DocumentInput, format: Format, env: &Environment) -> ArticleSnapshot {
-    let article = analysis::article::parse(&input.text, format);
+    let mut article = analysis::article::parse(&input.text, format);
     let path = article_path(input, env);
     let (glossary, sources) = env.load_glossary(&path, article.front_matter.as_ref());
     let mut analysis = analysis::analyze_article(&input.text, &article, &glossary.index);
     analysis.diagnostics.extend(glossary.article_problems.iter().cloned());
     analysis.diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    release_spare_room(&mut article, &mut analysis);
     ArticleSnapshot { article, analysis, glossary, sources }
+}
+
+/// Gives back the room that growing left in the lists a snapshot keeps for as long as its
+/// document is open: up to half of each list, and three quarters of a quotation's one-part
+/// list. With 200 open articles that is megabytes, for a copy of each list at build time.
+fn release_spare_room(article: &mut Article, analysis: &mut Analysis) {
+    article.blocks.shrink_to_fit();
+    analysis.mentions.shrink_to_fit();
+    analysis.diagnostics.shrink_to_fit();
+    analysis.quotes.shrink_to_fit();
+    for quote in &mut analysis.quotes {
+        quote.parts.shrink_to_fit();
+        quote.nested.shrink_to_fit();
+    }
 }
 
 fn analyze_glossary(input: &DocumentInput, env: &Environment) -> GlossarySnapshot {

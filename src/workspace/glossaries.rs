@@ -36,9 +36,11 @@ pub fn load_glossaries(
 #[derive(Debug, Default)]
 pub struct GlossaryCache {
     built: Mutex<HashMap<u64, Arc<Built>>>,
-    /// The last parse of each glossary file without a syntax error. While a file does not
-    /// parse (someone is typing in it), its last good entities stay in use.
-    last_good: Arc<Mutex<HashMap<PathBuf, Glossary>>>,
+    /// The text of each glossary file as it last parsed without a syntax error. While a file
+    /// does not parse (someone is typing in it), the entities of that text stay in use. The
+    /// text, not its entities, is kept: a few times smaller, and parsed again only while the
+    /// file is broken.
+    last_good: Arc<Mutex<HashMap<PathBuf, String>>>,
 }
 
 #[derive(Debug)]
@@ -57,18 +59,22 @@ impl GlossaryCache {
 
     /// The file's entities: its own when it parses, else its last good ones (the syntax
     /// problems are reported either way).
-    fn entities_of(&self, path: &Path, parsed: &mut Glossary) {
+    /// Takes the file's text, which the caller no longer needs once it is parsed, as the
+    /// last good text rather than copying it.
+    fn entities_of(&self, path: &Path, text: String, parsed: &mut Glossary) {
         let mut last_good = self.last_good.lock().unwrap_or_else(|e| e.into_inner());
         let broken = parsed.diagnostics.iter().any(|d| d.code == Code::GlossarySyntax);
         if !broken {
-            last_good
-                .insert(path.to_path_buf(), Glossary { entities: parsed.entities.clone(), diagnostics: Vec::new() });
+            last_good.insert(path.to_path_buf(), text);
         } else if let Some(good) = last_good.get(path) {
-            parsed.entities = good.entities.clone();
+            parsed.entities = glossary::parse(good).entities;
         }
     }
 
-    fn get_or_build(&self, files: &[(PathBuf, String)]) -> Arc<Built> {
+    /// The built glossary of `files`, built now if it is not in the cache. Takes the files'
+    /// texts so that each is kept once (as its last good text) or dropped before the name
+    /// matcher is built, the moment of a large glossary's peak memory.
+    fn get_or_build(&self, files: Vec<(PathBuf, String)>) -> (Arc<Built>, Vec<PathBuf>) {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         files.hash(&mut hasher);
         let key = hasher.finish();
@@ -76,21 +82,23 @@ impl GlossaryCache {
         // glossary wait for the first build instead of building (and holding) its own.
         let mut built_by_key = self.built.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(built) = built_by_key.get(&key) {
-            return built.clone();
+            return (built.clone(), files.into_iter().map(|(path, _)| path).collect());
         }
         let mut problems = Vec::new();
         let mut parsed_files = Vec::new();
-        for (position, (path, text)) in files.iter().enumerate() {
-            let mut parsed = glossary::parse(text);
-            self.entities_of(path, &mut parsed);
+        let mut paths = Vec::with_capacity(files.len());
+        for (position, (path, text)) in files.into_iter().enumerate() {
+            let mut parsed = glossary::parse(&text);
+            self.entities_of(&path, text, &mut parsed);
             problems.extend(std::mem::take(&mut parsed.diagnostics).into_iter().map(|d| (position, d)));
             parsed_files.push((path.display().to_string(), parsed));
+            paths.push(path);
         }
         let (index, merge_problems) = GlossaryIndex::build(parsed_files);
         problems.extend(merge_problems);
         let built = Arc::new(Built { index: Arc::new(index), problems });
         built_by_key.insert(key, built.clone());
-        built
+        (built, paths)
     }
 }
 
@@ -144,8 +152,8 @@ pub fn load_glossaries_cached(
         }
     }
 
-    let built = cache.get_or_build(&files);
-    result.paths = files.into_iter().map(|(path, _)| path).collect();
+    let (built, paths) = cache.get_or_build(files);
+    result.paths = paths;
     for (file, diagnostic) in &built.problems {
         if let Some(path) = result.paths.get(*file) {
             result.file_problems.push((path.clone(), diagnostic.clone()));

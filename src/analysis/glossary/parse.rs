@@ -1,11 +1,16 @@
 //! Parsing one glossary file with spans.
 //!
-//! A well-formed file is read in one pass. When the TOML has syntax errors, the file is cut
-//! into its tables (each `[header]` up to the next) and every table is parsed on its own, so
-//! that one broken entity does not hide all the others: the broken tables report their
-//! errors and are left out, the good ones load.
+//! A well-formed file is read one table at a time: each table is parsed, read into its
+//! entity and dropped before the next, so that a 10,000-entity file never holds its whole
+//! spanned TOML tree (about 35 MB for 1.7 MB of TOML) at once. When that does not settle the
+//! file (a table fails to parse, or two tables share a key), the whole file is parsed as one
+//! document. When the TOML has syntax errors, the file is cut into its tables (each
+//! `[header]` up to the next) and every table is parsed on its own, so that one broken
+//! entity does not hide all the others: the broken tables report their errors and are left
+//! out, the good ones load.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -43,6 +48,56 @@ fn settle(text: &str, span: Span) -> Span {
 }
 
 fn read(text: &str) -> Glossary {
+    read_table_by_table(text).unwrap_or_else(|| read_whole(text))
+}
+
+/// Reads a well-formed file table by table, holding one table's parse at a time. Returns
+/// None, for [`read_whole`] to decide, when a table does not parse on its own or when two
+/// tables define the same top-level key (`[a.b]` and `[a.c]`, a key given twice).
+///
+/// The cuts are made before every line that starts with `[`. A cut inside a multi-line
+/// string or array leaves the text before it unterminated, which fails to parse, so a wrong
+/// cut never goes unnoticed; a header the cuts miss (an indented one) only makes a larger
+/// piece. Pieces whose top-level keys are all distinct mean in TOML exactly what the whole
+/// file means, so both readings give the same entities, spans and problems.
+fn read_table_by_table(text: &str) -> Option<Glossary> {
+    let mut reader = Reader::default();
+    let mut keys: HashSet<String> = HashSet::new();
+    for piece in line_start_pieces(text) {
+        let piece_text = text.get(piece.clone())?;
+        let (document, errors) = DeTable::parse_recoverable(piece_text);
+        if !errors.is_empty() {
+            return None;
+        }
+        for key in document.get_ref().keys() {
+            if !keys.insert(key.get_ref().to_string()) {
+                return None;
+            }
+        }
+        reader.read_document(piece_text, piece.start, &document);
+    }
+    Some(reader.finish())
+}
+
+/// The byte ranges of `text` cut before every line that starts with `[`.
+fn line_start_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let cuts = line_starts(bytes).filter(move |&start| start > 0 && bytes.get(start) == Some(&b'['));
+    let mut start = 0;
+    cuts.chain(std::iter::once(text.len())).filter_map(move |end| {
+        let piece = start..end;
+        start = end;
+        (!piece.is_empty()).then_some(piece)
+    })
+}
+
+/// The offset where every line after the first starts.
+fn line_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|&(_, &byte)| byte == b'\n').map(|(at, _)| at + 1)
+}
+
+/// Reads the file parsed as one document, and table by table when it has syntax errors.
+fn read_whole(text: &str) -> Glossary {
     let mut reader = Reader::default();
     let (document, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
@@ -109,7 +164,9 @@ struct Reader {
 }
 
 impl Reader {
-    fn finish(self) -> Glossary {
+    fn finish(mut self) -> Glossary {
+        // Grown one entity at a time, the list has room for up to twice as many.
+        self.glossary.entities.shrink_to_fit();
         self.glossary
     }
 
@@ -191,7 +248,7 @@ impl Reader {
         for (key, value) in fields {
             let field = key.get_ref().as_ref();
             let span = shift(value.span(), offset);
-            entity.fields.push((field.to_string(), span));
+            entity.fields.push((field_name(field), span));
             let found = value.get_ref();
             match field {
                 "name" => match found.as_str() {
@@ -304,8 +361,30 @@ impl Entity {
 }
 
 /// The name under which [`Entity::fields`] keeps the span of the alias at `index`.
-fn alias_field(index: usize) -> String {
-    format!("aliases[{index}]")
+fn alias_field(index: usize) -> Cow<'static, str> {
+    const FIRST: [&str; 8] = [
+        "aliases[0]",
+        "aliases[1]",
+        "aliases[2]",
+        "aliases[3]",
+        "aliases[4]",
+        "aliases[5]",
+        "aliases[6]",
+        "aliases[7]",
+    ];
+    match FIRST.get(index) {
+        Some(name) => Cow::Borrowed(name),
+        None => Cow::Owned(format!("aliases[{index}]")),
+    }
+}
+
+/// A field's name for [`Entity::fields`]: static text for the fields the reader knows.
+fn field_name(field: &str) -> Cow<'static, str> {
+    const KNOWN: [&str; 7] = ["name", "kind", "aliases", "role", "affiliation", "description", "pronouns"];
+    match KNOWN.iter().find(|known| **known == field) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(field.to_string()),
+    }
 }
 
 /// The `[id]` header of a table when it has one; for a dotted header (`[a.b]`) or an

@@ -11,7 +11,7 @@ fn check(fixture: &str) {
     for entity in &glossary.entities {
         marks.push((entity.header, format!("entity {}", entity.id)));
         for (field, span) in &entity.fields {
-            marks.push((*span, field.clone()));
+            marks.push((*span, field.to_string()));
         }
     }
     for diagnostic in &glossary.diagnostics {
@@ -331,6 +331,51 @@ fn a_syntax_error_before_a_crlf_stays_off_the_line_break() {
         for at in [diagnostic.span.start, diagnostic.span.end] {
             let splits_crlf = at > 0 && text.as_bytes()[at - 1] == b'\r' && text.as_bytes().get(at) == Some(&b'\n');
             assert!(!splits_crlf, "{diagnostic:?} lies inside a CRLF");
+        }
+    }
+}
+
+/// Checks that reading `input` table by table either gives exactly what reading the whole
+/// file gives or is declined, and whether it was taken.
+fn check_table_by_table(input: &str, taken: bool) {
+    let by_table = super::read_table_by_table(input);
+    assert_eq!(by_table.is_some(), taken, "table by table taken for {input:?}");
+    if let Some(by_table) = by_table {
+        assert_eq!(by_table, super::read_whole(input), "{input:?}");
+    }
+}
+
+#[test]
+fn reading_table_by_table_gives_what_the_whole_file_gives() {
+    let cases = [
+        ("", true),
+        ("# only a comment\n", true),
+        (
+            "[okafor]\nname = \"Ada Okafor\"\naliases = [\"Okafor\", \"Mayor Okafor\"]\n\n[club]\nname = \"Riverside FC\"\nkind = \"organization\"\n",
+            true,
+        ),
+        ("top = 1\n[okafor]\nname = \"Ada Okafor\"\r\n[club]\r\nname = \"Riverside\"\r\n", true),
+        // Headers that are not at the start of a line stay in the piece before them.
+        ("[okafor]\nname = \"Ada Okafor\"\n  [club]\n  name = \"Riverside\"\n", true),
+        ("[\"quoted id\"]\nname = \"Q\"\n[a.b]\nname = \"B\"\n[[arr]]\nname = \"A\"\n", true),
+        ("[okafor]\nname = \"Ada Okafor\"\nrole = \"\"\"the mayor\n[not-a-header]\n\"\"\"\n", false),
+        ("[okafor]\nname = \"Ada\"\naliases = [\n[\"nested\"],\n]\n", false),
+        // One key in two tables: only the whole file can say what that means.
+        ("[a.b]\nname = \"B\"\n[a.c]\nname = \"C\"\n", false),
+        ("[[arr]]\nname = \"A\"\n[[arr]]\nname = \"B\"\n", false),
+        ("a.b = 1\n[a]\nname = \"A\"\n", false),
+        ("[okafor]\nname = \"Ada\"\n[okafor]\nname = \"Tomas\"\n", false),
+        ("[okafor]\nname = \"Ada\n[club]\nname = \"Riverside\"\n", false),
+        ("\u{feff}[a]\nname=\"A\"\n[b]\nname=\"B\"", true),
+    ];
+    for (input, taken) in cases {
+        check_table_by_table(input, taken);
+    }
+    // Every prefix of a file with odd tables reads the same either way.
+    let text = "[dana]\nname = \"Dana Whitfield\" # the mayor\naliases = ['W', \"\"\"Dana\n[W.]\"\"\"]\n[council.sub]\nx = [\n[1, 2], {a = \"b\"}]\n[[arr]]\nname = \"ünï\"\n[club]\nname = \"Riverside\"\n";
+    for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+        if let Some(by_table) = super::read_table_by_table(&text[..end]) {
+            assert_eq!(by_table, super::read_whole(&text[..end]), "{:?}", &text[..end]);
         }
     }
 }
