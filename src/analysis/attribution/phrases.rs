@@ -225,8 +225,11 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
             // After an article an -ing word is a noun: `the planning committee`.
             last = Some(index);
         } else if modifier(word)
-            && (is_first && word.ends_with("ed")
-                || items[index - 1].word(prose).is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str())))
+            && (if is_first {
+                word.ends_with("ed")
+            } else {
+                items[index - 1].word(prose).is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
+            })
             && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(nominal)
         {
             // `said retired surgeon Ben Carson`, `one unaligned strategist`: an adjective in
@@ -297,5 +300,6 @@ mod tests {
         check("said |a source close to the club.", Some("a source close to the club"));
         check("said |Okafor to the council.", Some("Okafor"));
         check("said |embattled.", None);
+        check("|leading scorer Ben Castillo", None);
     }
 }
