@@ -219,7 +219,8 @@ fn stages(options: &Options) {
         lap(1, &mut times);
         let scan = quotes::scan(&article.prose, &article);
         lap(2, &mut times);
-        let attributed = attribution::attribute(&article.prose, &article, scan.quotes, &found, &index);
+        let attributed =
+            attribution::attribute(&article.prose, &article, scan.quotes, &found, &index, &mut Default::default());
         lap(3, &mut times);
         let mut all = scan.diagnostics;
         all.extend(attributed.diagnostics);

@@ -4,10 +4,12 @@
 
 mod clauses;
 mod cues;
+mod memo;
 mod phrases;
 mod resolve;
 
 pub use cues::Found;
+pub use memo::SentenceMemo;
 
 use std::collections::HashMap;
 
@@ -29,6 +31,7 @@ pub fn attribute(
     mut quotes: Vec<Quote>,
     mentions: &[Mention],
     glossary: &GlossaryIndex,
+    memo: &mut SentenceMemo,
 ) -> Attributed {
     let mut events = Vec::new();
     let mut next_quote = 0;
@@ -70,7 +73,7 @@ pub fn attribute(
         }
         let sentences: Vec<Sentence> = sentences::split(prose, block.span, &parts)
             .into_iter()
-            .map(|span| Sentence::new(prose, span, &parts))
+            .map(|span| memo.sentence(prose, span, &parts))
             .collect();
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
@@ -189,6 +192,7 @@ pub fn attribute(
             quote.needs_speaker = quote.kind == QuoteKind::Speech;
         }
     }
+    memo.finish();
     resolve_in_reading_order(prose, quotes, events, mentions, glossary)
 }
 
