@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
 use super::words::tokenize;
-use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon, sentences};
+use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon};
 use phrases::Item;
 
 #[derive(Debug, Default)]
@@ -71,10 +71,8 @@ pub fn attribute(
             }
             continue;
         }
-        let sentences: Vec<Sentence> = sentences::split(prose, block.span, &parts)
-            .into_iter()
-            .map(|span| memo.sentence(prose, span, &parts))
-            .collect();
+        let sentences: Vec<Sentence> =
+            memo.split(prose, block.span, &parts).into_iter().map(|span| memo.sentence(prose, span, &parts)).collect();
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
