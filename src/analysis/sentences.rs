@@ -12,7 +12,8 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = block.start;
     let mut quote_index = 0;
-    for (offset, c) in text.char_indices() {
+    for offset in candidates(text, block.start, quotes) {
+        let Some(c) = text[offset..].chars().next() else { continue };
         let at = block.start + offset;
         while quote_index < quotes.len() && quotes[quote_index].end <= at {
             quote_index += 1;
@@ -56,6 +57,26 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         sentences.push(Span::new(start, block.end));
     }
     sentences
+}
+
+/// The offsets in `text` where a sentence may end, in order: every `.`, `?` and `!`, and
+/// the last character of each quotation. At any other character the loop of [`split`]
+/// finds no boundary, so it visits only these instead of every character.
+fn candidates(text: &str, text_start: usize, quotes: &[Span]) -> Vec<usize> {
+    let mut offsets: Vec<usize> =
+        text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'.' | b'?' | b'!')).map(|(i, _)| i).collect();
+    let quote_ends = quotes.iter().filter_map(|quote| {
+        let end = quote.end.checked_sub(text_start)?;
+        let last = text.get(..end)?.chars().next_back()?;
+        Some(end - last.len_utf8())
+    });
+    let before = offsets.len();
+    offsets.extend(quote_ends);
+    if offsets.len() > before {
+        offsets.sort_unstable();
+        offsets.dedup();
+    }
+    offsets
 }
 
 /// True for a period that ends a dotted abbreviation such as "U.S." or "p.m." (not "Mr.").
