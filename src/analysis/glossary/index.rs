@@ -323,32 +323,35 @@ impl Haystack {
     fn new(source: &str) -> Haystack {
         let mut text = String::with_capacity(source.len());
         let mut shifts = Vec::new();
+        // Source text before `copied` is in `text`. A lone space changes nothing, so text
+        // is copied only up to a run of whitespace that collapses or becomes a line break,
+        // in long stretches rather than word by word.
         let mut copied = 0;
-        let mut rest = source;
-        // Copy runs of non-space text whole; stop only at whitespace, which is ASCII but for
-        // a few multi-byte spaces (no-break, line separator) found by decoding lead bytes.
-        while let Some((start, first)) = rest.char_indices().find(|&(_, c)| c.is_whitespace()) {
-            text.push_str(&rest[..start]);
-            let run_start = copied + start;
+        let mut from = 0;
+        while let Some((start, first)) = next_space(source, from) {
             let mut line_breaks = usize::from(first == '\n');
             let mut run_len = first.len_utf8();
-            for c in rest[start + run_len..].chars() {
+            for c in source[start + run_len..].chars() {
                 if !c.is_whitespace() {
                     break;
                 }
                 line_breaks += usize::from(c == '\n');
                 run_len += c.len_utf8();
             }
+            let run_end = start + run_len;
+            from = run_end;
+            if first == ' ' && run_len == 1 {
+                continue;
+            }
+            text.push_str(&source[copied..start]);
             text.push(if line_breaks >= 2 { '\n' } else { ' ' });
-            let run_end = run_start + run_len;
             let ahead = run_end - text.len();
             if shifts.last().map_or(0, |&(_, shift)| shift) != ahead {
                 shifts.push((text.len(), ahead));
             }
             copied = run_end;
-            rest = &source[run_end..];
         }
-        text.push_str(rest);
+        text.push_str(&source[copied..]);
         Haystack { text, shifts }
     }
 
@@ -361,6 +364,27 @@ impl Haystack {
         let ahead = index.checked_sub(1).map_or(0, |i| self.shifts[i].1);
         Some(offset + ahead)
     }
+}
+
+/// The first whitespace character at or after byte `from` (a character boundary) and its
+/// offset. Whitespace is ASCII but for a few multi-byte spaces (no-break, line separator,
+/// ideographic), whose lead bytes are the only ones decoded.
+fn next_space(source: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = source.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' | b'\t'..=b'\r' => return Some((at, bytes[at] as char)),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                if let Some(c) = source.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_whitespace()) {
+                    return Some((at, c));
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 /// True when no letter or digit touches either end of `text[start..end]`. A possessive
