@@ -52,10 +52,7 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
             continue;
         }
         if !is_letter_or_digit(c) {
-            tokens.push(Token {
-                span: Span::new(span.start + i, span.start + i + c_len),
-                kind: TokenKind::Punct(c),
-            });
+            tokens.push(Token { span: Span::new(span.start + i, span.start + i + c_len), kind: TokenKind::Punct(c) });
             i += c_len;
             continue;
         }
