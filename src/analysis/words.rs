@@ -124,10 +124,19 @@ fn is_space(c: char) -> bool {
     if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() }
 }
 
-/// `char::is_alphanumeric`, with ASCII decided without the Unicode table.
+/// `char::is_alphanumeric`, with ASCII and the General Punctuation block (curly quotes and
+/// apostrophes, dashes, none of them letters or digits) decided without the Unicode tables.
 fn is_letter_or_digit(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
+
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x200C | 0x200D)
@@ -172,6 +181,14 @@ mod tests {
         check("rock ’n’ roll in the ’90s", "rock|’|n|’|roll|in|the|’|90s");
         check("Mr. Diaz said", "Mr.|Diaz|said");
         check("Wendy R. Weiser and 1,300 fans, 3.5 percent.", "Wendy|R.|Weiser|and|1,300|fans|,|3.5|percent|.");
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_standard_library() {
+        for c in GENERAL_PUNCTUATION.chain('\0'..='\u{7F}') {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
