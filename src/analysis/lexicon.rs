@@ -191,8 +191,21 @@ static ABBREVIATION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ABBREVIA
 static TITLE_NOUN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_NOUNS));
 static SCARE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SCARE_MARKERS));
 
-/// Looks a word up in lower case without allocating for words that are already lower case.
+/// Looks a word up in lower case without allocating for words that are already lower case
+/// or short and ASCII, as nearly every word is.
 fn contains_lower(set: &HashSet<&str>, word: &str) -> bool {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(word);
+        }
+        let mut buffer = [0u8; 32];
+        if let Some(lower) = buffer.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII stays ASCII, so this is always UTF-8.
+            return std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower));
+        }
+    }
     if word.chars().any(char::is_uppercase) { set.contains(word.to_lowercase().as_str()) } else { set.contains(word) }
 }
 
