@@ -11,6 +11,8 @@ pub use cues::Found;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
 use super::words::tokenize;
@@ -243,20 +245,19 @@ fn resolve_in_reading_order(
         }
     }
     let mut resolver = resolve::Resolver::new(prose, mentions, glossary);
-    let mut resolved_pairs: HashMap<(usize, usize), Option<quotes::Resolved>> = HashMap::new();
+    let mut resolved_pairs: FxHashMap<(usize, usize), Option<quotes::Resolved>> = FxHashMap::default();
     let mut next_unattributed = 0;
     let mut diagnostics = Vec::new();
     for event in &events {
         flag_unattributed(&mut quotes, &mut next_unattributed, event.at, &resolver, &mut diagnostics);
         let key = (event.found.speaker.start, event.found.cue.start);
-        let resolved =
-            resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence)).clone();
+        let resolved = resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence));
         let Some(index) = event.quote else { continue };
         if event.continuation && resolver.is_ambiguous(event.found.head) {
             // Readers cannot tell who goes on speaking: the paragraph needs its own attribution.
             quotes[index].attribution = None;
         } else if let Some(attribution) = quotes[index].attribution.as_mut() {
-            attribution.resolved = resolved;
+            attribution.resolved = resolved.clone();
         }
     }
     flag_unattributed(&mut quotes, &mut next_unattributed, usize::MAX, &resolver, &mut diagnostics);
