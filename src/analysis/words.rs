@@ -37,10 +37,20 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Tokens of `source[span]`, with absolute spans.
 pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
+    tokenize_outside(source, span, &[])
+}
+
+/// The tokens of [`tokenize`], except that the tokens starting inside one of `quotes`
+/// (sorted by start) are one token from the first of them to the quotation's end, when the
+/// quotation ends in a mark no word can hold (`”`, `"`, `)`). For callers that treat a
+/// quotation as one opaque item: its words are not read, and the tokens before and after
+/// it are the same, since a token depends only on the text from where it starts.
+pub fn tokenize_outside(source: &str, span: Span, quotes: &[Span]) -> Vec<Token> {
     let text = span.text(source);
     let bytes = text.as_bytes();
     // About one token for every five bytes of prose: one allocation for most sentences.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
+    let mut quote_index = 0;
     // Walks bytes, decoding a character only where one is not ASCII: the rules below are
     // the same for every character, but ASCII letters, digits and spaces, nearly all of
     // prose, skip the Unicode tables.
@@ -49,6 +59,17 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
         let (c, c_len) = char_at(text, i);
         if is_space(c) {
             i += c_len;
+            continue;
+        }
+        let at = span.start + i;
+        while quote_index < quotes.len() && quotes[quote_index].end <= at {
+            quote_index += 1;
+        }
+        // A word never runs through a closing mark, so a token starts right after it: from
+        // there on the tokens are those of the whole text.
+        if let Some(quote) = quotes.get(quote_index).filter(|q| q.start <= at && ends_in_hard_mark(source, **q)) {
+            tokens.push(Token { span: Span::new(at, quote.end), kind: TokenKind::Punct(c) });
+            i = quote.end - span.start;
             continue;
         }
         if !is_letter_or_digit(c) {
@@ -102,6 +123,18 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// True when the last character of `quote` is one no word token can hold: not a letter,
+/// digit, space or combining mark, nor a character a word joins (apostrophes, hyphens,
+/// periods and commas).
+fn ends_in_hard_mark(source: &str, quote: Span) -> bool {
+    let Some(last) = source.get(..quote.end).and_then(|before| before.chars().next_back()) else { return false };
+    !(is_letter_or_digit(last)
+        || is_space(last)
+        || is_combining(last)
+        || is_apostrophe(last)
+        || matches!(last, '\u{0301}' | ',' | '.' | '-' | '\u{2011}'))
 }
 
 /// The character at byte `i` of `text` (a character boundary) and its length in bytes.

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
-use super::words::tokenize;
+use super::words::tokenize_outside;
 use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon, sentences};
 use phrases::Item;
 
@@ -203,7 +203,7 @@ impl Sentence {
         if inside.is_empty() && !text.trim_end().ends_with(':') && !lexicon::may_hold_cue(text) {
             return Sentence { span, items: Vec::new(), pairs: Vec::new() };
         }
-        let tokens = tokenize(prose, span);
+        let tokens = tokenize_outside(prose, span, &inside);
         let items = phrases::items(&tokens, &inside);
         let pairs = cues::pairs(prose, &items);
         Sentence { span, items, pairs }
