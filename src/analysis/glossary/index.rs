@@ -371,13 +371,16 @@ impl Haystack {
 }
 
 /// The first whitespace character at or after byte `from` (a character boundary) and its
-/// offset. Whitespace is ASCII but for a few multi-byte spaces (no-break, line separator,
+/// offset, passing over lone spaces between words, which [`Haystack::new`] leaves as they
+/// are. Whitespace is ASCII but for a few multi-byte spaces (no-break, line separator,
 /// ideographic), whose lead bytes are the only ones decoded.
 fn next_space(source: &str, from: usize) -> Option<(usize, char)> {
     let bytes = source.as_bytes();
+    let may_be_space = |byte: Option<&u8>| matches!(byte, Some(b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
     let mut at = from;
     while at < bytes.len() {
         match bytes[at] {
+            b' ' if !may_be_space(bytes.get(at + 1)) => {}
             b' ' | b'\t'..=b'\r' => return Some((at, bytes[at] as char)),
             0xC2 | 0xE1 | 0xE2 | 0xE3 => {
                 if let Some(c) = source.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_whitespace()) {
