@@ -379,19 +379,46 @@ fn next_space(source: &str, from: usize) -> Option<(usize, char)> {
     let may_be_space = |byte: Option<&u8>| matches!(byte, Some(b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
     let mut at = from;
     while at < bytes.len() {
-        match bytes[at] {
-            b' ' if !may_be_space(bytes.get(at + 1)) => {}
-            b' ' | b'\t'..=b'\r' => return Some((at, bytes[at] as char)),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if let Some(c) = source.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_whitespace()) {
-                    return Some((at, c));
-                }
-            }
-            _ => {}
+        // Most stretches of eight bytes are ASCII words and lone spaces: passed over whole.
+        if bytes.get(at..at + 8).is_some_and(is_quiet) {
+            at += 8;
+            continue;
         }
-        at += 1;
+        let stop = (at + 8).min(bytes.len());
+        while at < stop {
+            match bytes[at] {
+                b' ' if !may_be_space(bytes.get(at + 1)) => {}
+                b' ' | b'\t'..=b'\r' => return Some((at, bytes[at] as char)),
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                    if let Some(c) = source.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_whitespace())
+                    {
+                        return Some((at, c));
+                    }
+                }
+                _ => {}
+            }
+            at += 1;
+        }
     }
     None
+}
+
+/// True for eight bytes where [`next_space`] stops nowhere: all ASCII, no control
+/// character, no two spaces together and no space last (whatever follows it).
+fn is_quiet(chunk: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { return false };
+    let x = u64::from_le_bytes(chunk);
+    if x & HIGHS != 0 {
+        return false;
+    }
+    // Per byte, exactly (no borrow crosses bytes once each has its high bit set): the high
+    // bit of each byte below 0x0E, and of each space.
+    let controls = !((x | HIGHS) - ONES * 0x0E) & HIGHS;
+    let y = x ^ (ONES * u64::from(b' '));
+    let spaces = !((y | HIGHS) - ONES) & HIGHS;
+    controls == 0 && spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
 }
 
 /// True when no letter or digit touches either end of `text[start..end]`. A possessive
