@@ -138,6 +138,7 @@ fn ends_in_hard_mark(source: &str, quote: Span) -> bool {
 }
 
 /// The character at byte `i` of `text` (a character boundary) and its length in bytes.
+#[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let byte = text.as_bytes()[i];
     if byte.is_ascii() {
@@ -148,17 +149,20 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 }
 
 /// The character starting at byte `i` of `text`, if any.
+#[inline]
 fn next_char(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|rest| rest.chars().next())
 }
 
 /// `char::is_whitespace`, with ASCII decided without the Unicode table.
+#[inline]
 fn is_space(c: char) -> bool {
     if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() }
 }
 
 /// `char::is_alphanumeric`, with ASCII and the General Punctuation block (curly quotes and
 /// apostrophes, dashes, none of them letters or digits) decided without the Unicode tables.
+#[inline]
 fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
