@@ -175,26 +175,75 @@ pub enum SpeakerSide {
 /// Personal pronouns that can stand for a speaker.
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "it", "He", "She", "They", "It"];
 
-fn set(words: &'static str) -> HashSet<&'static str> {
-    words.split_whitespace().collect()
+fn set(words: &'static str) -> WordSet {
+    WordSet::new(words.split_whitespace().map(str::as_bytes).collect())
 }
 
-static DETERMINER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(DETERMINERS));
-static STOP_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(STOP_WORDS));
-static OPENER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SENTENCE_OPENERS));
-static CUE_VERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_VERBS));
-static WEAK_CUE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(WEAK_CUES));
-static PRELUDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CUE_PRELUDE));
-static IRREGULAR_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(IRREGULAR_VERBS));
-static ASIDE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ASIDE_OPENERS));
-static DOCUMENT_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(DOCUMENT_NOUNS));
-static TITLE_WORD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS));
-static ABBREVIATION_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ABBREVIATIONS));
-static TITLE_NOUN_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLE_NOUNS));
-static SCARE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SCARE_MARKERS));
+/// A word list: a hash set of the words' bytes behind a bitmap of word shapes (length,
+/// first and last byte). Nearly every word the rules look up is in no list, and the
+/// bitmap turns most of those away without hashing them.
+struct WordSet {
+    words: HashSet<&'static [u8]>,
+    shapes: [u64; SHAPE_BITS / 64],
+}
 
-/// Looks a word up in lower case without allocating for words that are already lower case.
-fn contains_lower(set: &HashSet<&str>, word: &str) -> bool {
+const SHAPE_BITS: usize = 4096;
+
+impl WordSet {
+    fn new(words: HashSet<&'static [u8]>) -> WordSet {
+        let mut shapes = [0; SHAPE_BITS / 64];
+        for word in &words {
+            let bit = shape(word);
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        WordSet { words, shapes }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    fn contains_bytes(&self, word: &[u8]) -> bool {
+        let bit = shape(word);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+    }
+}
+
+/// The bit of the shape bitmap for `word`: equal words always get the same bit.
+fn shape(word: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
+    let key = u32::from(first) | u32::from(last) << 8 | (word.len().min(255) as u32) << 16;
+    (key.wrapping_mul(0x9E37_79B9) >> 20) as usize
+}
+
+static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
+static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| set(STOP_WORDS));
+static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SENTENCE_OPENERS));
+static CUE_VERB_SET: LazyLock<WordSet> = LazyLock::new(|| set(CUE_VERBS));
+static WEAK_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| set(WEAK_CUES));
+static PRELUDE_SET: LazyLock<WordSet> = LazyLock::new(|| set(CUE_PRELUDE));
+static IRREGULAR_SET: LazyLock<WordSet> = LazyLock::new(|| set(IRREGULAR_VERBS));
+static ASIDE_SET: LazyLock<WordSet> = LazyLock::new(|| set(ASIDE_OPENERS));
+static DOCUMENT_SET: LazyLock<WordSet> = LazyLock::new(|| set(DOCUMENT_NOUNS));
+static TITLE_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_WORDS));
+static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(ABBREVIATIONS));
+static TITLE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_NOUNS));
+static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
+
+/// Looks a word up in lower case without allocating for words that are already lower case
+/// or short and ASCII, as nearly every word is.
+fn contains_lower(set: &WordSet, word: &str) -> bool {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(word);
+        }
+        let mut buffer = [0u8; 32];
+        if let Some(lower) = buffer.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return set.contains_bytes(lower);
+        }
+    }
     if word.chars().any(char::is_uppercase) { set.contains(word.to_lowercase().as_str()) } else { set.contains(word) }
 }
 

@@ -12,7 +12,8 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = block.start;
     let mut quote_index = 0;
-    for (offset, c) in text.char_indices() {
+    for offset in candidates(text, block.start, quotes) {
+        let Some(c) = text[offset..].chars().next() else { continue };
         let at = block.start + offset;
         while quote_index < quotes.len() && quotes[quote_index].end <= at {
             quote_index += 1;
@@ -56,6 +57,50 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         sentences.push(Span::new(start, block.end));
     }
     sentences
+}
+
+/// The offsets in `text` where a sentence may end, in order: every `.`, `?` and `!`, and
+/// the last character of each quotation. At any other character the loop of [`split`]
+/// finds no boundary, so it visits only these instead of every character.
+fn candidates(text: &str, text_start: usize, quotes: &[Span]) -> Vec<usize> {
+    let mut offsets = Vec::new();
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    // Eight bytes at a time: most chunks of prose hold no terminal mark at all.
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if has_byte(word, b'.') || has_byte(word, b'?') || has_byte(word, b'!') {
+            offsets.extend(chunk.iter().enumerate().filter(|&(_, &b)| is_terminal(b)).map(|(i, _)| at + i));
+        }
+        at += 8;
+    }
+    offsets.extend(chunks.remainder().iter().enumerate().filter(|&(_, &b)| is_terminal(b)).map(|(i, _)| at + i));
+    let quote_ends = quotes.iter().filter_map(|quote| {
+        let end = quote.end.checked_sub(text_start)?;
+        let last = text.get(..end)?.chars().next_back()?;
+        Some(end - last.len_utf8())
+    });
+    let before = offsets.len();
+    offsets.extend(quote_ends);
+    if offsets.len() > before {
+        offsets.sort_unstable();
+        offsets.dedup();
+    }
+    offsets
+}
+
+fn is_terminal(byte: u8) -> bool {
+    matches!(byte, b'.' | b'?' | b'!')
+}
+
+/// True when one of the eight bytes of `word` is `byte` (the classic zero-byte test on
+/// `word ^ byte…byte`, which is exact about whether any byte is zero).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// True for a period that ends a dotted abbreviation such as "U.S." or "p.m." (not "Mr.").

@@ -13,9 +13,11 @@ pub use memo::SentenceMemo;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
-use super::words::tokenize;
+use super::words::tokenize_outside;
 use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon};
 use phrases::Item;
 
@@ -210,7 +212,7 @@ impl Sentence {
         if inside.is_empty() && !text.trim_end().ends_with(':') && !lexicon::may_hold_cue(text) {
             return Sentence { span, items: Vec::new(), pairs: Vec::new() };
         }
-        let tokens = tokenize(prose, span);
+        let tokens = tokenize_outside(prose, span, &inside);
         let items = phrases::items(&tokens, &inside);
         let pairs = cues::pairs(prose, &items);
         Sentence { span, items, pairs }
@@ -252,20 +254,19 @@ fn resolve_in_reading_order(
         }
     }
     let mut resolver = resolve::Resolver::new(prose, mentions, glossary);
-    let mut resolved_pairs: HashMap<(usize, usize), Option<quotes::Resolved>> = HashMap::new();
+    let mut resolved_pairs: FxHashMap<(usize, usize), Option<quotes::Resolved>> = FxHashMap::default();
     let mut next_unattributed = 0;
     let mut diagnostics = Vec::new();
     for event in &events {
         flag_unattributed(&mut quotes, &mut next_unattributed, event.at, &resolver, &mut diagnostics);
         let key = (event.found.speaker.start, event.found.cue.start);
-        let resolved =
-            resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence)).clone();
+        let resolved = resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence));
         let Some(index) = event.quote else { continue };
         if event.continuation && resolver.is_ambiguous(event.found.head) {
             // Readers cannot tell who goes on speaking: the paragraph needs its own attribution.
             quotes[index].attribution = None;
         } else if let Some(attribution) = quotes[index].attribution.as_mut() {
-            attribution.resolved = resolved;
+            attribution.resolved = resolved.clone();
         }
     }
     flag_unattributed(&mut quotes, &mut next_unattributed, usize::MAX, &resolver, &mut diagnostics);

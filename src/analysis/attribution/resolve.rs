@@ -76,18 +76,17 @@ impl<'a> Resolver<'a> {
 
     fn mention_in(&self, span: Span) -> Option<&Mention> {
         let from = self.mentions.partition_point(|m| m.span.start < span.start);
-        let inside: Vec<&Mention> = self.mentions[from..]
-            .iter()
-            .take_while(|m| m.span.start < span.end)
-            .filter(|m| span.covers(m.span))
-            .collect();
+        let inside = || {
+            self.mentions[from..]
+                .iter()
+                .take_while(move |m| m.span.start < span.end)
+                .filter(move |m| span.covers(m.span))
+        };
         let kind = |m: &&Mention| self.glossary.entity(m.entity).kind;
-        inside
-            .iter()
+        inside()
             .find(|m| kind(m) == EntityKind::Person)
-            .or_else(|| inside.iter().find(|m| m.span.end == span.end))
-            .or_else(|| inside.first())
-            .copied()
+            .or_else(|| inside().find(|m| m.span.end == span.end))
+            .or_else(|| inside().next())
     }
 
     /// The mentions that end by `at`, nearest last, at most the last [`LOOK_BACK`]: readers
@@ -148,12 +147,7 @@ impl<'a> Resolver<'a> {
         }
         let text = speaker.text(self.prose);
         let noun = text.rsplit(' ').next().unwrap_or(text).to_lowercase();
-        let mentions_noun = |sentence: Span| {
-            sentence
-                .text(self.prose)
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|word| word.eq_ignore_ascii_case(&noun))
-        };
+        let mentions_noun = |sentence: Span| holds_word(sentence.text(self.prose), &noun);
         let author = self
             .spoke
             .iter()
@@ -236,6 +230,28 @@ impl<'a> Resolver<'a> {
             (None, EntityKind::Document | EntityKind::Place) => pronoun == Pronoun::It,
         }
     }
+}
+
+/// True when one of the words of `text` (runs of letters, digits and hyphens) is `word`,
+/// ignoring ASCII case. Compares bytes where the word's first letter occurs instead of
+/// splitting the whole text into words.
+fn holds_word(text: &str, word: &str) -> bool {
+    let is_separator = |c: char| !c.is_alphanumeric() && c != '-';
+    if word.is_empty() {
+        return text.split(is_separator).any(|piece| piece.is_empty());
+    }
+    // A word never holds a separator, so it could never equal such a `word`.
+    if word.contains(is_separator) {
+        return false;
+    }
+    let (bytes, pattern) = (text.as_bytes(), word.as_bytes());
+    let first = pattern[0].to_ascii_lowercase();
+    (0..bytes.len().saturating_sub(pattern.len() - 1)).any(|at| {
+        bytes[at].to_ascii_lowercase() == first
+            && bytes[at..at + pattern.len()].eq_ignore_ascii_case(pattern)
+            && text.get(..at).is_some_and(|before| before.chars().next_back().is_none_or(is_separator))
+            && text.get(at + pattern.len()..).is_some_and(|after| after.chars().next().is_none_or(is_separator))
+    })
 }
 
 /// A description as it reads mid-sentence: `The club` → `the club`.
