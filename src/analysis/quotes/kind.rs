@@ -8,15 +8,15 @@ use crate::analysis::{Span, lexicon};
 /// sentence gives it a speaker: a partial quote in a speaker's sentence is speech.
 pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
     let inner = inner_text(prose, quote);
-    let words = inner.split_whitespace().count();
+    // The rules only tell up to eight words apart: a long quotation is not counted through.
+    let words = inner.split_whitespace().take(8).count();
     // The three words before the quotation are all the rules read: tokenize a short window.
     let mut window_start = quote.start.saturating_sub(80).max(sentence.start.min(quote.start));
     while !prose.is_char_boundary(window_start) {
         window_start += 1;
     }
     let before: Vec<Token> = tokenize(prose, Span::new(window_start, quote.start));
-    let previous_words: Vec<String> =
-        before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose).to_lowercase()).collect();
+    let previous_words: Vec<&str> = before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose)).collect();
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
     let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
     if follows(lexicon::is_title_noun) && !sentence_like {
@@ -24,7 +24,7 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     }
     // A partial quotation in its speaker's sentence is speech, even after "called".
     if !sentence_like && words <= 6 && !attributed {
-        if previous_words.first().is_some_and(|w| ["word", "term", "phrase", "label", "name"].contains(&w.as_str())) {
+        if previous_words.first().is_some_and(|w| one_of(w, &["word", "term", "phrase", "label", "name"])) {
             return QuoteKind::Term;
         }
         if follows(lexicon::is_scare_marker) || called_it(&previous_words) {
@@ -38,16 +38,19 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
 }
 
 /// `called it a “…”`, `calls them “…”`.
-fn called_it(previous: &[String]) -> bool {
+fn called_it(previous: &[&str]) -> bool {
     let objects = ["it", "him", "her", "them", "this", "that", "a", "an", "the"];
     let calls = ["called", "calls", "call", "calling"];
     match previous {
-        [first, second, ..] if objects.contains(&first.as_str()) && calls.contains(&second.as_str()) => true,
-        [first, second, third, ..] => {
-            objects.contains(&first.as_str()) && objects.contains(&second.as_str()) && calls.contains(&third.as_str())
-        }
+        [first, second, ..] if one_of(first, &objects) && one_of(second, &calls) => true,
+        [first, second, third, ..] => one_of(first, &objects) && one_of(second, &objects) && one_of(third, &calls),
         _ => false,
     }
+}
+
+/// Whether `word` is one of the lower-case `words`, in any case.
+fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The quotation without its marks.
