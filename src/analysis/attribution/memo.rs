@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::Sentence;
 use super::cues::{Found, Pair};
 use super::phrases::Item;
-use crate::analysis::{Span, sentences};
+use crate::analysis::Span;
 
 /// The sentences of one document's previous analysis. Kept by whoever analyses the same
 /// document repeatedly; [`SentenceMemo::default`] remembers nothing.
@@ -22,9 +22,6 @@ pub struct SentenceMemo {
     previous: FxHashMap<Key, Relative>,
     /// What this analysis reads, to become `previous` when it ends.
     current: FxHashMap<Key, Relative>,
-    /// Where the sentences of each paragraph end, the same way.
-    previous_splits: FxHashMap<Key, Vec<Span>>,
-    current_splits: FxHashMap<Key, Vec<Span>>,
 }
 
 impl SentenceMemo {
@@ -42,29 +39,16 @@ impl SentenceMemo {
         self.previous.is_empty()
     }
 
-    /// The sentences of the paragraph at `block`, from the previous analysis when its text
-    /// and cuts are the same.
-    pub(super) fn split(&mut self, prose: &str, block: Span, parts: &[Span]) -> Vec<Span> {
-        if !self.enabled {
-            return sentences::split(prose, block, parts);
-        }
-        let key = Key::new(prose, block, parts);
-        if let Some(known) = self.previous_splits.get(&key) {
-            let spans = known.iter().map(|s| absolute(*s, block.start)).collect();
-            self.current_splits.entry(key).or_insert_with(|| known.clone());
-            return spans;
-        }
-        let spans = sentences::split(prose, block, parts);
-        self.current_splits.insert(key, spans.iter().map(|s| relative(*s, block.start)).collect());
-        spans
-    }
-
     /// The sentence at `span`, from the previous analysis when its text and cuts are the same.
     pub(super) fn sentence(&mut self, prose: &str, span: Span, parts: &[Span]) -> Sentence {
         if !self.enabled {
             return Sentence::new(prose, span, parts);
         }
-        let key = Key::new(prose, span, parts);
+        let base = span.start;
+        let key = Key {
+            text: span.text(prose).into(),
+            cuts: parts.iter().filter(|p| span.overlaps(**p)).map(|p| relative(*p, base)).collect(),
+        };
         // Only the previous analysis counts: a sentence repeated within one document is read
         // each time, so a first analysis costs what it costs without a memo.
         if let Some(known) = self.previous.get(&key) {
@@ -81,25 +65,14 @@ impl SentenceMemo {
     pub(super) fn finish(&mut self) {
         if self.enabled {
             self.previous = std::mem::take(&mut self.current);
-            self.previous_splits = std::mem::take(&mut self.current_splits);
         }
     }
 }
 
-/// A stretch of text and where quotations cut it, relative to its start.
 #[derive(Debug, PartialEq, Eq, Hash)]
 struct Key {
     text: Box<str>,
     cuts: Vec<Span>,
-}
-
-impl Key {
-    fn new(prose: &str, span: Span, parts: &[Span]) -> Key {
-        Key {
-            text: span.text(prose).into(),
-            cuts: parts.iter().filter(|p| span.overlaps(**p)).map(|p| relative(*p, span.start)).collect(),
-        }
-    }
 }
 
 /// A sentence's items and pairs with offsets from its start. Quotations may begin before the

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
 use super::words::tokenize_outside;
-use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon};
+use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon, sentences};
 use phrases::Item;
 
 #[derive(Debug, Default)]
@@ -73,8 +73,10 @@ pub fn attribute(
             }
             continue;
         }
-        let sentences: Vec<Sentence> =
-            memo.split(prose, block.span, &parts).into_iter().map(|span| memo.sentence(prose, span, &parts)).collect();
+        let sentences: Vec<Sentence> = sentences::split(prose, block.span, &parts)
+            .into_iter()
+            .map(|span| memo.sentence(prose, span, &parts))
+            .collect();
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
