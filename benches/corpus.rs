@@ -219,8 +219,7 @@ fn stages(options: &Options) {
         lap(1, &mut times);
         let scan = quotes::scan(&article.prose, &article);
         lap(2, &mut times);
-        let attributed =
-            attribution::attribute(&article.prose, &article, scan.quotes, &found, &index, &mut Default::default());
+        let attributed = attribution::attribute(&article.prose, &article, scan.quotes, &found, &index);
         lap(3, &mut times);
         let mut all = scan.diagnostics;
         all.extend(attributed.diagnostics);

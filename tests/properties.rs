@@ -46,26 +46,6 @@ proptest! {
     }
 
     #[test]
-    fn analysis_after_an_edit_with_a_memo_is_analysis_from_scratch(
-        text in news_text(),
-        cut in 0.0..1.0f64,
-        removed in 0usize..40,
-        inserted in fragment_text(0..6),
-    ) {
-        let edited = edit(&text, cut, removed, &inserted);
-        let glossary = small_glossary();
-        for format in [Format::PlainText, Format::Markdown] {
-            let mut memo = analysis::SentenceMemo::enabled();
-            let before = analysis::article::parse(&text, format);
-            analysis::analyze_article_again(&text, &before, &glossary, &mut memo);
-            let after = analysis::article::parse(&edited, format);
-            let again = analysis::analyze_article_again(&edited, &after, &glossary, &mut memo);
-            let fresh = analysis::analyze_article(&edited, &after, &glossary);
-            prop_assert_eq!(format!("{again:?}"), format!("{fresh:?}"), "{:?} after editing {:?}", edited, text);
-        }
-    }
-
-    #[test]
     fn glossary_parse_keeps_spans_usable(text in toml_text()) {
         check_glossary(&text)?;
     }
@@ -325,15 +305,6 @@ fn fragment() -> impl Strategy<Value = String> {
 
 fn fragment_text(length: std::ops::Range<usize>) -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), length).prop_map(|pieces| pieces.concat())
-}
-
-/// `text` with `removed` characters taken out at `cut` (a fraction of its length) and
-/// `inserted` put in their place.
-fn edit(text: &str, cut: f64, removed: usize, inserted: &str) -> String {
-    let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let at = ((boundaries.len() - 1) as f64 * cut) as usize;
-    let end = boundaries[(at + removed).min(boundaries.len() - 1)];
-    format!("{}{inserted}{}", &text[..boundaries[at]], &text[end..])
 }
 
 fn news_text() -> impl Strategy<Value = String> {

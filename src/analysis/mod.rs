@@ -16,7 +16,6 @@ pub mod span;
 pub mod words;
 
 pub use article::{Article, Block, BlockKind, Format, FrontMatter};
-pub use attribution::SentenceMemo;
 pub use diagnostics::{Code, Diagnostic, Severity};
 pub use glossary::{Entity, EntityId, EntityKind, Glossary, GlossaryIndex, Pronoun};
 pub use span::{LineIndex, Span};
@@ -41,20 +40,9 @@ pub fn analyze(text: &str, format: Format, glossary: &GlossaryIndex) -> (Article
 
 /// Analyses an already parsed article.
 pub fn analyze_article(text: &str, article: &Article, glossary: &GlossaryIndex) -> Analysis {
-    analyze_article_again(text, article, glossary, &mut SentenceMemo::default())
-}
-
-/// Analyses an article that was analysed before with the same memo, reading again only the
-/// sentences that changed. The result is the same as [`analyze_article`]'s.
-pub fn analyze_article_again(
-    text: &str,
-    article: &Article,
-    glossary: &GlossaryIndex,
-    memo: &mut SentenceMemo,
-) -> Analysis {
     let mentions = mentions::find(&article.prose, article, glossary);
     let scan = quotes::scan(&article.prose, article);
-    let attributed = attribution::attribute(&article.prose, article, scan.quotes, &mentions, glossary, memo);
+    let attributed = attribution::attribute(&article.prose, article, scan.quotes, &mentions, glossary);
     let mut diagnostics = scan.diagnostics;
     diagnostics.extend(attributed.diagnostics);
     diagnostics::finish(text, article, &mut diagnostics);

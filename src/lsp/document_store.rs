@@ -20,7 +20,7 @@ use tower_lsp_server::lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::position::{Encoding, rope_offset};
 use super::snapshot::{Snapshot, SourceText};
-use crate::analysis::{Format, SentenceMemo};
+use crate::analysis::Format;
 
 /// What an open document is to the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,14 +67,6 @@ pub fn is_glossary_name(name: &str) -> bool {
 /// 1 MB article's a few MB.
 pub const SNAPSHOTS_KEPT: usize = 16;
 
-/// Documents at least this long keep the sentences of their last analysis, so that an edit
-/// re-reads only the sentences it touched. Below it a whole analysis takes a few
-/// milliseconds, and a memo would only cost memory (two copies of every sentence).
-pub const MEMO_MIN_BYTES: usize = 64 * 1024;
-
-/// A document's sentence memo, shared with the analysis running on it.
-pub type SharedMemo = Arc<Mutex<SentenceMemo>>;
-
 #[derive(Debug)]
 pub struct Document {
     pub rope: Rope,
@@ -94,8 +86,6 @@ pub struct Document {
     /// The current text with its line map, made when first asked for (a glossary buffer
     /// read by articles) and shared by everyone who asks until the next edit.
     source: Option<Arc<SourceText>>,
-    /// The sentences of the last analysis, for long documents only ([`MEMO_MIN_BYTES`]).
-    memo: Option<SharedMemo>,
 }
 
 /// Everything an analysis needs from a document, copied out of the store.
@@ -107,8 +97,6 @@ pub struct DocumentInput {
     pub revision: u64,
     pub kind: DocumentKind,
     pub path: Option<PathBuf>,
-    /// The document's sentence memo, when it is long enough to keep one.
-    pub memo: Option<SharedMemo>,
 }
 
 #[derive(Debug, Default)]
@@ -127,18 +115,8 @@ impl DocumentStore {
         let mut documents = self.lock();
         let revision = documents.get(&uri).map_or(0, |d| d.revision + 1);
         let rope = Rope::from_str(text);
-        let document = Document {
-            rope,
-            version,
-            kind,
-            path,
-            revision,
-            snapshot: None,
-            snapshot_used: 0,
-            text_id,
-            source: None,
-            memo: None,
-        };
+        let document =
+            Document { rope, version, kind, path, revision, snapshot: None, snapshot_used: 0, text_id, source: None };
         documents.insert(uri, document);
     }
 
@@ -196,11 +174,8 @@ impl DocumentStore {
     /// cloning a rope only shares its chunks.
     pub fn input(&self, uri: &Uri) -> Option<DocumentInput> {
         let (rope, input) = {
-            let mut documents = self.lock();
-            let document = documents.get_mut(uri)?;
-            if document.memo.is_none() && document.rope.len_bytes() >= MEMO_MIN_BYTES {
-                document.memo = Some(Arc::new(Mutex::new(SentenceMemo::enabled())));
-            }
+            let documents = self.lock();
+            let document = documents.get(uri)?;
             let input = DocumentInput {
                 uri: uri.clone(),
                 text: String::new(),
@@ -208,7 +183,6 @@ impl DocumentStore {
                 revision: document.revision,
                 kind: document.kind,
                 path: document.path.clone(),
-                memo: document.memo.clone(),
             };
             (document.rope.clone(), input)
         };

@@ -168,7 +168,6 @@ pub fn analyze_file(path: &Path, text: String, env: &Environment) -> Option<Snap
         revision: 0,
         kind: DocumentKind::Article(format),
         path: Some(path.to_path_buf()),
-        memo: None,
     };
     Some(build(input, env))
 }
@@ -177,13 +176,7 @@ fn analyze_article(input: &DocumentInput, format: Format, env: &Environment) -> 
     let mut article = analysis::article::parse(&input.text, format);
     let path = article_path(input, env);
     let (glossary, sources) = env.load_glossary(&path, article.front_matter.as_ref());
-    // Another analysis of the same document may hold the memo (an edit arrived while it
-    // ran); this one then reads every sentence, with the same result.
-    let memo = input.memo.as_ref().and_then(|memo| memo.try_lock().ok());
-    let mut analysis = match memo {
-        Some(mut memo) => analysis::analyze_article_again(&input.text, &article, &glossary.index, &mut memo),
-        None => analysis::analyze_article(&input.text, &article, &glossary.index),
-    };
+    let mut analysis = analysis::analyze_article(&input.text, &article, &glossary.index);
     analysis.diagnostics.extend(glossary.article_problems.iter().cloned());
     analysis.diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     release_spare_room(&mut article, &mut analysis);

@@ -63,7 +63,6 @@ fn input(path: &str, kind: DocumentKind, text: &str) -> DocumentInput {
         revision: 0,
         kind,
         path: Some(path.into()),
-        memo: None,
     }
 }
 

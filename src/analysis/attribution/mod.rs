@@ -4,12 +4,10 @@
 
 mod clauses;
 mod cues;
-mod memo;
 mod phrases;
 mod resolve;
 
 pub use cues::Found;
-pub use memo::SentenceMemo;
 
 use std::collections::HashMap;
 
@@ -33,7 +31,6 @@ pub fn attribute(
     mut quotes: Vec<Quote>,
     mentions: &[Mention],
     glossary: &GlossaryIndex,
-    memo: &mut SentenceMemo,
 ) -> Attributed {
     let mut events = Vec::new();
     let mut next_quote = 0;
@@ -75,7 +72,7 @@ pub fn attribute(
         }
         let sentences: Vec<Sentence> = sentences::split(prose, block.span, &parts)
             .into_iter()
-            .map(|span| memo.sentence(prose, span, &parts))
+            .map(|span| Sentence::new(prose, span, &parts))
             .collect();
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
@@ -194,7 +191,6 @@ pub fn attribute(
             quote.needs_speaker = quote.kind == QuoteKind::Speech;
         }
     }
-    memo.finish();
     resolve_in_reading_order(prose, quotes, events, mentions, glossary)
 }
 
