@@ -236,7 +236,7 @@ fn is_finite_cue(word: &str) -> bool {
 pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span {
     let Some(next) = items.iter().position(|i| i.span().start >= name.end) else { return name };
     if word_at(prose, items, next) == Some("who") && !is_capitalised(name.text(prose)) {
-        return restrictive_clause(prose, items, name, next);
+        return restrictive_clause(items, name, next);
     }
     if !matches!(items[next], Item::Punct(_, ',')) {
         return name;
@@ -283,7 +283,7 @@ fn is_hometown(prose: &str, items: &[Item], at: usize) -> bool {
 
 /// `said a former official who oversaw the inquiry.`: a who-clause without a comma defines
 /// a description, and belongs to it up to the end of the clause.
-fn restrictive_clause(prose: &str, items: &[Item], name: Span, who: usize) -> Span {
+fn restrictive_clause(items: &[Item], name: Span, who: usize) -> Span {
     let end = items[who..]
         .iter()
         .position(|i| matches!(i, Item::Quote(_) | Item::Punct(_, ',' | ';' | ':' | '.' | '?' | '!' | '—')))

@@ -16,7 +16,8 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         window_start += 1;
     }
     let before: Vec<Token> = tokenize(prose, Span::new(window_start, quote.start));
-    let previous_words: Vec<&str> = before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose)).collect();
+    let previous_words: Vec<&str> =
+        before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose)).collect();
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
     let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
     if follows(lexicon::is_title_noun) && !sentence_like {
