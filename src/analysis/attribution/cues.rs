@@ -200,7 +200,15 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         }
         return None;
     }
-    // Inverted: `“…,” said Mujahid.`
+    inverted_cue(prose, items, index)
+}
+
+/// A cue with its speaker after it: `“…,” said Mujahid.`, `Continued Stone: “…”`,
+/// `… in the final, said Okafor.`
+fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
+    let word = word_at(prose, items, index)?;
+    let cue = items[index].span();
+    let weak = lexicon::is_weak_cue(word);
     let after_quote = index >= 1 && matches!(items[index - 1], Item::Quote(_))
         || index >= 2 && matches!(items[index - 1], Item::Punct(_, ',')) && matches!(items[index - 2], Item::Quote(_));
     // `Because of the calendar, explained Rosenberg, “…”`.
@@ -249,7 +257,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     None
 }
 
-/// Words between a speaker and the cue: `also`, `has`, `actually`.
+/// Words between a speaker and the cue: `also`, `has`, `actually`, `wouldn’t`.
 fn is_prelude(word: &str) -> bool {
     lexicon::is_cue_prelude(word)
         || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
