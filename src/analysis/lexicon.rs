@@ -151,6 +151,19 @@ const SENTENCE_OPENERS: &str = "
     Meanwhile Instead Indeed Finally Later Earlier
 ";
 
+/// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
+/// `the report urges them`.
+pub const VERB_FOLLOWERS: &[&str] = &["that", "on", "to", "as", "into", "him", "her", "them", "me", "us", "it"];
+
+/// Words after which an adjective in -ed or -ing modifies the noun that follows:
+/// `one unaligned strategist`, `the embattled mayor`.
+pub const MODIFIER_OPENERS: &[&str] = &["a", "an", "the", "one", "another", "his", "her", "their", "its", "our"];
+
+/// Roles that name whom they serve with `to`: `an adviser to the mayor`, `a source close to
+/// the club`.
+pub const ROLES_WITH_TO: &[&str] =
+    &["adviser", "advisor", "aide", "assistant", "counsel", "consultant", "spokesman", "spokeswoman", "close"];
+
 /// Cues of several words, matched case-insensitively, with where the speaker stands.
 pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("according to", SpeakerSide::After),

@@ -26,10 +26,6 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
     }
 }
 
-/// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
-/// `the report urges them`.
-const VERB_FOLLOWERS: &[&str] = &["that", "on", "to", "as", "into", "him", "her", "them", "me", "us", "it"];
-
 /// The subject of the clause that `before` belongs to: the first noun phrase at the start
 /// of the sentence or after a comma that a lower-case verb follows.
 pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
@@ -60,7 +56,8 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
             let takes_object = |n: usize| {
                 matches!(items[n], Item::Quote(_))
                     || items[n].word(prose).is_some_and(|w| {
-                        VERB_FOLLOWERS.contains(&w) || lexicon::is_determiner(w) && w.chars().all(|c| c.is_lowercase())
+                        lexicon::VERB_FOLLOWERS.contains(&w)
+                            || lexicon::is_determiner(w) && w.chars().all(|c| c.is_lowercase())
                     })
             };
             phrase.text(prose).contains(' ')

@@ -53,9 +53,6 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
 /// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
 
-/// Words after which an adjective in -ed or -ing modifies the noun that follows.
-const ARTICLES: &[&str] = &["a", "an", "the", "one", "another", "his", "her", "their", "its", "our"];
-
 const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
 
 fn is_connector(word: &str) -> bool {
@@ -183,10 +180,9 @@ fn contracted_pronoun(word: &str) -> Option<&str> {
     lexicon::is_speaker_pronoun(pronoun).then_some(pronoun)
 }
 
-/// Roles that name whom they serve with `to`: `an adviser to the mayor`, `a source close to the club`.
+/// Roles that name whom they serve with `to`: `an adviser to the mayor`.
 fn takes_to(word: &str) -> bool {
-    ["adviser", "advisor", "aide", "assistant", "counsel", "consultant", "spokesman", "spokeswoman", "close"]
-        .contains(&word)
+    lexicon::ROLES_WITH_TO.contains(&word)
 }
 
 /// The noun phrase that starts at `items[start]`, read forwards: `said Mujahid`,
@@ -228,7 +224,9 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
             && (if is_first {
                 word.ends_with("ed")
             } else {
-                items[index - 1].word(prose).is_some_and(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
+                items[index - 1]
+                    .word(prose)
+                    .is_some_and(|w| lexicon::MODIFIER_OPENERS.contains(&w.to_lowercase().as_str()))
             })
             && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(nominal)
         {
