@@ -235,6 +235,15 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     if word_at(prose, items, next) == Some("who") && !is_capitalised(name.text(prose)) {
         return restrictive_clause(items, name, next);
     }
+    // `said a source involved in the talks`, `said one official in the room`: a description
+    // defined by the phrase after it.
+    let opens_with_article =
+        name.text(prose).split(' ').next().is_some_and(|w| lexicon::MODIFIER_OPENERS.contains(&w));
+    if opens_with_article
+        && word_at(prose, items, next).is_some_and(|w| DEFINING_WORDS.contains(&w) || w.ends_with("ed") && w.len() > 4)
+    {
+        return restrictive_clause(items, name, next);
+    }
     if !matches!(items[next], Item::Punct(_, ',')) {
         return name;
     }
@@ -271,6 +280,9 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     }
     Span::new(name.start, items[last].span().end)
 }
+
+/// Words that open a phrase defining the description before them.
+const DEFINING_WORDS: &[&str] = &["in", "from", "on", "at", "with", "close", "familiar"];
 
 /// `Jo Park, 32, of Harbour City`: `of` or `from` before a place continues a description.
 fn is_hometown(prose: &str, items: &[Item], at: usize) -> bool {

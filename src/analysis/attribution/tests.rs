@@ -529,3 +529,16 @@ The closure angered Okafor, who said the pool was “a lifeline” for the town.
 speech “Nobody asked us.” ← Okafor [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn an_inverted_description_keeps_the_phrase_that_defines_it() {
+    check(
+        r#"Court case
+“The jury was never told,” said a lawyer involved in the appeal.
+“Nobody expected the verdict,” said one clerk familiar with the case.
+"#,
+        // FIXME: the name should be "one clerk"; the head phrase takes "familiar" as a noun.
+        r#"speech “The jury was never told ← a lawyer involved in the appeal [said] = a lawyer
+speech “Nobody expected the ver ← one clerk familiar with the case [said] = one clerk familiar"#,
+    );
+}
