@@ -171,6 +171,18 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
     while first < last && items[first].word(prose).is_some_and(is_connector) {
         first += 1;
     }
+    // `A footnote in the report said`: a phrase after a preposition may define the
+    // description before it, when that description opens with an article.
+    let preposition = first.checked_sub(1).and_then(|p| Some((p, items[p].word(prose)?)));
+    if let Some((p, word)) = preposition
+        && ["in", "from", "on", "at", "with"].contains(&word)
+        && let Some(described) = before(prose, items, p)
+        && described.text(prose).split(' ').next().is_some_and(|w| {
+            lexicon::MODIFIER_OPENERS.contains(&w.to_lowercase().as_str()) && described.text(prose).contains(' ')
+        })
+    {
+        return Some(Span::new(described.start, items[last].span().end));
+    }
     Some(Span::new(items[first].span().start, items[last].span().end))
 }
 

@@ -542,3 +542,13 @@ fn an_inverted_description_keeps_the_phrase_that_defines_it() {
 speech “Nobody expected the ver ← one clerk familiar with the case [said] = one clerk familiar"#,
     );
 }
+
+#[test]
+fn a_description_before_the_cue_keeps_the_phrase_that_defines_it() {
+    check(
+        r#"Court case
+A clerk in the courtroom said the verdict was “a surprise to everyone.”
+"#,
+        r#"speech “a surprise to everyone. ← A clerk in the courtroom [said] = a clerk in the courtroom"#,
+    );
+}
