@@ -247,7 +247,8 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     if !matches!(items[next], Item::Punct(_, ',')) {
         return name;
     }
-    if items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside) {
+    let ends_description = |word: Option<&str>| word.is_none_or(|w| lexicon::opens_aside(w) || is_commentary(w));
+    if ends_description(items.get(next + 1).and_then(|i| i.word(prose))) {
         return name;
     }
     let mut end = next + 1;
@@ -256,7 +257,7 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
             // A comma followed by an aside ends the description: `, referring to …`.
             Item::Punct(_, ',')
-                if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(lexicon::opens_aside)
+                if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(|w| lexicon::opens_aside(w) || is_commentary(w))
                     && !is_hometown(prose, items, end + 1) =>
             {
                 break;
@@ -279,6 +280,12 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
         last += 1;
     }
     Span::new(name.start, items[last].span().end)
+}
+
+/// `, whose book …`, `, which …`: a clause that comments on a speaker rather than says who
+/// they are, and that PolNeAR leaves out of the speaker.
+fn is_commentary(word: &str) -> bool {
+    word == "whose" || word == "which"
 }
 
 /// Words that open a phrase defining the description before them.

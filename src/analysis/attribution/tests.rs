@@ -425,7 +425,7 @@ fn a_weak_cue_before_a_document_is_inverted() {
 Okafor said he was sorry. Harbour City Council said in a statement that the roof was unsafe.
 “The pool will reopen when it is safe,” read the statement, which was issued on Friday.
 "#,
-        r#"speech “The pool will reopen wh ← the statement, which was issued on Friday [read] = Harbour City Council"#,
+        r#"speech “The pool will reopen wh ← the statement [read] = Harbour City Council"#,
     );
 }
 
@@ -550,5 +550,15 @@ fn a_description_before_the_cue_keeps_the_phrase_that_defines_it() {
 A clerk in the courtroom said the verdict was “a surprise to everyone.”
 "#,
         r#"speech “a surprise to everyone. ← A clerk in the courtroom [said] = a clerk in the courtroom"#,
+    );
+}
+
+#[test]
+fn a_whose_clause_after_an_inverted_speaker_is_left_out() {
+    check(
+        r#"Court case
+“We will appeal,” said Lena Marsh, whose firm represents the club.
+"#,
+        r#"speech “We will appeal,” ← Lena Marsh [said] = Lena Marsh"#,
     );
 }
