@@ -237,8 +237,7 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     }
     // `said a source involved in the talks`, `said one official in the room`: a description
     // defined by the phrase after it.
-    let opens_with_article =
-        name.text(prose).split(' ').next().is_some_and(|w| lexicon::MODIFIER_OPENERS.contains(&w));
+    let opens_with_article = name.text(prose).split(' ').next().is_some_and(|w| lexicon::MODIFIER_OPENERS.contains(&w));
     if opens_with_article
         && word_at(prose, items, next).is_some_and(|w| DEFINING_WORDS.contains(&w) || w.ends_with("ed") && w.len() > 4)
     {
@@ -252,17 +251,31 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
         return name;
     }
     let mut end = next + 1;
+    // The comma before a who-clause: `, the party's strategist, who added that …` keeps the
+    // description when the who-clause turns out to be an attribution of its own.
+    let mut who_clause: Option<usize> = None;
     while end < items.len() {
+        if matches!(items[end], Item::Punct(_, ',')) && word_at(prose, items, end + 1) == Some("who") {
+            who_clause = Some(end);
+        }
         match items[end] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
             // A comma followed by an aside ends the description: `, referring to …`.
             Item::Punct(_, ',')
-                if items.get(end + 1).and_then(|i| i.word(prose)).is_some_and(|w| lexicon::opens_aside(w) || is_commentary(w))
+                if items
+                    .get(end + 1)
+                    .and_then(|i| i.word(prose))
+                    .is_some_and(|w| lexicon::opens_aside(w) || is_commentary(w))
                     && !is_hometown(prose, items, end + 1) =>
             {
                 break;
             }
-            Item::Word(span) if is_finite_cue(span.text(prose)) => return name,
+            Item::Word(span) if is_finite_cue(span.text(prose)) => {
+                return match who_clause {
+                    Some(comma) if comma > next + 1 => Span::new(name.start, items[comma - 1].span().end),
+                    _ => name,
+                };
+            }
             _ => {}
         }
         end += 1;

@@ -180,7 +180,8 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let who = items[speaker_end - 1].span();
         let antecedent = (speaker_end >= 3 && matches!(items[speaker_end - 2], Item::Punct(_, ',')))
             .then(|| phrases::before(prose, items, speaker_end - 2))
-            .flatten();
+            .flatten()
+            .map(|head| named_before_appositive(prose, items, head).unwrap_or(head));
         if let Some(head) = antecedent {
             let found = Found { speaker: who, head, cue, form: form_of(prose, head) };
             return Some((Pair { found, first_item: speaker_end - 1, cue_item: index }, 1));
@@ -255,6 +256,15 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     None
+}
+
+/// `Ben Castillo, the club’s captain, who …`: the name an appositive describes, which is
+/// whom its who-clause is about.
+fn named_before_appositive(prose: &str, items: &[Item], appositive: Span) -> Option<Span> {
+    let first = items.iter().position(|i| i.span().start == appositive.start)?;
+    let comma = first.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
+    let name = phrases::before(prose, items, comma)?;
+    (form_of(prose, name) == SpeakerForm::Name && form_of(prose, appositive) != SpeakerForm::Name).then_some(name)
 }
 
 /// Words between a speaker and the cue: `also`, `has`, `actually`, `wouldn’t`.

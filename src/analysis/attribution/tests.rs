@@ -562,3 +562,14 @@ fn a_whose_clause_after_an_inverted_speaker_is_left_out() {
         r#"speech “We will appeal,” ← Lena Marsh [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn an_inverted_description_stops_before_a_who_clause_that_attributes() {
+    check(
+        r#"Cup final
+“We were the better side,” said Ben Castillo, the club’s captain, who added that the referee “had a poor day.”
+"#,
+        r#"speech “We were the better side ← Ben Castillo, the club’s captain [said] = Ben Castillo
+speech “had a poor day.” ← who [added] = Ben Castillo"#,
+    );
+}
