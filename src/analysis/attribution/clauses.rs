@@ -246,8 +246,7 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     if !matches!(items[next], Item::Punct(_, ',')) {
         return name;
     }
-    let ends_description = |word: Option<&str>| word.is_none_or(|w| lexicon::opens_aside(w) || is_commentary(w));
-    if ends_description(items.get(next + 1).and_then(|i| i.word(prose))) {
+    if items.get(next + 1).and_then(|i| i.word(prose)).is_none() || ends_description(prose, items, next + 1) {
         return name;
     }
     let mut end = next + 1;
@@ -261,13 +260,7 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
         match items[end] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
             // A comma followed by an aside ends the description: `, referring to …`.
-            Item::Punct(_, ',')
-                if items
-                    .get(end + 1)
-                    .and_then(|i| i.word(prose))
-                    .is_some_and(|w| lexicon::opens_aside(w) || is_commentary(w))
-                    && !is_hometown(prose, items, end + 1) =>
-            {
+            Item::Punct(_, ',') if ends_description(prose, items, end + 1) && !is_hometown(prose, items, end + 1) => {
                 break;
             }
             Item::Word(span) if is_finite_cue(span.text(prose)) => {
@@ -293,6 +286,21 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
         last += 1;
     }
     Span::new(name.start, items[last].span().end)
+}
+
+/// Whether the word at `at`, after a comma, ends a speaker's description: an aside
+/// (`, referring to …`) or a comment (`, whose …`), but not `, now a radio host` or
+/// `, then senior pastor`.
+fn ends_description(prose: &str, items: &[Item], at: usize) -> bool {
+    let Some(word) = word_at(prose, items, at) else { return false };
+    if word == "now" || word == "then" {
+        let describes = word_at(prose, items, at + 1).is_some_and(|w| {
+            lexicon::MODIFIER_OPENERS.contains(&w)
+                || !is_capitalised(w) && !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
+        });
+        return !describes;
+    }
+    lexicon::opens_aside(word) || is_commentary(word)
 }
 
 /// `, whose book …`, `, which …`: a clause that comments on a speaker rather than says who

@@ -573,3 +573,15 @@ fn an_inverted_description_stops_before_a_who_clause_that_attributes() {
 speech “had a poor day.” ← who [added] = Ben Castillo"#,
     );
 }
+
+#[test]
+fn now_and_then_can_open_a_description() {
+    check(
+        r#"Cup final
+“It was the best day of my life,” said Ben Castillo, now a club ambassador.
+“We never lost at home,” said Lena Marsh, then the club’s secretary, in an interview.
+"#,
+        r#"speech “It was the best day of  ← Ben Castillo, now a club ambassador [said] = Ben Castillo
+speech “We never lost at home,” ← Lena Marsh, then the club’s secretary, [said] = Lena Marsh"#,
+    );
+}
