@@ -217,6 +217,30 @@ impl Sentence {
     }
 }
 
+/// How far back a speaker's name is looked for to tell a first mention from a later one:
+/// the whole of any news article, and a bound that keeps the cost linear in a long document.
+const FIRST_MENTION_WINDOW: usize = 32 * 1024;
+
+/// `Warren, who has not endorsed a candidate, said`: a who-clause before the cue introduces
+/// a speaker readers meet for the first time; for one the article has already named it is
+/// an aside, and the speaker is the name alone (as PolNeAR marks it: 32 of 37 first
+/// mentions keep the clause on train, 21 of 27 later mentions drop it).
+fn without_known_who_clause(prose: &str, found: &Found) -> Span {
+    let speaker = found.speaker.text(prose);
+    let before_cue = found.speaker.end <= found.cue.start;
+    let Some(comma) = speaker.find(", who") else { return found.speaker };
+    let name = found.head.text(prose);
+    if !before_cue || found.head.start != found.speaker.start || !speaker[..comma].eq(name) {
+        return found.speaker;
+    }
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    let mut window_start = found.speaker.start.saturating_sub(FIRST_MENTION_WINDOW);
+    while !prose.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    if prose[window_start..found.speaker.start].contains(surname) { found.head } else { found.speaker }
+}
+
 /// A speaker to resolve: a quotation's attribution, or an attribution without a quotation
 /// that still makes its speaker the latest to have spoken.
 struct Event {
@@ -243,7 +267,7 @@ fn resolve_in_reading_order(
         if let Some(index) = event.quote {
             let found = event.found;
             quotes[index].attribution = Some(Attribution {
-                speaker: found.speaker,
+                speaker: without_known_who_clause(prose, &found),
                 head: found.head,
                 form: found.form,
                 cue: found.cue,

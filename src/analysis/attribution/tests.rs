@@ -585,3 +585,15 @@ fn now_and_then_can_open_a_description() {
 speech “We never lost at home,” ← Lena Marsh, then the club’s secretary, [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_who_clause_introduces_a_speaker_only_at_first_mention() {
+    check(
+        r#"Pool to close
+Marsh, who swam there as a girl, said the closure was “a betrayal.”
+Marsh wrote to the council twice. Marsh, who chairs the swimming club, said the town was “in mourning.”
+"#,
+        r#"speech “a betrayal.” ← Marsh, who swam there as a girl, [said] = Lena Marsh
+speech “in mourning.” ← Marsh [said] = Lena Marsh"#,
+    );
+}
