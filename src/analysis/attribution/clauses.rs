@@ -258,6 +258,8 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
             who_clause = Some(end);
         }
         match items[end] {
+            // `MoveOn.org`, `R-S.C.`: a period inside a word does not end the description.
+            Item::Punct(dot, '.') if prose[dot.end..].starts_with(|c: char| c.is_alphanumeric()) => {}
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '.' | '?' | '!' | '—') => break,
             // A comma followed by an aside ends the description: `, referring to …`.
             Item::Punct(_, ',') if ends_description(prose, items, end + 1) && !is_hometown(prose, items, end + 1) => {

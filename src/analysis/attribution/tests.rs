@@ -597,3 +597,13 @@ Marsh wrote to the council twice. Marsh, who chairs the swimming club, said the 
 speech “in mourning.” ← Marsh [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_period_inside_a_web_address_does_not_end_an_inverted_description() {
+    check(
+        r#"Cup final
+“Tickets sold out in an hour,” said Lena Marsh, editor of HarbourFans.net.
+"#,
+        r#"speech “Tickets sold out in an  ← Lena Marsh, editor of HarbourFans.net [said] = Lena Marsh"#,
+    );
+}
