@@ -151,6 +151,11 @@ const SENTENCE_OPENERS: &str = "
     Meanwhile Instead Indeed Finally Later Earlier
 ";
 
+/// Whether `word` is one of the lower-case `words`, in any case, without a lower-cased copy.
+pub fn one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
 /// `the report urges them`.
 pub const VERB_FOLLOWERS: &[&str] = &["that", "on", "to", "as", "into", "him", "her", "them", "me", "us", "it"];

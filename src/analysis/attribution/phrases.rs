@@ -120,8 +120,7 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
                 return Some(Span::new(item.span().start, item.span().start + pronoun.len()));
             }
             // A lone quantifier can be the whole phrase: `Another said …`.
-            let lone = ["another", "some", "many", "both", "several", "most", "few", "one"]
-                .contains(&word.to_lowercase().as_str())
+            let lone = lexicon::one_of(word, &["another", "some", "many", "both", "several", "most", "few", "one"])
                 && (index == 1 || !matches!(items[index - 2], Item::Word(_)));
             if lone {
                 return Some(item.span());
@@ -177,9 +176,11 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
     if let Some((p, word)) = preposition
         && ["in", "from", "on", "at", "with"].contains(&word)
         && let Some(described) = before(prose, items, p)
-        && described.text(prose).split(' ').next().is_some_and(|w| {
-            lexicon::MODIFIER_OPENERS.contains(&w.to_lowercase().as_str()) && described.text(prose).contains(' ')
-        })
+        && described
+            .text(prose)
+            .split(' ')
+            .next()
+            .is_some_and(|w| lexicon::one_of(w, lexicon::MODIFIER_OPENERS) && described.text(prose).contains(' '))
     {
         return Some(Span::new(described.start, items[last].span().end));
     }
@@ -204,7 +205,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     if lexicon::is_speaker_pronoun(first_word) {
         return Some(items[start].span());
     }
-    if is_connector(&first_word.to_lowercase()) {
+    if lexicon::one_of(first_word, CONNECTORS) {
         return None;
     }
     let mut last = None;
@@ -236,9 +237,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
             && (if is_first {
                 word.ends_with("ed")
             } else {
-                items[index - 1]
-                    .word(prose)
-                    .is_some_and(|w| lexicon::MODIFIER_OPENERS.contains(&w.to_lowercase().as_str()))
+                items[index - 1].word(prose).is_some_and(|w| lexicon::one_of(w, lexicon::MODIFIER_OPENERS))
             })
             && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(nominal)
         {

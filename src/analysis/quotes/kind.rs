@@ -1,6 +1,7 @@
 //! Telling speech from scare quotes, titles and terms.
 
 use super::QuoteKind;
+use crate::analysis::lexicon::one_of;
 use crate::analysis::words::{Token, tokenize};
 use crate::analysis::{Span, lexicon};
 
@@ -47,11 +48,6 @@ fn called_it(previous: &[&str]) -> bool {
         [first, second, third, ..] => one_of(first, &objects) && one_of(second, &objects) && one_of(third, &calls),
         _ => false,
     }
-}
-
-/// Whether `word` is one of the lower-case `words`, in any case.
-fn one_of(word: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The quotation without its marks.
