@@ -200,7 +200,10 @@ pub(super) fn appositive_subject(prose: &str, items: &[Item], closing_comma: usi
             return Some((name, Span::new(name.start, items[closing_comma].span().end)));
         }
         if next < closing_comma && matches!(items[next], Item::Punct(_, ',')) && named {
-            let aside = items.get(next + 1).and_then(|i| i.word(prose)).is_none_or(lexicon::opens_aside);
+            let aside = items
+                .get(next + 1)
+                .and_then(|i| i.word(prose))
+                .is_none_or(|w| lexicon::opens_aside(w) || is_commentary(w));
             let phrase = if aside { name } else { Span::new(name.start, items[closing_comma].span().end) };
             // `Eastwick’s manager, Rob Kerridge, said`: the name in the appositive is the speaker.
             let appositive = &items[next + 1..closing_comma];

@@ -607,3 +607,13 @@ fn a_period_inside_a_web_address_does_not_end_an_inverted_description() {
         r#"speech “Tickets sold out in an  ← Lena Marsh, editor of HarbourFans.net [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_which_clause_before_the_cue_is_left_out_of_a_document() {
+    check(
+        r#"Court case
+The complaint, which was filed on Monday, said the club had been “negligent for years.”
+"#,
+        r#"speech “negligent for years.” ← The complaint [said] = The complaint"#,
+    );
+}
