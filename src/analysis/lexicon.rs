@@ -156,6 +156,37 @@ pub fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Nouns for someone's words: `Clinton’s response`, `the mayor’s remarks`.
+const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "response",
+    "answer",
+    "remarks",
+    "remark",
+    "comments",
+    "comment",
+    "words",
+    "accusation",
+    "claim",
+    "assertion",
+    "slogan",
+    "phrase",
+    "catchphrase",
+    "argument",
+    "reply",
+    "retort",
+    "rhetoric",
+    "pledge",
+    "promise",
+    "warning",
+    "assumption",
+    "clarion",
+];
+
+pub fn is_speech_noun(word: &str) -> bool {
+    one_of(word, SPEECH_NOUNS)
+}
+
 /// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
 /// `the report urges them`.
 pub const VERB_FOLLOWERS: &[&str] = &["that", "on", "to", "as", "into", "him", "her", "them", "me", "us", "it"];

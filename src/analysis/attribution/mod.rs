@@ -241,6 +241,22 @@ fn without_known_who_clause(prose: &str, found: &Found) -> Span {
     if prose[window_start..found.speaker.start].contains(surname) { found.head } else { found.speaker }
 }
 
+/// `Clinton’s response was “…”`: whose words they are is the speaker, as PolNeAR marks it
+/// (`Clinton’s`), when the phrase names the words themselves.
+fn possessor_of_words(prose: &str, speaker: Span) -> Span {
+    let text = speaker.text(prose);
+    let Some(last_space) = text.rfind(' ') else { return speaker };
+    if !lexicon::is_speech_noun(&text[last_space + 1..]) {
+        return speaker;
+    }
+    let possessive =
+        text[..last_space].rfind(['’', '\'']).filter(|&i| text[i..].starts_with("’s ") || text[i..].starts_with("'s "));
+    match possessive {
+        Some(mark) => Span::new(speaker.start, speaker.start + mark + text[mark..].find(' ').unwrap_or(0)),
+        None => speaker,
+    }
+}
+
 /// A speaker to resolve: a quotation's attribution, or an attribution without a quotation
 /// that still makes its speaker the latest to have spoken.
 struct Event {
@@ -261,13 +277,17 @@ fn resolve_in_reading_order(
 ) -> Attributed {
     // Quotation events come after the bare pair with the same speaker, which they replace.
     events.sort_by_key(|e| (e.at, e.quote.is_some()));
+    // `Clinton’s response`: the possessor is whom the words resolve to.
+    for event in &mut events {
+        event.found.head = possessor_of_words(prose, event.found.head);
+    }
     // Every attribution is known before any is resolved, so that a quotation is never
     // reported as unattributed while its speaker, later in the sentence, is still to come.
     for event in &events {
         if let Some(index) = event.quote {
             let found = event.found;
             quotes[index].attribution = Some(Attribution {
-                speaker: without_known_who_clause(prose, &found),
+                speaker: possessor_of_words(prose, without_known_who_clause(prose, &found)),
                 head: found.head,
                 form: found.form,
                 cue: found.cue,

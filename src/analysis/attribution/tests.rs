@@ -617,3 +617,13 @@ The complaint, which was filed on Monday, said the club had been “negligent fo
         r#"speech “negligent for years.” ← The complaint [said] = The complaint"#,
     );
 }
+
+#[test]
+fn whose_words_they_are_is_the_speaker() {
+    check(
+        r#"Pool to close
+Asked about the roof, Dana Whitfield’s response was blunt: “It cannot be saved.”
+"#,
+        r#"speech “It cannot be saved.” ← Dana Whitfield’s [was] = Dana Whitfield"#,
+    );
+}
