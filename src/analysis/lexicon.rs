@@ -151,6 +151,11 @@ const SENTENCE_OPENERS: &str = "
     Meanwhile Instead Indeed Finally Later Earlier
 ";
 
+/// `wasn’t`, `didn't`: an auxiliary with its negation.
+pub fn is_negated_auxiliary(word: &str) -> bool {
+    word.ends_with("n’t") || word.ends_with("n't")
+}
+
 /// Whether `word` is one of the lower-case `words`, in any case, without a lower-cased copy.
 pub fn one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -194,6 +199,10 @@ pub const VERB_FOLLOWERS: &[&str] = &["that", "on", "to", "as", "into", "him", "
 /// Words after which an adjective in -ed or -ing modifies the noun that follows:
 /// `one unaligned strategist`, `the embattled mayor`.
 pub const MODIFIER_OPENERS: &[&str] = &["a", "an", "the", "one", "another", "his", "her", "their", "its", "our"];
+
+/// Prepositions whose phrase can define the description before it: `a footnote in the
+/// report`, `said a source at the club`.
+pub const DEFINING_PREPOSITIONS: &[&str] = &["in", "from", "on", "at", "with"];
 
 /// Roles that name whom they serve with `to`: `an adviser to the mayor`, `a source close to
 /// the club`.

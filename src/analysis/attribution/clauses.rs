@@ -242,7 +242,7 @@ pub(super) fn inverted_speaker(prose: &str, items: &[Item], name: Span) -> Span 
     // defined by the phrase after it.
     let opens_with_article = name.text(prose).split(' ').next().is_some_and(|w| lexicon::MODIFIER_OPENERS.contains(&w));
     if opens_with_article
-        && word_at(prose, items, next).is_some_and(|w| DEFINING_WORDS.contains(&w) || w.ends_with("ed") && w.len() > 4)
+        && word_at(prose, items, next).is_some_and(|w| opens_definition(w) || w.ends_with("ed") && w.len() > 4)
     {
         return restrictive_clause(items, name, next);
     }
@@ -314,8 +314,11 @@ fn is_commentary(word: &str) -> bool {
     word == "whose" || word == "which"
 }
 
-/// Words that open a phrase defining the description before them.
-const DEFINING_WORDS: &[&str] = &["in", "from", "on", "at", "with", "close", "familiar"];
+/// A word that opens a phrase defining the description before it: `in the room`,
+/// `close to the club`, `familiar with the talks`.
+fn opens_definition(word: &str) -> bool {
+    lexicon::DEFINING_PREPOSITIONS.contains(&word) || word == "close" || word == "familiar"
+}
 
 /// `Jo Park, 32, of Harbour City`: `of` or `from` before a place continues a description.
 fn is_hometown(prose: &str, items: &[Item], at: usize) -> bool {

@@ -271,8 +271,7 @@ fn named_before_appositive(prose: &str, items: &[Item], appositive: Span) -> Opt
 fn is_prelude(word: &str) -> bool {
     lexicon::is_cue_prelude(word)
         || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
-        || word.ends_with("n’t")
-        || word.ends_with("n't")
+        || lexicon::is_negated_auxiliary(word)
 }
 
 /// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump

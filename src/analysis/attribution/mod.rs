@@ -138,11 +138,8 @@ pub fn attribute(
             if let Some(&(found, span)) = nearest.or(introduction.as_ref()) {
                 // `“…,” said Okafor, who chairs the committee. “…”`: the relative pronoun
                 // speaks only inside its clause; a later quotation names its antecedent.
-                let found = if ["who", "which"].contains(&found.speaker.text(prose)) {
-                    Found { speaker: found.head, ..found }
-                } else {
-                    found
-                };
+                let found =
+                    if found.speaker.text(prose) == "who" { Found { speaker: found.head, ..found } } else { found };
                 attributed_here.push((index, found, span));
             } else if let Some((found, span)) =
                 speaker_at_paragraph_end.filter(|_| quotes[index].span.start == block.span.start)
@@ -230,7 +227,7 @@ fn without_known_who_clause(prose: &str, found: &Found) -> Span {
     let before_cue = found.speaker.end <= found.cue.start;
     let Some(comma) = speaker.find(", who") else { return found.speaker };
     let name = found.head.text(prose);
-    if !before_cue || found.head.start != found.speaker.start || !speaker[..comma].eq(name) {
+    if !before_cue || found.head.start != found.speaker.start || &speaker[..comma] != name {
         return found.speaker;
     }
     let surname = name.rsplit(' ').next().unwrap_or(name);

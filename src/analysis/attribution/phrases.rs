@@ -62,7 +62,7 @@ fn is_connector(word: &str) -> bool {
 /// Could this word be part of a noun phrase?
 fn nominal(word: &str) -> bool {
     // `wasn’t`, `didn't`: a negated auxiliary ends the phrase before it.
-    if lexicon::is_sentence_opener(word) || word.ends_with("n’t") || word.ends_with("n't") {
+    if lexicon::is_sentence_opener(word) || lexicon::is_negated_auxiliary(word) {
         return false;
     }
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
@@ -174,7 +174,7 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
     // description before it, when that description opens with an article.
     let preposition = first.checked_sub(1).and_then(|p| Some((p, items[p].word(prose)?)));
     if let Some((p, word)) = preposition
-        && ["in", "from", "on", "at", "with"].contains(&word)
+        && lexicon::DEFINING_PREPOSITIONS.contains(&word)
         && let Some(described) = before(prose, items, p)
         && described
             .text(prose)

@@ -112,7 +112,6 @@ impl<'a> Resolver<'a> {
         if let Some(mention) = self.mention_in(own) {
             return Some(self.entity(mention.entity, mention.span));
         }
-        let text = found.head.text(self.prose);
         // One capitalised word opening a sentence may be a plain noun (`Campaigners said`);
         // it is a name only once the article has used it as part of a full name.
         let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');
