@@ -4,6 +4,7 @@
 use super::Span;
 use super::lexicon;
 use super::quotes::is_opening_mark;
+use super::words::is_capitalised;
 
 /// The sentences of `block`, in order, covering it without gaps. `quotes` are the
 /// quotation spans inside the block, sorted.
@@ -48,7 +49,11 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         } else {
             begins_sentence
         };
-        if begins_sentence {
+        // `“Really?” Bush said.`: a question or exclamation closing a quotation is the
+        // quotation's own; the sentence runs on to its speaker and cue.
+        let question_before_cue =
+            ends_quote && prose[..at].trim_end().ends_with(['?', '!']) && names_then_cue(next_word);
+        if begins_sentence && !question_before_cue {
             sentences.push(Span::new(start, end));
             start = block.end - next_word.len();
         }
@@ -57,6 +62,23 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
         sentences.push(Span::new(start, block.end));
     }
     sentences
+}
+
+/// True when `text` opens with a name of up to four capitalised words and then a cue verb:
+/// `Bush said`, `Sen. Dana Whitfield asked`.
+fn names_then_cue(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    for (count, word) in words.by_ref().enumerate() {
+        let word = word.trim_end_matches([',', '.', ':', ';']);
+        if lexicon::is_cue_verb(word) && !is_capitalised(word) {
+            return count > 0;
+        }
+        // `“…!” She replied to him …` opens a sentence of its own: a pronoun is no name.
+        if count == 4 || !is_capitalised(word) || lexicon::is_stop_word(word) || lexicon::is_speaker_pronoun(word) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The offsets in `text` where a sentence may end, in order: every `.`, `?` and `!`, and
@@ -152,6 +174,18 @@ mod tests {
     #[test]
     fn a_question_inside_a_quotation_does_not_end_the_sentence() {
         check("“Why now?” she asked. It rained.", &["“Why now?” she asked.", "It rained."]);
+        check(
+            "He left early. “Is that it? Really?” Sen. Dana Whitfield asked. “Go!” Okafor said of the club.",
+            &["He left early.", "“Is that it? Really?” Sen. Dana Whitfield asked.", "“Go!” Okafor said of the club."],
+        );
+        // A statement closed with a period is not carried on to the next sentence's cue,
+        // nor a question to a sentence that only starts with names.
+        check(
+            "“We lost.” Okafor said the club would appeal. “Why?” Riverside United fans ask nothing.",
+            &["“We lost.”", "Okafor said the club would appeal.", "“Why?”", "Riverside United fans ask nothing."],
+        );
+        check("“Why?” The Council met.", &["“Why?”", "The Council met."]);
+        check("“Go!” She replied later.", &["“Go!”", "She replied later."]);
     }
 
     #[test]
