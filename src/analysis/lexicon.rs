@@ -55,7 +55,7 @@ const WEAK_CUES: &str = "
     question hope hopes fear fears feel feels felt echo worry worries demand demands beg rail snap reason
     remember assure caution blast slam hail mock praise praised hailed mocked questioned advised threatened
     lecture email emails blame blames blamed thank thanked propose proposed recommend recommends
-    recommended sing sang estimate estimates
+    recommended sing sang estimate estimates remark remarks tweet tweets claim claims
 ";
 
 /// Words that may stand between a speaker and a cue verb: `Mujahid also said`, `she has said`.

@@ -627,3 +627,15 @@ Asked about the roof, Dana Whitfield’s response was blunt: “It cannot be sav
         r#"speech “It cannot be saved.” ← Dana Whitfield’s [was] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn remarks_claims_and_tweets_are_nouns_away_from_their_speaker() {
+    check(
+        r#"Pool to close
+Tomas Okafor called Whitfield’s remarks on the roof “a new low.”
+Lena Marsh tweets: “The pool must stay open.”
+"#,
+        r#"speech “a new low.” ← Tomas Okafor [called] = Tomas Okafor
+speech “The pool must stay open ← Lena Marsh [tweets] = Lena Marsh"#,
+    );
+}
