@@ -142,7 +142,8 @@ const STOP_WORDS: &str = "
     then there here into during over under until what how why yesterday today tonight last this did
     does do can may might must just even only later earlier again it's adding saying noting though
     although however whether monday tuesday wednesday thursday friday saturday sunday via through
-    against without upon per like unlike despite among amid between because once
+    against without upon per like unlike despite among amid between because once toward towards
+    across around behind beyond near within throughout onto above below beneath along
 ";
 
 /// Capitalised words that open a sentence without belonging to its subject: `And Patrick said`.

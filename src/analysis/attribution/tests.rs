@@ -639,3 +639,13 @@ Lena Marsh tweets: “The pool must stay open.”
 speech “The pool must stay open ← Lena Marsh [tweets] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_preposition_after_a_quotation_is_no_speaker() {
+    check(
+        r#"Pool to close
+Okafor pledged “support” toward shared goals.
+"#,
+        r#"speech “support” ← Okafor [pledged] = Tomas Okafor"#,
+    );
+}
