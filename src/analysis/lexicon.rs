@@ -58,6 +58,21 @@ const WEAK_CUES: &str = "
     recommended sing sang estimate estimates remark remarks tweet tweets claim claims
 ";
 
+/// Time phrases that may stand between a speaker and a cue verb, like the single words of
+/// the prelude: `Beck has in the past described`, `she at one point called`.
+pub const PRELUDE_PHRASES: &[&str] = &[
+    "in the past",
+    "at one point",
+    "at the time",
+    "at times",
+    "in recent days",
+    "in recent weeks",
+    "in recent months",
+    "in recent years",
+    "for years",
+    "for months",
+];
+
 /// Words that may stand between a speaker and a cue verb: `Mujahid also said`, `she has said`.
 const CUE_PRELUDE: &str = "
     also later previously earlier once recently repeatedly then has have had was were is are would
@@ -67,7 +82,7 @@ const CUE_PRELUDE: &str = "
     subsequently already still always ultimately herself himself themselves monday tuesday wednesday
     thursday friday saturday sunday today yesterday tonight morning night afternoon evening last this week
     specifically explicitly clearly immediately personally formally officially separately similarly
-    likewise too
+    likewise too now
 ";
 
 /// Irregular past tenses that end a noun phrase: `The senator sought to …`.

@@ -37,7 +37,8 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
         let found = continued_cue(prose, items, index, pairs.last())
             .or_else(|| phrase_cue(prose, items, index))
             .or_else(|| verb_cue(prose, items, index))
-            .or_else(|| tail_verb_cue(prose, items, index));
+            .or_else(|| tail_verb_cue(prose, items, index))
+            .or_else(|| conjoined_cue(prose, items, index, pairs.last()));
         if let Some((pair, consumed)) = found {
             pairs.push(pair);
             index += consumed;
@@ -154,10 +155,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
-    let mut speaker_end = index;
-    while speaker_end > 0 && word_at(prose, items, speaker_end - 1).is_some_and(is_prelude) {
-        speaker_end -= 1;
-    }
+    let speaker_end = speaker_end(prose, items, index);
     let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
     // A weak cue followed closely by a quotation is one: `called her “third-rate”`.
     let followed_by_break = matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')))
@@ -202,6 +200,43 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         return None;
     }
     inverted_cue(prose, items, index)
+}
+
+/// `Okafor backed the plan at first, but now says …`, `Okafor said … and added`: a cue
+/// joined to its clause by `but` or `and` shares the speaker of the cue before it, or
+/// else the clause's subject.
+fn conjoined_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>) -> Option<(Pair, usize)> {
+    let word = word_at(prose, items, index)?;
+    if !lexicon::is_cue_verb(word) || lexicon::is_weak_cue(word) || is_capitalised(word) {
+        return None;
+    }
+    let joiner = speaker_end(prose, items, index).checked_sub(1)?;
+    if !word_at(prose, items, joiner).is_some_and(|w| w == "but" || w == "and") {
+        return None;
+    }
+    let cue = items[index].span();
+    if let Some(last) = last.filter(|p| p.cue_item < joiner) {
+        let found = Found { cue, ..last.found };
+        return Some((Pair { found, first_item: last.first_item, cue_item: index }, 1));
+    }
+    let (first_item, speaker) = subject(prose, items, joiner)?;
+    let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+    Some((Pair { found, first_item, cue_item: index }, 1))
+}
+
+/// Where the speaker before the cue at `index` ends: before the words and time phrases
+/// that may stand between them (`has`, `also`, `in the past`).
+fn speaker_end(prose: &str, items: &[Item], index: usize) -> usize {
+    let mut end = index;
+    loop {
+        if end > 0 && word_at(prose, items, end - 1).is_some_and(is_prelude) {
+            end -= 1;
+        } else if let Some(words) = prelude_phrase_before(prose, items, end) {
+            end -= words;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// A cue with its speaker after it: `“…,” said Mujahid.`, `Continued Stone: “…”`,
@@ -273,6 +308,24 @@ fn is_prelude(word: &str) -> bool {
         || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
         || lexicon::is_negated_auxiliary(word)
 }
+
+/// The number of words of a time phrase that ends just before `items[end]` and stands
+/// between a speaker and the cue: `Beck has in the past described …`.
+fn prelude_phrase_before(prose: &str, items: &[Item], end: usize) -> Option<usize> {
+    PRELUDE_PHRASES.iter().map(Vec::len).find(|&length| {
+        end >= length
+            && PRELUDE_PHRASES.iter().any(|phrase| {
+                phrase.len() == length
+                    && phrase.iter().enumerate().all(|(k, w)| {
+                        word_at(prose, items, end - length + k).is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    })
+            })
+    })
+}
+
+/// The prelude phrases split into words once.
+static PRELUDE_PHRASES: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| lexicon::PRELUDE_PHRASES.iter().map(|phrase| phrase.split(' ').collect()).collect());
 
 /// In the slot right after a quotation any past-tense verb is a cue: `“…,” Trump
 /// retorted.` and `“…,” reacted Trump.`

@@ -649,3 +649,28 @@ Okafor pledged “support” toward shared goals.
         r#"speech “support” ← Okafor [pledged] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_time_phrase_between_speaker_and_cue_is_skipped() {
+    check(
+        r#"Pool to close
+Whitfield has in the past described the pool as “a money pit.”
+"#,
+        r#"speech “a money pit.” ← Whitfield [described] = Dana Whitfield"#,
+    );
+}
+
+#[test]
+fn a_cue_joined_by_and_or_but_shares_the_speaker() {
+    check(
+        r#"Pool to close
+Okafor backed the plan at first, but now says it is “a mistake.”
+Whitfield, speaking on local radio, called the vote “a disgrace,” and said the plan was “dead.”
+When Lena Marsh was asked about the pool, she laughed and said, “We’ll see.”
+"#,
+        r#"speech “a mistake.” ← Okafor [says] = Tomas Okafor
+speech “a disgrace,” ← Whitfield [called] = Dana Whitfield
+speech “dead.” ← Whitfield [said] = Dana Whitfield
+speech “We’ll see.” ← she [said] = Lena Marsh"#,
+    );
+}
