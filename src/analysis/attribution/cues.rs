@@ -148,6 +148,18 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     }
     // A participle takes the subject of its clause: `Trump and Ryan issued a statement
     // describing …`, `Klasra left, saying “…”`.
+    // `with McCain calling it “a Chinese menu”`, `– Ryan saying …`: in an absolute phrase
+    // the participle belongs to the noun phrase right before it, not to the clause.
+    if word.ends_with("ing")
+        && let Some(speaker) = phrases::before(prose, items, index)
+        && let Some(first_item) = items.iter().position(|i| i.span().start == speaker.start)
+        && first_item > 0
+        && (items[first_item - 1].word(prose) == Some("with")
+            || matches!(items[first_item - 1], Item::Punct(_, '—' | '–' | '-')))
+    {
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        return Some((Pair { found, first_item, cue_item: index }, 1));
+    }
     if word.ends_with("ing")
         && index > 0
         && let Some((first_item, speaker)) = subject(prose, items, index)

@@ -674,3 +674,15 @@ speech “dead.” ← Whitfield [said] = Dana Whitfield
 speech “We’ll see.” ← she [said] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_participle_in_an_absolute_phrase_belongs_to_its_noun() {
+    check(
+        r#"Pool to close
+Councillors were angry, with Okafor calling the plan “a disgrace.”
+The club issued a statement saying the pool was “beyond repair.”
+"#,
+        r#"speech “a disgrace.” ← Okafor [calling] = Tomas Okafor
+speech “beyond repair.” ← The club [saying] = the club"#,
+    );
+}
