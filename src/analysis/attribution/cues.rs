@@ -353,6 +353,12 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
             || i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_))
     };
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
+    // `“…” oil fields seized by the militia`, `“…,” the number needed to win`: a participle
+    // before `by`, or any verb but a cue before `to`, describes the noun; nobody speaks.
+    let next_word = word_at(prose, items, index + 1);
+    if next_word == Some("by") || next_word == Some("to") && !lexicon::is_cue_verb(word) {
+        return None;
+    }
     // `“…,” Trump retorted.`
     if let Some(speaker) = phrases::before(prose, items, index) {
         let first_item = items.iter().position(|i| i.span().start == speaker.start)?;

@@ -686,3 +686,15 @@ The club issued a statement saying the pool was “beyond repair.”
 speech “beyond repair.” ← The club [saying] = the club"#,
     );
 }
+
+#[test]
+fn a_participle_that_describes_the_noun_after_a_quotation_is_no_cue() {
+    check(
+        r#"Cup final
+Okafor says the club is “on course for the title,” the target needed to keep the coach.
+Whitfield said she would “sell” the grounds owned by the club.
+"#,
+        r#"speech “on course for the title ← Okafor [says] = Tomas Okafor
+speech “sell” ← Whitfield [said] = Dana Whitfield"#,
+    );
+}
