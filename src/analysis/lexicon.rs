@@ -334,6 +334,12 @@ pub fn is_sentence_opener(word: &str) -> bool {
     OPENER_SET.contains(word)
 }
 
+/// `And`, `But`, `Yet`, `So`, `Or` opening a sentence: they join it to the one before and
+/// are no part of its subject.
+pub fn is_conjunction_opener(word: &str) -> bool {
+    ["And", "But", "Yet", "So", "Or"].contains(&word)
+}
+
 /// Words that start a new sentence even after an abbreviation's period: `… in the U.S. He …`.
 pub fn starts_sentence_after_abbreviation(word: &str) -> bool {
     ["He", "She", "They", "It", "We", "I", "The", "This", "That", "But", "And", "A", "An", "His", "Her", "Their"]

@@ -190,7 +190,12 @@ pub(super) fn appositive_subject(prose: &str, items: &[Item], closing_comma: usi
     let candidates = std::iter::once(start)
         .chain((start + 1..closing_comma).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
     for position in candidates {
-        let position = (position..closing_comma).find(|&i| !matches!(items[i], Item::Punct(_, ',')))?;
+        let mut position = (position..closing_comma).find(|&i| !matches!(items[i], Item::Punct(_, ',')))?;
+        // `But Whitfield, noting the crowd, said`: a conjunction opening the sentence is
+        // not part of the subject.
+        if position + 1 < closing_comma && items[position].word(prose).is_some_and(lexicon::is_conjunction_opener) {
+            position += 1;
+        }
         let Some(name) = phrases::after(prose, items, position) else { continue };
         let next = items.iter().position(|i| i.span().start >= name.end)?;
         let named =

@@ -168,7 +168,11 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     let speaker_end = speaker_end(prose, items, index);
-    let after_quote_or_comma = |i: usize| i == 0 || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'));
+    let after_quote_or_comma = |i: usize| {
+        i == 0
+            || matches!(items[i - 1], Item::Quote(_) | Item::Punct(_, ',' | '—'))
+            || i == 1 && items[0].word(prose).is_some_and(lexicon::is_conjunction_opener)
+    };
     // A weak cue followed closely by a quotation is one: `called her “third-rate”`.
     let followed_by_break = matches!(items.get(index + 1), None | Some(Item::Punct(_, ':' | ',' | '.' | '—')))
         || items[index + 1..].iter().take(4).any(|i| matches!(i, Item::Quote(_)));

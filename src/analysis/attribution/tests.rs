@@ -698,3 +698,15 @@ Whitfield said she would “sell” the grounds owned by the club.
 speech “sell” ← Whitfield [said] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_conjunction_opening_the_sentence_is_no_part_of_an_appositive_subject() {
+    check(
+        r#"Pool to close
+But Dana Whitfield, noting the size of the crowd, said, “It is a big night.”
+And the Harbour Gazette, a weekly paper, called the plan “a waste.”
+"#,
+        r#"speech “It is a big night.” ← Dana Whitfield [said] = Dana Whitfield
+speech “a waste.” ← the Harbour Gazette, a weekly paper, [called] = The Harbour Gazette"#,
+    );
+}
