@@ -68,9 +68,11 @@ pub fn split(prose: &str, block: Span, quotes: &[Span]) -> Vec<Span> {
 /// `Bush said`, `Sen. Dana Whitfield asked`.
 fn names_then_cue(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    for (count, word) in words.by_ref().enumerate() {
-        let word = word.trim_end_matches([',', '.', ':', ';']);
-        if lexicon::is_cue_verb(word) && !is_capitalised(word) {
+    for (count, raw) in words.by_ref().enumerate() {
+        let word = raw.trim_end_matches([',', '.', ':', ';']);
+        // `“…?” Hannity pressed.`: any verb in the past tense that ends the sentence.
+        let past_tense_ending = word.len() < raw.len() && word.ends_with("ed");
+        if (lexicon::is_cue_verb(word) || past_tense_ending) && !is_capitalised(word) {
             return count > 0;
         }
         // `“…!” She replied to him …` opens a sentence of its own: a pronoun is no name.
@@ -186,6 +188,7 @@ mod tests {
         );
         check("“Why?” The Council met.", &["“Why?”", "The Council met."]);
         check("“Go!” She replied later.", &["“Go!”", "She replied later."]);
+        check("“Is it over?” Okafor pressed. “Yes.”", &["“Is it over?” Okafor pressed.", "“Yes.”"]);
     }
 
     #[test]
