@@ -161,6 +161,51 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
     Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
 }
 
+/// How many items before a quotation the words it quotes may be named: `his call for a
+/// “total ban”`, `her remark last week that “…”`.
+const SPEECH_NOUN_REACH: usize = 10;
+
+/// `his call for “a total ban”`, `Trump’s claim that Obama “founded ISIS”`: with no cue in
+/// its sentence, a quotation that a noun of speech introduces is the words of that noun's
+/// possessor.
+pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    let reach = quote_item.saturating_sub(SPEECH_NOUN_REACH);
+    let noun = (reach..quote_item).rev().find(|&i| word_at(prose, items, i).is_some_and(lexicon::is_speech_noun))?;
+    let between = &items[noun + 1..quote_item];
+    let interrupted = between.iter().any(|i| match i {
+        Item::Word(span) => lexicon::is_cue_verb(span.text(prose)) && !lexicon::is_weak_cue(span.text(prose)),
+        Item::Punct(_, c) => *c != ',',
+        Item::Quote(_) => true,
+    });
+    if interrupted {
+        return None;
+    }
+    // Up to two modifiers stand between the possessor and the noun: `his repeated calls`,
+    // `her March comment`.
+    let possessor = (noun.saturating_sub(3)..noun).rev().find(|&i| {
+        word_at(prose, items, i).is_some_and(|w| {
+            lexicon::one_of(w, &["his", "her", "their", "its"]) || w.ends_with("’s") || w.ends_with("'s")
+        })
+    })?;
+    let modifiers_only = items[possessor + 1..noun].iter().all(|i| i.word(prose).is_some());
+    if !modifiers_only {
+        return None;
+    }
+    let word = items[possessor].span();
+    let cue = items[noun].span();
+    if lexicon::one_of(word.text(prose), &["his", "her", "their", "its"]) {
+        return Some(Found { speaker: word, head: word, cue, form: SpeakerForm::Pronoun });
+    }
+    // `Donald Trump’s`: the whole name that owns the words.
+    let mut first = possessor;
+    while first > 0 && word_at(prose, items, first - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
+    {
+        first -= 1;
+    }
+    let speaker = Span::new(items[first].span().start, word.end);
+    Some(Found { speaker, head: speaker, cue, form: form_of(prose, speaker) })
+}
+
 /// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the
 /// cue, the speaker is the name that opens the clause, with everything up to that comma
 /// (appositives and who-clauses alike). Returns the name and the whole phrase.

@@ -81,7 +81,12 @@ pub fn attribute(
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
             let chosen = cues::choose(prose, &sentence.items, &sentence.pairs, quote_item).or_else(|| {
                 let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
-                (!title).then(|| clauses::subject_of(prose, &sentence.items, quote_item)).flatten()
+                (!title)
+                    .then(|| {
+                        clauses::possessor_of_speech_noun(prose, &sentence.items, quote_item)
+                            .or_else(|| clauses::subject_of(prose, &sentence.items, quote_item))
+                    })
+                    .flatten()
             });
             Some((chosen, sentence.span))
         };

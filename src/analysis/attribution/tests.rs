@@ -710,3 +710,15 @@ And the Harbour Gazette, a weekly paper, called the plan “a waste.”
 speech “a waste.” ← the Harbour Gazette, a weekly paper, [called] = The Harbour Gazette"#,
     );
 }
+
+#[test]
+fn a_noun_of_speech_gives_its_possessor_the_words() {
+    check(
+        r#"Pool to close
+Whitfield faced anger over her remark last week that “the pool is finished.”
+The vote followed Tomas Okafor’s claim that the roof was “beyond repair.”
+"#,
+        r#"speech “the pool is finished.” ← her [remark] = Dana Whitfield
+speech “beyond repair.” ← Tomas Okafor’s [claim] = Tomas Okafor"#,
+    );
+}
