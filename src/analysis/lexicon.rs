@@ -42,7 +42,7 @@ const CUE_VERBS: &str = "
     clarify clarified elaborate elaborated summarize summarized hope hopes hoped fear fears feared
     feel feels felt allege alleges alleged swear swore threaten threatened preach preached
     lecture lectured chimed interrupted boomed estimate estimates estimated blame blames blamed
-    thank thanked propose proposed recommend recommends recommended sing sang
+    thank thanked propose proposed recommend recommends recommended sing sings sang
 ";
 
 /// Cue verbs that only attribute when the speaker stands right next to them: on their
@@ -55,7 +55,7 @@ const WEAK_CUES: &str = "
     question hope hopes fear fears feel feels felt echo worry worries demand demands beg rail snap reason
     remember assure caution blast slam hail mock praise praised hailed mocked questioned advised threatened
     lecture email emails blame blames blamed thank thanked propose proposed recommend recommends
-    recommended sing sang estimate estimates remark remarks tweet tweets claim claims
+    recommended sing sings sang estimate estimates remark remarks tweet tweets claim claims
 ";
 
 /// Time phrases that may stand between a speaker and a cue verb, like the single words of

@@ -722,3 +722,13 @@ The vote followed Tomas Okafor’s claim that the roof was “beyond repair.”
 speech “beyond repair.” ← Tomas Okafor’s [claim] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_singer_sings_the_words() {
+    check(
+        r#"Cup final
+“We never walk alone,” Lena Marsh sings to the crowd.
+"#,
+        r#"speech “We never walk alone,” ← Lena Marsh [sings] = Lena Marsh"#,
+    );
+}
