@@ -209,7 +209,13 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
         let adjacent = speaker_end == index;
-        if !weak || (adjacent && (after_quote_or_comma(first_item) || followed_by_break)) {
+        // `Lew said in the conference call.`, `32% of Republican claims`: after a
+        // preposition a weak cue ends a noun phrase; it is no verb.
+        let after_preposition = first_item > 0
+            && word_at(prose, items, first_item - 1).is_some_and(|w| {
+                lexicon::one_of(w, &["in", "on", "at", "of", "during", "from", "with", "for", "into", "about"])
+            });
+        if !weak || (adjacent && !after_preposition && (after_quote_or_comma(first_item) || followed_by_break)) {
             let found = Found { speaker, head, cue, form: form_of(prose, head) };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }

@@ -732,3 +732,14 @@ fn a_singer_sings_the_words() {
         r#"speech “We never walk alone,” ← Lena Marsh [sings] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_weak_cue_after_a_preposition_is_a_noun() {
+    check(
+        r#"Pool to close
+“We will act,” Whitfield said in the conference call. “The roof comes first.”
+"#,
+        r#"speech “We will act,” ← Whitfield [said] = Dana Whitfield
+speech “The roof comes first.” ← Whitfield [said] = Dana Whitfield"#,
+    );
+}
