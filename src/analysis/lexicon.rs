@@ -238,6 +238,10 @@ pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("points out", SpeakerSide::Before),
     ("put it", SpeakerSide::Before),
     ("puts it", SpeakerSide::Before),
+    ("shot back", SpeakerSide::Before),
+    ("fired back", SpeakerSide::Before),
+    ("went on", SpeakerSide::Before),
+    ("spoke up", SpeakerSide::Before),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -743,3 +743,16 @@ fn a_weak_cue_after_a_preposition_is_a_noun() {
 speech “The roof comes first.” ← Whitfield [said] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn phrasal_cues_shot_back_and_went_on() {
+    check(
+        r#"Cup final
+“We were robbed,” Okafor shot back. “Completely robbed.”
+“You know it, right?” Whitfield went on, as if she had not heard.
+"#,
+        r#"speech “We were robbed,” ← Okafor [shot back] = Tomas Okafor
+speech “Completely robbed.” ← Okafor [shot back] = Tomas Okafor
+speech “You know it, right?” ← Whitfield [went on] = Dana Whitfield"#,
+    );
+}
