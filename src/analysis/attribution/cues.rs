@@ -297,6 +297,9 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
     {
         let speaker = inverted_speaker(prose, items, head);
         let end = items.iter().position(|i| i.span().start >= speaker.end).unwrap_or(items.len());
+        // `…, said the bureau’s director, James Comey, on Monday.`: a short phrase of time
+        // or place may follow the speaker.
+        let end = end + time_phrase_length(prose, &items[end..]);
         let closes = items[end..].iter().all(|i| matches!(i, Item::Punct(_, '.' | ',' | '!' | '?' | ')')));
         if closes {
             let found = Found { speaker, head, cue, form: form_of(prose, head) };
@@ -313,6 +316,19 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     None
+}
+
+/// The number of items of a phrase like `on Monday`, `last week` or `in a statement` at
+/// the start of `items`, or 0.
+fn time_phrase_length(prose: &str, items: &[Item]) -> usize {
+    let Some(first) = items.first().and_then(|i| i.word(prose)) else { return 0 };
+    if !lexicon::one_of(first, &["on", "in", "at", "last", "this", "during", "yesterday", "today", "earlier", "later"])
+    {
+        return 0;
+    }
+    let length = items.iter().take(5).take_while(|i| i.word(prose).is_some()).count();
+    let rest = &items[length..];
+    if rest.iter().all(|i| matches!(i, Item::Punct(_, '.' | '!' | '?'))) { length } else { 0 }
 }
 
 /// `Ben Castillo, the club’s captain, who …`: the name an appositive describes, which is

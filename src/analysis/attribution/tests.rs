@@ -756,3 +756,13 @@ speech “Completely robbed.” ← Okafor [shot back] = Tomas Okafor
 speech “You know it, right?” ← Whitfield [went on] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_closing_inverted_cue_may_end_with_a_time_phrase() {
+    check(
+        r#"Court case
+The club found no “ties of any consequence,” said Councillor Tomas Okafor on Monday.
+"#,
+        r#"speech “ties of any consequence ← Councillor Tomas Okafor [said] = Tomas Okafor"#,
+    );
+}
