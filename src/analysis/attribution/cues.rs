@@ -85,8 +85,12 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     let introduces_quote = (chosen.cue_item + 1..quote_item)
         .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
     if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote {
-        let named =
-            pairs.iter().find(|p| p.first_item < chosen.first_item && matches!(p.found.form, SpeakerForm::Name));
+        // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
+        let named = pairs.iter().find(|p| {
+            p.first_item < chosen.first_item
+                && matches!(p.found.form, SpeakerForm::Name)
+                && !lexicon::is_weak_cue(p.found.cue.text(prose))
+        });
         if let Some(named) = named {
             return Some(named.found);
         }
