@@ -766,3 +766,13 @@ The club found no “ties of any consequence,” said Councillor Tomas Okafor on
         r#"speech “ties of any consequence ← Councillor Tomas Okafor [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_pronoun_inside_a_described_speakers_report_is_that_speaker() {
+    check(
+        r#"Court case
+The longtime clerk said he rarely asks colleagues to testify, “except for people I trust.”
+"#,
+        r#"speech “except for people I tru ← The longtime clerk [said] = the longtime clerk"#,
+    );
+}
