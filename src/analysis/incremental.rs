@@ -33,7 +33,7 @@ use super::mentions::{self, Mention};
 use super::{Analysis, Article, Block, BlockKind, GlossaryIndex, Span, quotes};
 
 /// What an analysis of a document keeps for the next analysis of the same document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Reusable {
     /// [`GlossaryIndex::generation`] of the index the mentions were found with.
     glossary: u64,
@@ -57,7 +57,7 @@ pub struct Reuse {
     pub sentences_reused: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct BlockWork {
     block: Block,
     parts: Range<usize>,
