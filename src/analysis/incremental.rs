@@ -122,11 +122,16 @@ pub fn analyze_article_reusing(
 ) -> (Analysis, Reusable) {
     let prose = article.prose.as_str();
     let scan = quotes::scan(prose, article);
+    // Sized as the previous analysis's lists, which an edit rarely changes much: growing
+    // them by doubling would copy a large article's sentences several times over.
+    let room = |previous: Option<usize>| previous.map_or(0, |len| len + len / 8);
     let mut next = Reusable {
         glossary: glossary.generation(),
         prose: article.prose.clone(),
         blocks: Vec::with_capacity(article.blocks.len()),
-        ..Reusable::default()
+        parts: Vec::with_capacity(room(previous.as_ref().map(|p| p.parts.len()))),
+        mentions: Vec::with_capacity(room(previous.as_ref().map(|p| p.mentions.len()))),
+        sentences: Vec::with_capacity(room(previous.as_ref().map(|p| p.sentences.len()))),
     };
     let mut earlier = previous.map(|previous| Earlier::new(previous, prose, glossary));
     let mut part_walk = PartWalk::new(&scan.quotes);
@@ -158,7 +163,9 @@ pub fn analyze_article_reusing(
                     let old = earlier.reusable.blocks[old].sentences.clone();
                     next.sentences.extend(earlier.reusable.sentences[old].iter_mut().map(|sentence| {
                         let mut sentence = std::mem::take(sentence);
-                        sentence.shift(shift);
+                        if shift != 0 {
+                            sentence.shift(shift);
+                        }
                         sentence
                     }));
                     sentences_reused = true;
