@@ -128,8 +128,8 @@ pub struct Environment<'a> {
     pub root: Option<&'a Path>,
     pub open_source: OpenSource<'a>,
     pub glossaries: &'a SharedGlossaries,
-    /// Keep each article's glossary for reuse by its next analysis: for open documents, not
-    /// for workspace scans.
+    /// Keep each article's glossary, and a large article's per-block work, for reuse by its
+    /// next analysis: for open documents, not for workspace scans.
     pub remember_glossaries: bool,
 }
 
@@ -206,7 +206,7 @@ fn analyze_article(
     let mut article = analysis::article::parse(&input.text, format);
     let path = article_path(input, env);
     let (glossary, sources) = env.load_glossary(&path, article.front_matter.as_ref());
-    let (mut analysis, reusable) = if input.text.len() >= REUSE_FROM_BYTES {
+    let (mut analysis, reusable) = if env.remember_glossaries && input.text.len() >= REUSE_FROM_BYTES {
         // The same result as a fresh analysis, reusing what the edit left alone.
         let (analysis, reusable) =
             incremental::analyze_article_reusing(&input.text, &article, &glossary.index, previous);
