@@ -280,7 +280,13 @@ fn edits(options: &Options) {
         let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
         format!("best {:>7.2} ms  median {:>7.2} ms  max {:>7.2} ms", at(0.0), at(0.5), at(1.0))
     };
-    println!("{} bytes, {} glossary, {} one-character edits, {} time:", text.len(), options.glossary, options.repeat, CLOCK);
+    println!(
+        "{} bytes, {} glossary, {} one-character edits, {} time:",
+        text.len(),
+        options.glossary,
+        options.repeat,
+        CLOCK
+    );
     println!("  fresh analysis    {}", ms(&mut fresh_times));
     println!("  reusing analysis  {}", ms(&mut reusing_times));
     let mean = reused.iter().sum::<f64>() / reused.len().max(1) as f64;

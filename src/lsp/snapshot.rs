@@ -49,7 +49,7 @@ pub struct ArticleSnapshot {
     /// This analysis's per-block work, for the next analysis of the same document to take
     /// and reuse: kept for documents of [`REUSE_FROM_BYTES`] or more, for as long as the
     /// store keeps the snapshot.
-    reusable: Mutex<Option<Reusable>>,
+    reusable: Mutex<Option<Box<Reusable>>>,
 }
 
 /// From this size on an article's analysis keeps its per-block work for the next one. An
@@ -161,7 +161,7 @@ impl Snapshot {
     /// document; only the first caller gets it.
     pub fn take_reusable(&self) -> Option<Reusable> {
         match &self.content {
-            Content::Article(article) => article.reusable.lock().unwrap_or_else(|p| p.into_inner()).take(),
+            Content::Article(article) => article.reusable.lock().unwrap_or_else(|p| p.into_inner()).take().map(|b| *b),
             _ => None,
         }
     }
@@ -210,7 +210,7 @@ fn analyze_article(
         // The same result as a fresh analysis, reusing what the edit left alone.
         let (analysis, reusable) =
             incremental::analyze_article_reusing(&input.text, &article, &glossary.index, previous);
-        (analysis, Some(reusable))
+        (analysis, Some(Box::new(reusable)))
     } else {
         (analysis::analyze_article(&input.text, &article, &glossary.index), None)
     };

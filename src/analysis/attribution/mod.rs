@@ -38,6 +38,9 @@ pub fn attribute(
     attribute_with(prose, article, quotes, mentions, glossary, &sentences_of)
 }
 
+/// Gives the sentences of a block: `(block index, block, quotation parts inside it)`.
+pub(crate) type SentencesOf<'s> = dyn Fn(usize, &Block, &[Span]) -> Cow<'s, [Sentence]> + 's;
+
 /// [`attribute`] with the sentences of each block that is not a heading given by
 /// `sentences_of(block index, block, quotation parts inside it)`, which must return what
 /// [`block_sentences`] would: incremental analysis hands back a previous run's sentences
@@ -49,7 +52,7 @@ pub(crate) fn attribute_with<'s>(
     mut quotes: Vec<Quote>,
     mentions: &[Mention],
     glossary: &GlossaryIndex,
-    sentences_of: &dyn Fn(usize, &Block, &[Span]) -> Cow<'s, [Sentence]>,
+    sentences_of: &SentencesOf<'s>,
 ) -> Attributed {
     let mut events = Vec::new();
     let mut next_quote = 0;

@@ -39,7 +39,8 @@ fn blocks(text: &str, reusable: &Reusable) -> String {
     let word = |reused: bool| if reused { "reused" } else { "new" };
     let mut out = String::new();
     for work in &reusable.blocks {
-        let sentences = if work.sentences.is_empty() && !work.sentences_reused { "-" } else { word(work.sentences_reused) };
+        let sentences =
+            if work.sentences.is_empty() && !work.sentences_reused { "-" } else { word(work.sentences_reused) };
         let start: String = work.block.span.text(text).chars().take(28).collect();
         let line = format!("{sentences:6} {:6} {:?} {start}", word(work.mentions_reused), work.block.kind);
         out.push_str(line.trim_end());
@@ -159,7 +160,6 @@ reused reused Paragraph “The pitch was poor,” she sa
 ",
     );
 }
-
 
 #[test]
 fn a_block_with_other_quotation_parts_is_analysed_again() {
