@@ -88,7 +88,7 @@ fn check_incremental(
         prop_assert_eq!(&incremental.quotes, &fresh.quotes, "quotes after edit {} ({:?}) of {:?}", step, edit, text);
         prop_assert_eq!(&incremental.mentions, &fresh.mentions, "mentions after edit {} of {:?}", step, text);
         prop_assert_eq!(&incremental.diagnostics, &fresh.diagnostics, "diagnostics after edit {} of {:?}", step, text);
-        let differences = next.differences_from_fresh(&article, &glossary);
+        let differences = next.differences_from_fresh(&text, &article, &glossary);
         prop_assert!(differences.is_none(), "work kept after edit {} of {:?}: {:?}", step, text, differences);
         reusable = next;
     }

@@ -77,15 +77,13 @@ impl Reusable {
             sentences_reused: self.blocks.iter().filter(|b| b.sentences_reused).count(),
         }
     }
-}
 
-impl Reusable {
     /// Tells where the work kept here differs from what a fresh analysis of `article` would
     /// compute, block by block: the oracle of the property tests, stricter than comparing
     /// outputs (a stale item list rarely changes what attribution reports).
     #[doc(hidden)]
-    pub fn differences_from_fresh(&self, article: &Article, glossary: &GlossaryIndex) -> Option<String> {
-        let fresh = analyze_article_reusing("", article, glossary, None).1;
+    pub fn differences_from_fresh(&self, text: &str, article: &Article, glossary: &GlossaryIndex) -> Option<String> {
+        let fresh = analyze_article_reusing(text, article, glossary, None).1;
         if self.blocks.len() != fresh.blocks.len() {
             return Some(format!("{} blocks kept, {} in the article", self.blocks.len(), fresh.blocks.len()));
         }
