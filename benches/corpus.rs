@@ -10,6 +10,7 @@
 //! cargo bench --bench corpus -- glossary PATH small|large
 //! cargo bench --bench corpus -- summary
 //! cargo bench --bench corpus -- stages [--bytes B] [--glossary small|large] [--repeat N]
+//! cargo bench --bench corpus -- edits [--bytes B] [--glossary small|large] [--repeat N]
 //! ```
 
 #[path = "support/mod.rs"]
@@ -21,7 +22,9 @@ use std::process::ExitCode;
 
 use std::time::Duration;
 
-use copydesk::analysis::{self, Format, GlossaryIndex, attribution, diagnostics, glossary, mentions, quotes};
+use copydesk::analysis::{
+    self, Format, GlossaryIndex, attribution, diagnostics, glossary, incremental, mentions, quotes,
+};
 
 fn main() -> ExitCode {
     // Cargo passes `--bench` to every bench target; it means nothing here.
@@ -68,6 +71,10 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "stages" => {
             stages(&options);
+            Ok(())
+        }
+        "edits" => {
+            edits(&options);
             Ok(())
         }
         other => Err(format!("unknown command `{other}`")),
@@ -236,6 +243,54 @@ fn stages(options: &Options) {
         println!("  {name:<24} {:>10.2} ms  {:>8.1} MB/s", time.as_secs_f64() * 1e3, mb_per_s(text.len(), time));
     }
     println!("  {:<24} {:>10.2} ms  {:>8.1} MB/s", "total", total.as_secs_f64() * 1e3, mb_per_s(text.len(), total));
+}
+
+/// One-character edits spread over the article, as the language-server harness makes them
+/// (an `x` before a word), each analysed fresh and with the previous analysis's work: the
+/// analysis part of the server's edit latency, without the Markdown parse, which both need.
+fn edits(options: &Options) {
+    let generated = glossary_for(&options.glossary);
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".into(), glossary::parse(&generated.toml))]);
+    let mut text = support::article(&generated.cast, options.bytes, 42);
+    let article = analysis::article::parse(&text, Format::Markdown);
+    let mut reusable = incremental::analyze_article_reusing(&text, &article, &index, None).1;
+    let (mut fresh_times, mut reusing_times, mut reused) = (Vec::new(), Vec::new(), Vec::new());
+    for edit in 0..options.repeat {
+        let mut target = text.len() * (2 * edit + 1) / (2 * options.repeat);
+        while !text.is_char_boundary(target) {
+            target += 1;
+        }
+        let at = text[target..].find(' ').map_or(text.len(), |space| target + space + 1);
+        text.insert(at, 'x');
+        let article = analysis::article::parse(&text, Format::Markdown);
+        let clock = thread_time();
+        let fresh = analysis::analyze_article(&text, &article, &index);
+        let middle = thread_time();
+        let (incremental, next) = incremental::analyze_article_reusing(&text, &article, &index, Some(reusable));
+        let end = thread_time();
+        assert!(fresh == incremental, "incremental analysis differs from a fresh one after edit {edit}");
+        fresh_times.push(middle.saturating_sub(clock));
+        reusing_times.push(end.saturating_sub(middle));
+        let reuse = next.reuse();
+        reused.push(reuse.mentions_reused as f64 / reuse.blocks.max(1) as f64);
+        reusable = next;
+    }
+    let ms = |times: &mut Vec<Duration>| {
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
+        format!("best {:>7.2} ms  median {:>7.2} ms  max {:>7.2} ms", at(0.0), at(0.5), at(1.0))
+    };
+    println!(
+        "{} bytes, {} glossary, {} one-character edits, {} time:",
+        text.len(),
+        options.glossary,
+        options.repeat,
+        CLOCK
+    );
+    println!("  fresh analysis    {}", ms(&mut fresh_times));
+    println!("  reusing analysis  {}", ms(&mut reusing_times));
+    let mean = reused.iter().sum::<f64>() / reused.len().max(1) as f64;
+    println!("  blocks whose work was reused: {:.2}% on average", mean * 100.0);
 }
 
 #[cfg(unix)]

@@ -11,7 +11,7 @@
 #[path = "properties/edits.rs"]
 mod edits;
 
-use copydesk::analysis::{self, Analysis, Article, Format, Glossary, GlossaryIndex, Span, glossary};
+use copydesk::analysis::{self, Analysis, Article, Format, Glossary, GlossaryIndex, Span, glossary, incremental};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -49,6 +49,142 @@ proptest! {
     fn glossary_parse_keeps_spans_usable(text in toml_text()) {
         check_glossary(&text)?;
     }
+
+    #[test]
+    fn incremental_analysis_equals_fresh_analysis(
+        text in multi_paragraph_text(),
+        edits in prop::collection::vec(text_edit(), 1..8),
+        markdown in any::<bool>(),
+        rebuild_glossary_at in 0usize..12,
+    ) {
+        let format = if markdown { Format::Markdown } else { Format::PlainText };
+        check_incremental(&text, &edits, format, rebuild_glossary_at)?;
+    }
+}
+
+/// Applies `edits` one after another, analysing each text with the previous analysis's
+/// reusable work, and asserts every result equal to a fresh analysis of the same text.
+/// After `rebuild_glossary_at` edits the glossary changes, which must not reuse mentions
+/// found with the old one.
+fn check_incremental(
+    text: &str,
+    edits: &[TextEdit],
+    format: Format,
+    rebuild_glossary_at: usize,
+) -> Result<(), TestCaseError> {
+    let mut glossary = small_glossary();
+    let mut text = text.to_string();
+    let article = analysis::article::parse(&text, format);
+    let (_, mut reusable) = incremental::analyze_article_reusing(&text, &article, &glossary, None);
+    for (step, edit) in edits.iter().enumerate() {
+        edit.apply(&mut text);
+        if step == rebuild_glossary_at {
+            // Another glossary: "United" is no longer an alias of the club.
+            let text = include_str!("fixtures/small-glossary.toml").replace("\"United\", ", "");
+            glossary = GlossaryIndex::build(vec![("glossary.toml".into(), glossary::parse(&text))]).0;
+        }
+        let (article, fresh) = analysis::analyze(&text, format, &glossary);
+        let (incremental, next) = incremental::analyze_article_reusing(&text, &article, &glossary, Some(reusable));
+        prop_assert_eq!(&incremental.quotes, &fresh.quotes, "quotes after edit {} ({:?}) of {:?}", step, edit, text);
+        prop_assert_eq!(&incremental.mentions, &fresh.mentions, "mentions after edit {} of {:?}", step, text);
+        prop_assert_eq!(&incremental.diagnostics, &fresh.diagnostics, "diagnostics after edit {} of {:?}", step, text);
+        let differences = next.differences_from_fresh(&text, &article, &glossary);
+        prop_assert!(differences.is_none(), "work kept after edit {} of {:?}: {:?}", step, text, differences);
+        reusable = next;
+    }
+    Ok(())
+}
+
+/// Invented news paragraphs with every form the per-block work reads: quotations with
+/// cues before and after, run-on quotations, colon introductions, pronouns and names.
+const NEWS_SENTENCES: &[&str] = &[
+    "“We played well,” Ana Ruiz said.",
+    "Riverside United lost 2-1 on Saturday.",
+    "She said the club “will not give up”.",
+    "“The pitch was poor,” said Omar Haddad, the referee.",
+    "Ruiz told reporters: “We go again.",
+    "“And we will win.”",
+    "“It was a fair decision,” he said.",
+    "The statement read: “No comment.”",
+    "According to Haddad, “the rules are clear.”",
+    "Judge Omar Haddad adjourned the case until May.",
+    "The council met at 7 p.m. on Tuesday.",
+    "United’s manager said that the squad was tired.",
+    "“Nobody expected this,” she added. “Nobody.”",
+    "Mr. Haddad declined to comment.",
+];
+
+fn multi_paragraph_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => prop::sample::select(NEWS_SENTENCES).prop_map(str::to_owned),
+        1 => fragment_text(0..6),
+    ];
+    let paragraph = prop::collection::vec(piece, 1..4).prop_map(|pieces| pieces.join(" "));
+    let separator = prop::sample::select(&["\n\n", "\n\n", "\n", "\n\n## Heading\n\n", "\n\n> ", "\n\n- "][..]);
+    prop::collection::vec((paragraph, separator), 1..10)
+        .prop_map(|paragraphs| paragraphs.into_iter().flat_map(|(p, s)| [p, s.to_string()]).collect())
+}
+
+/// An edit as an editor makes one: delete up to a few characters at a place and insert a
+/// piece of text there.
+#[derive(Debug, Clone)]
+struct TextEdit {
+    at: Place,
+    delete: usize,
+    insert: String,
+}
+
+/// Where an edit starts, found on a character boundary when it is applied.
+#[derive(Debug, Clone)]
+enum Place {
+    /// A fraction of the text.
+    Anywhere(f64),
+    /// The last character before, or the first after, the n-th line break (wrapping): the
+    /// edges of blocks, where reusing a block's work is decided.
+    BeforeLineBreak(usize),
+    AfterLineBreak(usize),
+}
+
+impl TextEdit {
+    fn apply(&self, text: &mut String) {
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let line_breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        let offset = match self.at {
+            Place::Anywhere(fraction) => boundaries[((boundaries.len() - 1) as f64 * fraction) as usize],
+            Place::BeforeLineBreak(_) | Place::AfterLineBreak(_) if line_breaks.is_empty() => text.len(),
+            Place::BeforeLineBreak(n) => {
+                let at = line_breaks[n % line_breaks.len()];
+                text[..at].char_indices().next_back().map_or(at, |(i, _)| i)
+            }
+            Place::AfterLineBreak(n) => line_breaks[n % line_breaks.len()] + 1,
+        };
+        let index = boundaries.partition_point(|&b| b < offset);
+        let start = boundaries[index];
+        let end = boundaries[(index + self.delete).min(boundaries.len() - 1)];
+        text.replace_range(start..end, &self.insert);
+    }
+}
+
+/// What edits insert: a character typed, a quote mark that opens or closes a quotation, a
+/// blank line that splits a paragraph, a fence that turns what follows into code, a name.
+const EDIT_INSERTS: &[&str] = &[
+    "a", "x", " ", ".", ",", ":", "“", "”", "\"", "‘", "’", "\n", "\n\n", "```\n", "\n```\n", "# ", "> ", "- ",
+    "Ana Ruiz", "Ruiz", "United", "said", "he said.", "😀", "*", "<!--", "-->",
+];
+
+fn text_edit() -> impl Strategy<Value = TextEdit> {
+    let insert = prop_oneof![
+        4 => prop::sample::select(EDIT_INSERTS).prop_map(str::to_owned),
+        1 => Just(String::new()),
+        1 => fragment_text(1..4),
+    ];
+    let place = prop_oneof![
+        2 => (0.0..=1.0f64).prop_map(Place::Anywhere),
+        1 => any::<usize>().prop_map(Place::BeforeLineBreak),
+        1 => any::<usize>().prop_map(Place::AfterLineBreak),
+    ];
+    (place, prop_oneof![3 => Just(0usize), 2 => 1usize..4, 1 => 4usize..40], insert)
+        .prop_map(|(at, delete, insert)| TextEdit { at, delete, insert })
 }
 
 /// Asserts every invariant of one analysis run; the message names the first one broken.

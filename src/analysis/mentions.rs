@@ -8,20 +8,36 @@ pub struct Mention {
     pub entity: EntityId,
 }
 
+impl Mention {
+    /// The mention moved by `by` bytes, as an edit before it moves it.
+    pub fn shifted(self, by: isize) -> Mention {
+        Mention { span: self.span.shifted(by), ..self }
+    }
+}
+
 /// Every glossary name inside the article's blocks, in reading order. A name that would
 /// run from one block into the next (two plain-text lines) is not a mention.
 pub fn find(prose: &str, article: &Article, glossary: &GlossaryIndex) -> Vec<Mention> {
-    let mut blocks = article.blocks.iter().peekable();
     let mut mentions = Vec::new();
-    for (span, entity) in glossary.find_names(prose) {
-        while blocks.peek().is_some_and(|b| b.span.end <= span.start) {
-            blocks.next();
-        }
-        if blocks.peek().is_some_and(|b| b.span.covers(span)) {
-            mentions.push(Mention { span, entity });
-        }
+    for block in &article.blocks {
+        find_in_block(prose, block.span, glossary, &mut mentions);
     }
     mentions
+}
+
+/// Appends the glossary names inside one block, in reading order. Each block is searched
+/// on its own, so its mentions depend on its prose alone: a name running into the next
+/// block neither counts nor hides a name inside this one, and an edit elsewhere in the
+/// article leaves them as they were (which incremental analysis relies on).
+pub fn find_in_block(prose: &str, block: Span, glossary: &GlossaryIndex, mentions: &mut Vec<Mention>) {
+    let text = block.text(prose);
+    if text.is_empty() {
+        return;
+    }
+    let shift = block.start as isize;
+    mentions.extend(
+        glossary.find_names(text).into_iter().map(|(span, entity)| Mention { span: span.shifted(shift), entity }),
+    );
 }
 
 #[cfg(test)]

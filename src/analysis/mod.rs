@@ -8,6 +8,7 @@ pub mod article;
 pub mod attribution;
 pub mod diagnostics;
 pub mod glossary;
+pub mod incremental;
 pub mod lexicon;
 pub mod mentions;
 pub mod quotes;
@@ -21,7 +22,7 @@ pub use glossary::{Entity, EntityId, EntityKind, Glossary, GlossaryIndex, Pronou
 pub use span::{LineIndex, Span};
 
 /// What one analysis run found in an article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
     /// Quotations in reading order.
     pub quotes: Vec<quotes::Quote>,
@@ -43,7 +44,18 @@ pub fn analyze_article(text: &str, article: &Article, glossary: &GlossaryIndex) 
     let mentions = mentions::find(&article.prose, article, glossary);
     let scan = quotes::scan(&article.prose, article);
     let attributed = attribution::attribute(&article.prose, article, scan.quotes, &mentions, glossary);
-    let mut diagnostics = scan.diagnostics;
+    assemble(text, article, mentions, scan.diagnostics, attributed)
+}
+
+/// The last step of every analysis, fresh or incremental: diagnostics from every stage,
+/// finished together.
+fn assemble(
+    text: &str,
+    article: &Article,
+    mentions: Vec<mentions::Mention>,
+    mut diagnostics: Vec<Diagnostic>,
+    attributed: attribution::Attributed,
+) -> Analysis {
     diagnostics.extend(attributed.diagnostics);
     diagnostics::finish(text, article, &mut diagnostics);
     Analysis { quotes: attributed.quotes, mentions, diagnostics }

@@ -33,6 +33,12 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The span moved by `by` bytes: where a span computed for an earlier text lies after an
+    /// edit before it changed the text's length by `by`.
+    pub fn shifted(self, by: isize) -> Span {
+        Span { start: self.start.saturating_add_signed(by), end: self.end.saturating_add_signed(by) }
+    }
+
     /// The text this span covers, or "" when it does not fall on character boundaries.
     pub fn text(self, source: &str) -> &str {
         source.get(self.start..self.end).unwrap_or("")

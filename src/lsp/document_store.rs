@@ -21,6 +21,7 @@ use tower_lsp_server::lsp_types::{TextDocumentContentChangeEvent, Uri};
 use super::position::{Encoding, rope_offset};
 use super::snapshot::{Snapshot, SourceText};
 use crate::analysis::Format;
+use crate::analysis::incremental::Reusable;
 
 /// What an open document is to the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,11 @@ pub struct DocumentInput {
     pub revision: u64,
     pub kind: DocumentKind,
     pub path: Option<PathBuf>,
+    /// The per-block work of the document's latest analysis, taken from its snapshot for
+    /// this analysis to reuse where the text did not change (`analysis::incremental`).
+    /// None for small documents, and when the snapshot was let go or another analysis
+    /// took it first.
+    pub previous: Option<Reusable>,
 }
 
 #[derive(Debug, Default)]
@@ -183,6 +189,7 @@ impl DocumentStore {
                 revision: document.revision,
                 kind: document.kind,
                 path: document.path.clone(),
+                previous: document.snapshot.as_ref().and_then(|snapshot| snapshot.take_reusable()),
             };
             (document.rope.clone(), input)
         };

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Location, Uri};
@@ -13,6 +13,7 @@ use super::config::Config;
 use super::document_store::{DocumentInput, DocumentKind};
 use super::position::{Encoding, LineMap};
 use super::shared_glossaries::{GlossaryRequest, OpenSource, SharedGlossaries};
+use crate::analysis::incremental::{self, Reusable};
 use crate::analysis::{self, Analysis, Article, Diagnostic, EntityId, Format, Glossary, Span};
 use crate::workspace::ArticleGlossary;
 
@@ -45,7 +46,18 @@ pub struct ArticleSnapshot {
     pub analysis: Analysis,
     pub glossary: ArticleGlossary,
     pub sources: Sources,
+    /// This analysis's per-block work, for the next analysis of the same document to take
+    /// and reuse: kept for documents of [`REUSE_FROM_BYTES`] or more, for as long as the
+    /// store keeps the snapshot.
+    reusable: Mutex<Option<Box<Reusable>>>,
 }
+
+/// From this size on an article's analysis keeps its per-block work for the next one. An
+/// edit in a 1 MB article is then analysed in about 10 ms instead of 20 (thread CPU time),
+/// in a 200 KB one in 2 ms instead of 4, and in a 50 KB one in 0.5 ms instead of 1.2; below
+/// that the milliseconds saved are fractions, while the work kept (its own copy of the
+/// prose and every sentence's items) would add up across the snapshots the store keeps.
+pub const REUSE_FROM_BYTES: usize = 64 * 1024;
 
 #[derive(Debug)]
 pub struct GlossarySnapshot {
@@ -116,8 +128,8 @@ pub struct Environment<'a> {
     pub root: Option<&'a Path>,
     pub open_source: OpenSource<'a>,
     pub glossaries: &'a SharedGlossaries,
-    /// Keep each article's glossary for reuse by its next analysis: for open documents, not
-    /// for workspace scans.
+    /// Keep each article's glossary, and a large article's per-block work, for reuse by its
+    /// next analysis: for open documents, not for workspace scans.
     pub remember_glossaries: bool,
 }
 
@@ -144,13 +156,25 @@ impl Environment<'_> {
     }
 }
 
+impl Snapshot {
+    /// The per-block work of this snapshot's analysis, for the next analysis of the same
+    /// document; only the first caller gets it.
+    pub fn take_reusable(&self) -> Option<Reusable> {
+        match &self.content {
+            Content::Article(article) => article.reusable.lock().unwrap_or_else(|p| p.into_inner()).take().map(|b| *b),
+            _ => None,
+        }
+    }
+}
+
 /// Analyses one document revision. Pure apart from reading glossary files.
-pub fn build(input: DocumentInput, env: &Environment) -> Snapshot {
+pub fn build(mut input: DocumentInput, env: &Environment) -> Snapshot {
     let lines = LineMap::new(&input.text);
     let too_large = input.text.len() > env.config.max_document_size;
+    let previous = input.previous.take();
     let content = match input.kind {
         _ if too_large => Content::TooLarge { size: input.text.len(), limit: env.config.max_document_size },
-        DocumentKind::Article(format) => Content::Article(analyze_article(&input, format, env)),
+        DocumentKind::Article(format) => Content::Article(analyze_article(&input, format, env, previous)),
         DocumentKind::Glossary => Content::Glossary(analyze_glossary(&input, env)),
         DocumentKind::Other => Content::Skipped,
     };
@@ -168,19 +192,32 @@ pub fn analyze_file(path: &Path, text: String, env: &Environment) -> Option<Snap
         revision: 0,
         kind: DocumentKind::Article(format),
         path: Some(path.to_path_buf()),
+        previous: None,
     };
     Some(build(input, env))
 }
 
-fn analyze_article(input: &DocumentInput, format: Format, env: &Environment) -> ArticleSnapshot {
+fn analyze_article(
+    input: &DocumentInput,
+    format: Format,
+    env: &Environment,
+    previous: Option<Reusable>,
+) -> ArticleSnapshot {
     let mut article = analysis::article::parse(&input.text, format);
     let path = article_path(input, env);
     let (glossary, sources) = env.load_glossary(&path, article.front_matter.as_ref());
-    let mut analysis = analysis::analyze_article(&input.text, &article, &glossary.index);
+    let (mut analysis, reusable) = if env.remember_glossaries && input.text.len() >= REUSE_FROM_BYTES {
+        // The same result as a fresh analysis, reusing what the edit left alone.
+        let (analysis, reusable) =
+            incremental::analyze_article_reusing(&input.text, &article, &glossary.index, previous);
+        (analysis, Some(Box::new(reusable)))
+    } else {
+        (analysis::analyze_article(&input.text, &article, &glossary.index), None)
+    };
     analysis.diagnostics.extend(glossary.article_problems.iter().cloned());
     analysis.diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     release_spare_room(&mut article, &mut analysis);
-    ArticleSnapshot { article, analysis, glossary, sources }
+    ArticleSnapshot { article, analysis, glossary, sources, reusable: Mutex::new(reusable) }
 }
 
 /// Gives back the room that growing left in the lists a snapshot keeps for as long as its
@@ -263,6 +300,42 @@ pub fn entity_location(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, snapshot, snapshot_after};
+
+    fn analysis_of(snapshot: &Snapshot) -> &Analysis {
+        match &snapshot.content {
+            Content::Article(article) => &article.analysis,
+            other => panic!("not an article: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn large_articles_reuse_their_previous_analysis_with_the_same_result() {
+        let paragraph = "“We will not cut the bus routes,” Ada Okafor said on Tuesday. She said the council \
+                         “has heard the riders”, and Councillor Brandt agreed.\n\n";
+        let story = format!("# Buses\n\n{}", paragraph.repeat(2 * REUSE_FROM_BYTES / paragraph.len()));
+        let fortieth = story.match_indices("on Tuesday").nth(39).map_or(0, |(at, _)| at);
+        let edited = format!("{}on Monday{}", &story[..fortieth], &story[fortieth + "on Tuesday".len()..]);
+        let glossaries = SharedGlossaries::default();
+
+        let first = snapshot_after(&story, COUNCIL_GLOSSARY, &glossaries, None);
+        let previous = first.take_reusable();
+        assert!(previous.is_some(), "a large article keeps its work");
+        assert!(first.take_reusable().is_none(), "only one analysis takes it");
+        let second = snapshot_after(&edited, COUNCIL_GLOSSARY, &glossaries, previous);
+
+        assert_eq!(analysis_of(&second), analysis_of(&snapshot(&edited, COUNCIL_GLOSSARY)));
+        let reuse = second.take_reusable().map(|reusable| reusable.reuse()).unwrap_or_default();
+        // The 40th paragraph's edit leaves the heading, the 39 before and all after it.
+        assert_eq!(reuse.blocks - reuse.mentions_reused, 1, "{reuse:?}");
+        assert_eq!(reuse.blocks - reuse.sentences_reused, 2, "{reuse:?} (the heading has no sentences)");
+    }
+
+    #[test]
+    fn small_articles_keep_nothing_for_the_next_analysis() {
+        let first = snapshot("“We will not cut the bus routes,” Ada Okafor said.\n", COUNCIL_GLOSSARY);
+        assert!(first.take_reusable().is_none());
+    }
 
     #[test]
     fn glossary_neighbours_find_their_glossary() {

@@ -29,6 +29,22 @@ pub fn snapshot(article: &str, glossary: &str) -> Snapshot {
     build("/w/story.md", DocumentKind::Article(Format::Markdown), article, glossary)
 }
 
+/// Analyses `article` as the next revision of a document whose last analysis left `previous`,
+/// with the session's shared `glossaries` (so that the glossary index can be the same build).
+pub fn snapshot_after(
+    article: &str,
+    glossary: &str,
+    glossaries: &SharedGlossaries,
+    previous: Option<crate::analysis::incremental::Reusable>,
+) -> Snapshot {
+    let config = Config::default();
+    let open_source =
+        |file: &Path| (file == Path::new(GLOSSARY_PATH)).then(|| Arc::new(SourceText::new(glossary.to_string())));
+    let env = Environment { remember_glossaries: true, ..environment(&config, &open_source, glossaries) };
+    let input = DocumentInput { previous, ..input("/w/story.md", DocumentKind::Article(Format::Markdown), article) };
+    snapshot::build(input, &env)
+}
+
 /// Analyses the glossary file itself.
 pub fn glossary_snapshot(glossary: &str) -> Snapshot {
     build(GLOSSARY_PATH, DocumentKind::Glossary, glossary, glossary)
@@ -63,6 +79,7 @@ fn input(path: &str, kind: DocumentKind, text: &str) -> DocumentInput {
         revision: 0,
         kind,
         path: Some(path.into()),
+        previous: None,
     }
 }
 

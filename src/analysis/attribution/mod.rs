@@ -6,9 +6,11 @@ mod clauses;
 mod cues;
 mod phrases;
 mod resolve;
+mod shift;
 
 pub use cues::Found;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
@@ -16,7 +18,7 @@ use rustc_hash::FxHashMap;
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
 use super::words::tokenize_outside;
-use super::{Article, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon, sentences};
+use super::{Article, Block, BlockKind, Code, Diagnostic, GlossaryIndex, Span, lexicon, sentences};
 use phrases::Item;
 
 #[derive(Debug, Default)]
@@ -28,16 +30,33 @@ pub struct Attributed {
 pub fn attribute(
     prose: &str,
     article: &Article,
-    mut quotes: Vec<Quote>,
+    quotes: Vec<Quote>,
     mentions: &[Mention],
     glossary: &GlossaryIndex,
 ) -> Attributed {
+    let sentences_of = |_: usize, block: &Block, parts: &[Span]| Cow::Owned(block_sentences(prose, block.span, parts));
+    attribute_with(prose, article, quotes, mentions, glossary, &sentences_of)
+}
+
+/// Gives the sentences of a block: `(block index, block, quotation parts inside it)`.
+pub(crate) type SentencesOf<'s> = dyn Fn(usize, &Block, &[Span]) -> Cow<'s, [Sentence]> + 's;
+
+/// [`attribute`] with the sentences of each block that is not a heading given by
+/// `sentences_of(block index, block, quotation parts inside it)`, which must return what
+/// [`block_sentences`] would: incremental analysis hands back a previous run's sentences
+/// for blocks an edit left alone. The rest of the walk (introductions, run-on speakers,
+/// resolution in reading order) always runs over the whole article.
+pub(crate) fn attribute_with<'s>(
+    prose: &str,
+    article: &Article,
+    mut quotes: Vec<Quote>,
+    mentions: &[Mention],
+    glossary: &GlossaryIndex,
+    sentences_of: &SentencesOf<'s>,
+) -> Attributed {
     let mut events = Vec::new();
     let mut next_quote = 0;
-    // Every quotation part with its quotation, in text order, walked once alongside the blocks.
-    let all_parts: Vec<(Span, usize)> =
-        quotes.iter().enumerate().flat_map(|(i, q)| q.parts.iter().map(move |p| (*p, i))).collect();
-    let mut next_part = 0;
+    let mut part_walk = PartWalk::new(&quotes);
     // For quotations running over paragraphs: the attribution found beside their first part.
     let mut opening_attribution: HashMap<usize, (Found, Span)> = HashMap::new();
     // The speaker of a paragraph that ends with a colon introduces the next paragraph.
@@ -46,21 +65,14 @@ pub fn attribute(
     // quotation continues it (unless that speaker is itself ambiguous, decided later).
     let mut speaker_at_paragraph_end: Option<(Found, Span)> = None;
     let mut continuations: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    for block in &article.blocks {
+    for (block_index, block) in article.blocks.iter().enumerate() {
         // Quotations belong to the block where they end; run-on parts elsewhere stay opaque.
         let first = next_quote;
         while next_quote < quotes.len() && quotes[next_quote].span.end <= block.span.end {
             next_quote += 1;
         }
         let owned = first..next_quote;
-        while next_part < all_parts.len() && all_parts[next_part].0.start < block.span.start {
-            next_part += 1;
-        }
-        let part_start = next_part;
-        while next_part < all_parts.len() && all_parts[next_part].0.end <= block.span.end {
-            next_part += 1;
-        }
-        let block_parts = &all_parts[part_start..next_part];
+        let block_parts = part_walk.next_block(block.span);
         let parts: Vec<Span> = block_parts.iter().map(|(p, _)| *p).collect();
         if block.kind == BlockKind::Heading {
             for quote in &mut quotes[owned] {
@@ -70,10 +82,8 @@ pub fn attribute(
             }
             continue;
         }
-        let sentences: Vec<Sentence> = sentences::split(prose, block.span, &parts)
-            .into_iter()
-            .map(|span| Sentence::new(prose, span, &parts))
-            .collect();
+        let given = sentences_of(block_index, block, &parts);
+        let sentences: &[Sentence] = &given;
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
             let quote_item = sentence.items.iter().position(|i| *i == Item::Quote(part))?;
@@ -169,7 +179,7 @@ pub fn attribute(
                 s.pairs.last().map(|p| p.found).or_else(|| clauses::subject_of(prose, &s.items, s.items.len()))?;
             Some((found, s.span))
         });
-        for sentence in &sentences {
+        for sentence in sentences {
             for pair in &sentence.pairs {
                 events.push(Event {
                     at: pair.found.speaker.start,
@@ -196,8 +206,42 @@ pub fn attribute(
     resolve_in_reading_order(prose, quotes, events, mentions, glossary)
 }
 
+/// The sentences of a block that is not a heading, with their items and cue–speaker pairs:
+/// the costly part of attribution, and a function of the block's prose and the quotation
+/// parts inside it alone (`parts` as [`PartWalk::next_block`] gives them).
+pub(crate) fn block_sentences(prose: &str, block: Span, parts: &[Span]) -> Vec<Sentence> {
+    sentences::split(prose, block, parts).into_iter().map(|span| Sentence::new(prose, span, parts)).collect()
+}
+
+/// Every quotation part with its quotation, in text order, walked once alongside the blocks.
+pub(crate) struct PartWalk {
+    parts: Vec<(Span, usize)>,
+    next: usize,
+}
+
+impl PartWalk {
+    pub(crate) fn new(quotes: &[Quote]) -> PartWalk {
+        let parts = quotes.iter().enumerate().flat_map(|(i, q)| q.parts.iter().map(move |p| (*p, i))).collect();
+        PartWalk { parts, next: 0 }
+    }
+
+    /// The parts inside `block`, each with the index of its quotation; blocks are visited
+    /// in reading order.
+    pub(crate) fn next_block(&mut self, block: Span) -> &[(Span, usize)] {
+        while self.next < self.parts.len() && self.parts[self.next].0.start < block.start {
+            self.next += 1;
+        }
+        let first = self.next;
+        while self.next < self.parts.len() && self.parts[self.next].0.end <= block.end {
+            self.next += 1;
+        }
+        &self.parts[first..self.next]
+    }
+}
+
 /// One sentence with its items and cue–speaker pairs.
-struct Sentence {
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sentence {
     span: Span,
     items: Vec<Item>,
     pairs: Vec<cues::Pair>,

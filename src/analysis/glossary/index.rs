@@ -1,6 +1,7 @@
 //! The merged glossary of an article and the name matcher built from it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -16,7 +17,13 @@ pub struct GlossaryIndex {
     ids: HashMap<String, EntityId>,
     /// Built once in [`GlossaryIndex::build`]; None when there is nothing to find.
     matcher: Option<NameMatcher>,
+    /// Which build this is: unique to each call of [`GlossaryIndex::build`] (shared by its
+    /// clones, which find the same names), 0 for an index never built, which finds none.
+    generation: u64,
 }
+
+/// The last generation given to a built index.
+static GENERATIONS: AtomicU64 = AtomicU64::new(0);
 
 impl GlossaryIndex {
     /// Merges glossary files, nearest first: the nearest wins an id conflict. Returns the
@@ -45,7 +52,14 @@ impl GlossaryIndex {
         index.check_affiliations(&mut problems);
         let patterns = claim_names(&index.entities, &mut problems);
         index.matcher = NameMatcher::new(patterns);
+        index.generation = GENERATIONS.fetch_add(1, Ordering::Relaxed) + 1;
         (index, problems)
+    }
+
+    /// Identifies this index's name matcher: two indexes with the same generation find the
+    /// same names in any text, so mentions found with one hold for the other.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The entity at `id`. Panics when `id` did not come from this index.
