@@ -71,6 +71,16 @@ pub const PRELUDE_PHRASES: &[&str] = &[
     "in recent years",
     "for years",
     "for months",
+    // `Trump was quick to add`, `Clinton is expected to say`: the subject of the verb
+    // before the infinitive speaks.
+    "quick to",
+    "eager to",
+    "careful to",
+    "expected to",
+    "likely to",
+    "set to",
+    "going to",
+    "about to",
 ];
 
 /// Words that may stand between a speaker and a cue verb: `Mujahid also said`, `she has said`.

@@ -776,3 +776,16 @@ The longtime clerk said he rarely asks colleagues to testify, “except for peop
         r#"speech “except for people I tru ← The longtime clerk [said] = the longtime clerk"#,
     );
 }
+
+#[test]
+fn a_speaker_quick_to_add_introduces_the_next_paragraph() {
+    check(
+        r#"Pool to close
+“The pool stays shut,” Whitfield said. She was quick to add that the gym would stay open.
+
+“The gym is safe.”
+"#,
+        r#"speech “The pool stays shut,” ← Whitfield [said] = Dana Whitfield
+speech “The gym is safe.” ← She [add] = Dana Whitfield"#,
+    );
+}
