@@ -789,3 +789,24 @@ fn a_speaker_quick_to_add_introduces_the_next_paragraph() {
 speech “The gym is safe.” ← She [add] = Dana Whitfield"#,
     );
 }
+
+/// Every example in the guide's table of attributed forms (docs/attribution.md) is read as
+/// the guide says: each of its spoken quotations has a speaker.
+#[test]
+fn the_guides_examples_are_attributed() {
+    let guide = include_str!("../../../docs/attribution.md");
+    let table = guide.split("All of these are attributed:").nth(1).and_then(|rest| rest.split("\n\n").nth(1)).unwrap();
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".to_string(), glossary::parse(GLOSSARY))]);
+    let mut checked = 0;
+    for example in table.split('`').skip(1).step_by(2).filter(|e| e.contains('“') && !e.contains("“…”")) {
+        let text = format!("Example\n{example}\n");
+        let (_, analysis) = analyze(&text, Format::PlainText, &index);
+        let speech: Vec<_> = analysis.quotes.iter().filter(|q| q.needs_speaker).collect();
+        assert!(!speech.is_empty(), "no spoken quotation in {example}");
+        for quote in speech {
+            assert!(quote.is_attributed(), "{} has no speaker in {example}", quote.span.text(&text));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} examples read from the guide");
+}
