@@ -21,7 +21,15 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose)).collect();
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
     let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
-    if follows(lexicon::is_title_noun) && !sentence_like {
+    // `the film “Beloved”`, `a film called “Beloved”`; not `his campaign has “the wind …”`.
+    let after_title_noun = match previous_words.as_slice() {
+        [first, ..] if lexicon::is_title_noun(first) => true,
+        [first, second, ..] => {
+            lexicon::is_title_noun(second) && one_of(first, &["called", "titled", "entitled", "named", "dubbed"])
+        }
+        _ => false,
+    };
+    if after_title_noun && !sentence_like {
         return QuoteKind::Title;
     }
     // A partial quotation in its speaker's sentence is speech, even after "called".
@@ -76,6 +84,8 @@ mod tests {
         check("Critics called it a “witch hunt” on Tuesday.", false, QuoteKind::Scare);
         check("The mayor called it a “witch hunt” on Tuesday.", true, QuoteKind::Speech);
         check("She reread the novel “Beloved” last summer.", false, QuoteKind::Title);
+        check("They showed a film called “Beloved” last summer.", false, QuoteKind::Title);
+        check("He says his campaign has “the wind at its back” now.", true, QuoteKind::Speech);
         check("Nobody used the word “pivot” at the meeting.", false, QuoteKind::Term);
         check("The so-called “fan zone” stayed empty.", false, QuoteKind::Scare);
         check("The “fan zone” stayed empty.", false, QuoteKind::Scare);
