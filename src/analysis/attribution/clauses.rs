@@ -139,7 +139,15 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         && let Some(head) = phrases::before(prose, items, quote_item - 1)
     {
         let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
-        let alone = first == 0 || matches!(items[first - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
+        // `More from Okafor: “…”` introduces like the name alone.
+        let mut opening = first;
+        if opening >= 1 && word_at(prose, items, opening - 1).is_some_and(|w| w.eq_ignore_ascii_case("from")) {
+            opening -= 1;
+            if opening >= 1 && word_at(prose, items, opening - 1).is_some_and(|w| w.eq_ignore_ascii_case("more")) {
+                opening -= 1;
+            }
+        }
+        let alone = opening == 0 || matches!(items[opening - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
         if alone && form_of(prose, head) == SpeakerForm::Name {
             let cue = items[quote_item - 1].span();
             return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });

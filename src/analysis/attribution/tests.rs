@@ -810,3 +810,13 @@ fn the_guides_examples_are_attributed() {
     }
     assert!(checked >= 20, "only {checked} examples read from the guide");
 }
+
+#[test]
+fn more_from_a_name_introduces_a_quotation() {
+    check(
+        r#"Cup final
+What the result means for the league - More from Lena Marsh: “The title race is open again.”
+"#,
+        r#"speech “The title race is open  ← Lena Marsh [:] = Lena Marsh"#,
+    );
+}
