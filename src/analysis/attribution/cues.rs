@@ -88,7 +88,7 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
         let named = pairs.iter().find(|p| {
             p.first_item < chosen.first_item
-                && matches!(p.found.form, SpeakerForm::Name | SpeakerForm::Description)
+                && matches!(p.found.form, SpeakerForm::Name | SpeakerForm::Description | SpeakerForm::Pronoun)
                 && !lexicon::is_weak_cue(p.found.cue.text(prose))
         });
         if let Some(named) = named {

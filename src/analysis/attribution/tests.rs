@@ -820,3 +820,13 @@ What the result means for the league - More from Lena Marsh: “The title race i
         r#"speech “The title race is open  ← Lena Marsh [:] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_pronoun_inside_a_pronouns_report_is_the_outer_speaker() {
+    check(
+        r#"Court case
+Whitfield took the stand. She said she recalls the clerk being “confused” that day.
+"#,
+        r#"speech “confused” ← She [said] = Dana Whitfield"#,
+    );
+}
