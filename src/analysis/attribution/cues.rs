@@ -94,6 +94,15 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
         if let Some(named) = named {
             return Some(named.found);
         }
+        // `Limbaugh discussed what he described as the “brilliant” decision`: the pronoun of
+        // a `what` clause is the subject of the sentence, when a name.
+        let in_what_clause = chosen.first_item > 0 && word_at(prose, items, chosen.first_item - 1) == Some("what");
+        if in_what_clause
+            && let Some((_, subject)) = subject(prose, items, chosen.first_item - 1)
+            && form_of(prose, subject) == SpeakerForm::Name
+        {
+            return Some(Found { speaker: subject, head: subject, form: SpeakerForm::Name, ..chosen.found });
+        }
     }
     Some(chosen.found)
 }

@@ -830,3 +830,13 @@ Whitfield took the stand. She said she recalls the clerk being “confused” th
         r#"speech “confused” ← She [said] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn the_pronoun_of_a_what_clause_is_the_named_subject() {
+    check(
+        r#"Pool to close
+Dana Whitfield used her column to discuss what she described as the “reckless” vote.
+"#,
+        r#"speech “reckless” ← Dana Whitfield [described] = Dana Whitfield"#,
+    );
+}
