@@ -80,15 +80,16 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
             before().find(strong).or_else(|| before().next())
         })
         .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
-    // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`: a
-    // pronoun inside the sentence of a named speaker is that speaker, named.
+    // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`, `She
+    // said she recalls …`: a pronoun inside the report of an earlier speaker in the sentence
+    // is that speaker.
     let introduces_quote = (chosen.cue_item + 1..quote_item)
         .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
     if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote {
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
         let named = pairs.iter().find(|p| {
             p.first_item < chosen.first_item
-                && matches!(p.found.form, SpeakerForm::Name | SpeakerForm::Description | SpeakerForm::Pronoun)
+                && p.found.form != SpeakerForm::Document
                 && !lexicon::is_weak_cue(p.found.cue.text(prose))
         });
         if let Some(named) = named {
@@ -159,8 +160,6 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
-    // A participle takes the subject of its clause: `Trump and Ryan issued a statement
-    // describing …`, `Klasra left, saying “…”`.
     // `with McCain calling it “a Chinese menu”`, `– Ryan saying …`: in an absolute phrase
     // the participle belongs to the noun phrase right before it, not to the clause.
     if word.ends_with("ing")
@@ -173,6 +172,8 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
+    // Otherwise a participle takes the subject of its clause: `Trump and Ryan issued a
+    // statement describing …`, `Klasra left, saying “…”`.
     if word.ends_with("ing")
         && index > 0
         && let Some((first_item, speaker)) = subject(prose, items, index)
@@ -363,15 +364,13 @@ fn is_prelude(word: &str) -> bool {
 /// The number of words of a time phrase that ends just before `items[end]` and stands
 /// between a speaker and the cue: `Beck has in the past described …`.
 fn prelude_phrase_before(prose: &str, items: &[Item], end: usize) -> Option<usize> {
-    PRELUDE_PHRASES.iter().map(Vec::len).find(|&length| {
-        end >= length
-            && PRELUDE_PHRASES.iter().any(|phrase| {
-                phrase.len() == length
-                    && phrase.iter().enumerate().all(|(k, w)| {
-                        word_at(prose, items, end - length + k).is_some_and(|x| x.eq_ignore_ascii_case(w))
-                    })
-            })
-    })
+    let matches_at = |phrase: &[&str], start: usize| {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word_at(prose, items, start + k).is_some_and(|x| x.eq_ignore_ascii_case(w)))
+    };
+    PRELUDE_PHRASES.iter().find(|phrase| end >= phrase.len() && matches_at(phrase, end - phrase.len())).map(Vec::len)
 }
 
 /// The prelude phrases split into words once.
