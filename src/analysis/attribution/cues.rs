@@ -354,15 +354,21 @@ fn is_prelude(word: &str) -> bool {
 /// The number of words of a time phrase that ends just before `items[end]` and stands
 /// between a speaker and the cue: `Beck has in the past described …`.
 fn prelude_phrase_before(prose: &str, items: &[Item], end: usize) -> Option<usize> {
-    PRELUDE_PHRASES.iter().map(Vec::len).find(|&length| {
-        end >= length
-            && PRELUDE_PHRASES.iter().any(|phrase| {
-                phrase.len() == length
-                    && phrase.iter().enumerate().all(|(k, w)| {
-                        word_at(prose, items, end - length + k).is_some_and(|x| x.eq_ignore_ascii_case(w))
-                    })
-            })
-    })
+    // Every phrase ends with a word: comparing it with the word before `end` first rules out
+    // nearly every phrase at once (this runs for every cue candidate).
+    let last = word_at(prose, items, end.checked_sub(1)?)?;
+    let matches = |phrase: &&Vec<&str>| {
+        end >= phrase.len()
+            && phrase.last().is_some_and(|w| last.eq_ignore_ascii_case(w))
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word_at(prose, items, end - phrase.len() + k).is_some_and(|x| x.eq_ignore_ascii_case(w)))
+    };
+    // Of the lengths of the matching phrases, the one that comes first in the list.
+    let first_of_length = |length: usize| PRELUDE_PHRASES.iter().position(|p| p.len() == length);
+    let first = PRELUDE_PHRASES.iter().filter(matches).filter_map(|p| first_of_length(p.len())).min()?;
+    Some(PRELUDE_PHRASES[first].len())
 }
 
 /// The prelude phrases split into words once.
