@@ -205,7 +205,12 @@ const SPEECH_NOUNS: &[&str] = &[
 ];
 
 pub fn is_speech_noun(word: &str) -> bool {
-    one_of(word, SPEECH_NOUNS)
+    // `one_of` compares ASCII case only: a word with other characters is in no ASCII list.
+    if SPEECH_NOUN_SET.all_ascii {
+        word.is_ascii() && contains_lower(&SPEECH_NOUN_SET, word)
+    } else {
+        one_of(word, SPEECH_NOUNS)
+    }
 }
 
 /// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
@@ -263,18 +268,23 @@ fn set(words: &'static str) -> WordSet {
 struct WordSet {
     words: HashSet<&'static [u8]>,
     shapes: [u64; SHAPE_BITS / 64],
+    /// Every word is ASCII and lower case.
+    all_ascii: bool,
 }
 
-const SHAPE_BITS: usize = 4096;
+const SHAPE_BITS: usize = 8192;
 
 impl WordSet {
     fn new(words: HashSet<&'static [u8]>) -> WordSet {
         let mut shapes = [0; SHAPE_BITS / 64];
         for word in &words {
-            let bit = shape(word);
-            shapes[bit / 64] |= 1 << (bit % 64);
+            let (Some(&first), Some(&last)) = (word.first(), word.last()) else { continue };
+            for bit in shape(first, last, word.len()) {
+                shapes[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        WordSet { words, shapes }
+        let all_ascii = words.iter().all(|w| w.is_ascii() && !w.iter().any(u8::is_ascii_uppercase));
+        WordSet { words, shapes, all_ascii }
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -282,18 +292,28 @@ impl WordSet {
     }
 
     fn contains_bytes(&self, word: &[u8]) -> bool {
-        let bit = shape(word);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return self.words.contains(word) };
+        self.may_have_shape(first, last, word.len()) && self.words.contains(word)
+    }
+
+    /// False when no word of the list has this length and these first and last bytes.
+    #[inline]
+    fn may_have_shape(&self, first: u8, last: u8, length: usize) -> bool {
+        shape(first, last, length).iter().all(|&bit| self.shapes[bit / 64] & (1 << (bit % 64)) != 0)
     }
 }
 
-/// The bit of the shape bitmap for `word`: equal words always get the same bit.
-fn shape(word: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
-    let key = u32::from(first) | u32::from(last) << 8 | (word.len().min(255) as u32) << 16;
-    (key.wrapping_mul(0x9E37_79B9) >> 20) as usize
+/// The two bits of the shape bitmap for a word: equal words always get the same bits, and
+/// with two of them a word outside the list finds both set far less often than one.
+#[inline]
+fn shape(first: u8, last: u8, length: usize) -> [usize; 2] {
+    let key = u32::from(first) | u32::from(last) << 8 | (length.min(255) as u32) << 16;
+    [(key.wrapping_mul(0x9E37_79B9) >> 19) as usize, (key.wrapping_mul(0x85EB_CA6B) >> 19) as usize]
 }
 
+/// `SPEECH_NOUNS` as a set, for [`is_speech_noun`], which runs for every speaker.
+static SPEECH_NOUN_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(SPEECH_NOUNS.iter().map(|w| w.as_bytes()).collect()));
 static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
 static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| set(STOP_WORDS));
 static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SENTENCE_OPENERS));
@@ -311,15 +331,22 @@ static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
 /// Looks a word up in lower case without allocating for words that are already lower case
 /// or short and ASCII, as nearly every word is.
 fn contains_lower(set: &WordSet, word: &str) -> bool {
-    if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return set.contains(word);
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return set.words.contains(bytes) };
+        // The lower-cased word's shape is known from these two bytes: nearly every word
+        // looked up is in no list, and most stop here without a copy or a hash.
+        if !set.may_have_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), bytes.len()) {
+            return false;
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return set.words.contains(bytes);
         }
         let mut buffer = [0u8; 32];
-        if let Some(lower) = buffer.get_mut(..word.len()) {
-            lower.copy_from_slice(word.as_bytes());
+        if let Some(lower) = buffer.get_mut(..bytes.len()) {
+            lower.copy_from_slice(bytes);
             lower.make_ascii_lowercase();
-            return set.contains_bytes(lower);
+            return set.words.contains(&*lower);
         }
     }
     if word.chars().any(char::is_uppercase) { set.contains(word.to_lowercase().as_str()) } else { set.contains(word) }

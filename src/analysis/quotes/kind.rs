@@ -10,15 +10,20 @@ use crate::analysis::{Span, lexicon};
 pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
     let inner = inner_text(prose, quote);
     // The rules only tell up to eight words apart: a long quotation is not counted through.
-    let words = inner.split_whitespace().take(8).count();
+    let words = count_words(inner, 8);
     // The three words before the quotation are all the rules read: tokenize a short window.
     let mut window_start = quote.start.saturating_sub(80).max(sentence.start.min(quote.start));
     while !prose.is_char_boundary(window_start) {
         window_start += 1;
     }
     let before: Vec<Token> = tokenize(prose, Span::new(window_start, quote.start));
-    let previous_words: Vec<&str> =
-        before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose)).collect();
+    let mut last_words = [""; 3];
+    let mut found = 0;
+    for token in before.iter().rev().filter(|t| t.is_word()).take(3) {
+        last_words[found] = token.text(prose);
+        found += 1;
+    }
+    let previous_words = &last_words[..found];
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
     let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
     if follows(lexicon::is_title_noun) && !sentence_like {
@@ -29,7 +34,7 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         if previous_words.first().is_some_and(|w| one_of(w, &["word", "term", "phrase", "label", "name"])) {
             return QuoteKind::Term;
         }
-        if follows(lexicon::is_scare_marker) || called_it(&previous_words) {
+        if follows(lexicon::is_scare_marker) || called_it(previous_words) {
             return QuoteKind::Scare;
         }
         if words <= 4 && !inner.trim_end().ends_with(',') {
@@ -37,6 +42,38 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         }
     }
     QuoteKind::Speech
+}
+
+/// The number of whitespace-separated words of `text`, counted up to `limit`: what
+/// `text.split_whitespace().take(limit).count()` gives, reading ASCII without decoding.
+fn count_words(text: &str, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (space, length) = if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+            if count == limit {
+                return count;
+            }
+        }
+        i += length;
+    }
+    count
 }
 
 /// `called it a “…”`, `calls them “…”`.
@@ -79,6 +116,24 @@ mod tests {
         check("Nobody used the word “pivot” at the meeting.", false, QuoteKind::Term);
         check("The so-called “fan zone” stayed empty.", false, QuoteKind::Scare);
         check("The “fan zone” stayed empty.", false, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "tab\tand\nline",
+            "no\u{a0}break\u{2003}em space",
+            "é à ü",
+            "a b c d e f g h i j",
+        ] {
+            for limit in [1, 3, 8] {
+                assert_eq!(count_words(text, limit), text.split_whitespace().take(limit).count(), "{text:?} {limit}");
+            }
+        }
     }
 
     #[test]
