@@ -249,6 +249,29 @@ pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("spoke up", SpeakerSide::Before),
 ];
 
+/// False when no phrase of [`CUE_PHRASES`] opens with `word` in any ASCII case: every word
+/// is tried as a phrase's opening, and this tells from its length and first byte alone.
+pub fn may_open_cue_phrase(word: &str) -> bool {
+    static OPENERS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+        let mut lengths_by_first_byte = [0u64; 256];
+        for (phrase, _) in CUE_PHRASES {
+            let first = phrase.split(' ').next().unwrap_or("").as_bytes();
+            match first.first() {
+                Some(&byte) if first.len() < 64 => {
+                    for case in [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()] {
+                        lengths_by_first_byte[usize::from(case)] |= 1 << first.len();
+                    }
+                }
+                // A word this long (or empty) is never turned away.
+                _ => lengths_by_first_byte = [u64::MAX; 256],
+            }
+        }
+        lengths_by_first_byte
+    });
+    let Some(&byte) = word.as_bytes().first() else { return OPENERS[0] == u64::MAX };
+    word.len() >= 64 || OPENERS[usize::from(byte)] & (1 << word.len()) != 0
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeakerSide {
     Before,
@@ -278,8 +301,7 @@ impl WordSet {
     fn new(words: HashSet<&'static [u8]>) -> WordSet {
         let mut shapes = [0; SHAPE_BITS / 64];
         for word in &words {
-            let (Some(&first), Some(&last)) = (word.first(), word.last()) else { continue };
-            for bit in shape(first, last, word.len()) {
+            for bit in shape(word, |b| b) {
                 shapes[bit / 64] |= 1 << (bit % 64);
             }
         }
@@ -292,23 +314,32 @@ impl WordSet {
     }
 
     fn contains_bytes(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return self.words.contains(word) };
-        self.may_have_shape(first, last, word.len()) && self.words.contains(word)
+        self.may_have_shape(shape(word, |b| b)) && self.words.contains(word)
     }
 
-    /// False when no word of the list has this length and these first and last bytes.
+    /// False when no word of the list has this shape.
     #[inline]
-    fn may_have_shape(&self, first: u8, last: u8, length: usize) -> bool {
-        shape(first, last, length).iter().all(|&bit| self.shapes[bit / 64] & (1 << (bit % 64)) != 0)
+    fn may_have_shape(&self, bits: [usize; 2]) -> bool {
+        bits.iter().all(|&bit| self.shapes[bit / 64] & (1 << (bit % 64)) != 0)
     }
 }
 
-/// The two bits of the shape bitmap for a word: equal words always get the same bits, and
-/// with two of them a word outside the list finds both set far less often than one.
+/// The two bits of the shape bitmap for `word` (its length and its first two and last two
+/// bytes, each passed through `case`): equal words always get the same bits. Words of a
+/// language share first and last letters and lengths (`and` and `add`); with two bytes at
+/// each end and two bits a word outside a list finds its bits set for one lookup in 20.
 #[inline]
-fn shape(first: u8, last: u8, length: usize) -> [usize; 2] {
-    let key = u32::from(first) | u32::from(last) << 8 | (length.min(255) as u32) << 16;
-    [(key.wrapping_mul(0x9E37_79B9) >> 19) as usize, (key.wrapping_mul(0x85EB_CA6B) >> 19) as usize]
+fn shape(word: &[u8], case: impl Fn(u8) -> u8) -> [usize; 2] {
+    let length = word.len();
+    let Some(last) = length.checked_sub(1) else { return [0, 0] };
+    let byte = |i: usize| u64::from(case(word[i]));
+    let key = byte(0)
+        | byte(1.min(last)) << 8
+        | byte(last) << 16
+        | byte(length.saturating_sub(2)) << 24
+        | (length.min(255) as u64) << 32;
+    let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    [(hash >> 51) as usize, (hash >> 38) as usize % SHAPE_BITS]
 }
 
 /// `SPEECH_NOUNS` as a set, for [`is_speech_noun`], which runs for every speaker.
@@ -333,10 +364,9 @@ static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
 fn contains_lower(set: &WordSet, word: &str) -> bool {
     let bytes = word.as_bytes();
     if bytes.is_ascii() {
-        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return set.words.contains(bytes) };
-        // The lower-cased word's shape is known from these two bytes: nearly every word
-        // looked up is in no list, and most stop here without a copy or a hash.
-        if !set.may_have_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), bytes.len()) {
+        // The lower-cased word's shape is known without the copy: nearly every word looked
+        // up is in no list, and most stop here without a copy or a hash.
+        if !set.may_have_shape(shape(bytes, |b| b.to_ascii_lowercase())) {
             return false;
         }
         if !bytes.iter().any(u8::is_ascii_uppercase) {
