@@ -34,11 +34,16 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
     let mut pairs = Vec::new();
     let mut index = 0;
     while index < items.len() {
-        let found = continued_cue(prose, items, index, pairs.last())
+        // Continued, verb and conjoined cues are all cue verbs, and most words are none:
+        // one lookup per word decides for the three rules.
+        let cue_verb = word_at(prose, items, index).is_some_and(lexicon::is_cue_verb);
+        let found = cue_verb
+            .then(|| continued_cue(prose, items, index, pairs.last()))
+            .flatten()
             .or_else(|| phrase_cue(prose, items, index))
-            .or_else(|| verb_cue(prose, items, index))
+            .or_else(|| cue_verb.then(|| verb_cue(prose, items, index)).flatten())
             .or_else(|| tail_verb_cue(prose, items, index))
-            .or_else(|| conjoined_cue(prose, items, index, pairs.last()));
+            .or_else(|| cue_verb.then(|| conjoined_cue(prose, items, index, pairs.last())).flatten());
         if let Some((pair, consumed)) = found {
             pairs.push(pair);
             index += consumed;
@@ -109,6 +114,9 @@ static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> =
 /// `according to X`, `X was quoted as saying`.
 fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
     let first = word_at(prose, items, index)?;
+    if !lexicon::may_open_cue_phrase(first) {
+        return None;
+    }
     for (words, side) in PHRASES.iter() {
         if !first.eq_ignore_ascii_case(words[0]) {
             continue;
