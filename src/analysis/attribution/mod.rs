@@ -103,16 +103,20 @@ pub(crate) fn attribute_with<'s>(
             };
             // With no cue word, a sentence's subject still speaks what it quotes:
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
+            // The kind of an unattributed quotation, when it had to be known here, is kept
+            // for the caller.
+            let mut unattributed_kind = None;
             let chosen = cues::choose(prose, &sentence.items, &sentence.pairs, quote_item).or_else(|| {
-                let title = quotes::classify(prose, part, sentence.span, false) == QuoteKind::Title;
-                (!title)
+                let kind = quotes::classify(prose, part, sentence.span, false);
+                unattributed_kind = Some(kind);
+                (kind != QuoteKind::Title)
                     .then(|| {
                         clauses::possessor_of_speech_noun(prose, &sentence.items, quote_item)
                             .or_else(|| clauses::subject_of(prose, &sentence.items, quote_item))
                     })
                     .flatten()
             });
-            Some((chosen, sentence.span))
+            Some((chosen, sentence.span, unattributed_kind))
         };
         for &(part, index) in block_parts {
             let is_opening = openings[index] == Some(part);
@@ -121,7 +125,7 @@ pub(crate) fn attribute_with<'s>(
             }
             // A quotation that opens after its speaker's sentence and runs on:
             // `“A,” he said. “B…` + `“C.”` is his, like a second quote in one paragraph.
-            let in_sentence = found_for(part).and_then(|(found, sentence)| Some((found?, sentence)));
+            let in_sentence = found_for(part).and_then(|(found, sentence, _)| Some((found?, sentence)));
             let earlier_in_paragraph = || {
                 sentences
                     .iter()
@@ -138,9 +142,12 @@ pub(crate) fn attribute_with<'s>(
         let mut unresolved = Vec::new();
         for index in owned {
             let part = *quotes[index].parts.last().unwrap_or(&quotes[index].span);
-            let Some((found, sentence)) = found_for(part) else { continue };
+            let Some((found, sentence, unattributed_kind)) = found_for(part) else { continue };
             let found = found.map(|f| (f, sentence)).or_else(|| opening_attribution.get(&index).copied());
-            quotes[index].kind = quotes::classify(prose, part, sentence, found.is_some());
+            quotes[index].kind = match unattributed_kind {
+                Some(kind) if found.is_none() => kind,
+                _ => quotes::classify(prose, part, sentence, found.is_some()),
+            };
             match found {
                 Some((found, sentence)) => attributed_here.push((index, found, sentence)),
                 None => unresolved.push((index, sentence)),
@@ -263,7 +270,7 @@ pub(crate) struct Sentence {
 
 impl Sentence {
     fn new(prose: &str, span: Span, parts: &[Span]) -> Sentence {
-        let inside: Vec<Span> = parts.iter().copied().filter(|p| span.overlaps(*p)).collect();
+        let inside = parts_overlapping(parts, span);
         // Most narrative sentences hold neither a quotation nor any cue: one automaton pass
         // tells, and spares them the tokenizer and the pair rules, which would find nothing.
         let text = span.text(prose);
@@ -274,6 +281,18 @@ impl Sentence {
         let items = phrases::items(&tokens, &inside);
         let pairs = cues::pairs(prose, &items);
         Sentence { span, items, pairs }
+    }
+}
+
+/// The parts that overlap `span`, in order. Parts are sorted and apart, so those are one
+/// run of them, borrowed; a copy is made only should they not be.
+fn parts_overlapping(parts: &[Span], span: Span) -> Cow<'_, [Span]> {
+    let Some(first) = parts.iter().position(|p| span.overlaps(*p)) else { return Cow::Borrowed(&[]) };
+    let run = parts[first..].iter().take_while(|p| span.overlaps(**p)).count();
+    if parts[first + run..].iter().any(|p| span.overlaps(*p)) {
+        Cow::Owned(parts.iter().copied().filter(|p| span.overlaps(*p)).collect())
+    } else {
+        Cow::Borrowed(&parts[first..first + run])
     }
 }
 

@@ -9,8 +9,10 @@ use crate::analysis::{Span, lexicon};
 /// sentence gives it a speaker: a partial quote in a speaker's sentence is speech.
 pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
     let inner = inner_text(prose, quote);
-    // The rules only tell up to eight words apart: a long quotation is not counted through.
-    let words = count_words(inner, 8);
+    // The rules only tell up to eight words apart: a long quotation is not counted through,
+    // and one that ends like a sentence is not counted at all (no rule reads its count).
+    let ends_like_sentence = inner.trim_end().ends_with(['.', '?', '!']);
+    let words = if ends_like_sentence { 0 } else { count_words(inner, 8) };
     // The three words before the quotation are all the rules read: tokenize a short window.
     let mut window_start = quote.start.saturating_sub(80).max(sentence.start.min(quote.start));
     while !prose.is_char_boundary(window_start) {
@@ -25,7 +27,7 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     }
     let previous_words = &last_words[..found];
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
-    let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
+    let sentence_like = ends_like_sentence || words >= 8;
     if follows(lexicon::is_title_noun) && !sentence_like {
         return QuoteKind::Title;
     }
@@ -47,31 +49,39 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
 /// The number of whitespace-separated words of `text`, counted up to `limit`: what
 /// `text.split_whitespace().take(limit).count()` gives, reading ASCII without decoding.
 fn count_words(text: &str, limit: usize) -> usize {
-    if limit == 0 {
-        return 0;
-    }
     let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
+    // Whether the character at `i` is whitespace, and its length.
+    let space_at = |i: usize| -> (bool, usize) {
         let byte = bytes[i];
-        let (space, length) = if byte.is_ascii() {
+        if byte.is_ascii() {
             (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
             (c.is_whitespace(), c.len_utf8())
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            count += 1;
-            if count == limit {
-                return count;
-            }
         }
-        i += length;
+    };
+    let mut count = 0;
+    let mut i = 0;
+    while count < limit {
+        while i < bytes.len() && space_at(i).0 {
+            i += space_at(i).1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        count += 1;
+        while i < bytes.len() {
+            // Printable ASCII, nearly every byte of a word, needs no further look.
+            if (b'!'..=b'~').contains(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let (space, length) = space_at(i);
+            if space {
+                break;
+            }
+            i += length;
+        }
     }
     count
 }
