@@ -366,12 +366,19 @@ static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
 #[inline]
 fn contains_lower(set: &WordSet, word: &str) -> bool {
     let bytes = word.as_bytes();
+    // The lower-cased word's shape is known without lower-casing it: nearly every word looked
+    // up is in no list, and most stop here, inline, without a copy or a hash.
+    if bytes.is_ascii() && !set.may_have_shape(shape(bytes)) {
+        return false;
+    }
+    lookup_lower(set, word)
+}
+
+/// [`contains_lower`] past its shape test: kept out of line so that the test stays small.
+#[inline(never)]
+fn lookup_lower(set: &WordSet, word: &str) -> bool {
+    let bytes = word.as_bytes();
     if bytes.is_ascii() {
-        // The lower-cased word's shape is known without the copy: nearly every word looked
-        // up is in no list, and most stop here without a copy or a hash.
-        if !set.may_have_shape(shape(bytes)) {
-            return false;
-        }
         if !bytes.iter().any(u8::is_ascii_uppercase) {
             return set.words.contains(bytes);
         }
@@ -429,6 +436,7 @@ static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns)
         .ok()
 });
