@@ -325,7 +325,7 @@ fn holds_word(text: &str, word: &str) -> bool {
         if let Some(chunk) = bytes.get(at..at + 8) {
             let mut eight = [0; 8];
             eight.copy_from_slice(chunk);
-            let differences = (u64::from_le_bytes(eight) | ONES * 0x20) ^ target;
+            let differences = (u64::from_le_bytes(eight) | (ONES * 0x20)) ^ target;
             if differences.wrapping_sub(ONES) & !differences & (ONES * 0x80) == 0 {
                 at += 8;
                 continue;
