@@ -215,7 +215,12 @@ const SPEECH_NOUNS: &[&str] = &[
 ];
 
 pub fn is_speech_noun(word: &str) -> bool {
-    one_of(word, SPEECH_NOUNS)
+    // `one_of` compares ASCII case only: a word with other characters is in no ASCII list.
+    if SPEECH_NOUN_SET.all_ascii {
+        word.is_ascii() && contains_lower(&SPEECH_NOUN_SET, word)
+    } else {
+        one_of(word, SPEECH_NOUNS)
+    }
 }
 
 /// Words that follow a verb but never a noun phrase's last noun: `the email goes on`,
@@ -254,6 +259,29 @@ pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("spoke up", SpeakerSide::Before),
 ];
 
+/// False when no phrase of [`CUE_PHRASES`] opens with `word` in any ASCII case: every word
+/// is tried as a phrase's opening, and this tells from its length and first byte alone.
+pub fn may_open_cue_phrase(word: &str) -> bool {
+    static OPENERS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+        let mut lengths_by_first_byte = [0u64; 256];
+        for (phrase, _) in CUE_PHRASES {
+            let first = phrase.split(' ').next().unwrap_or("").as_bytes();
+            match first.first() {
+                Some(&byte) if first.len() < 64 => {
+                    for case in [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()] {
+                        lengths_by_first_byte[usize::from(case)] |= 1 << first.len();
+                    }
+                }
+                // A word this long (or empty) is never turned away.
+                _ => lengths_by_first_byte = [u64::MAX; 256],
+            }
+        }
+        lengths_by_first_byte
+    });
+    let Some(&byte) = word.as_bytes().first() else { return OPENERS[0] == u64::MAX };
+    word.len() >= 64 || OPENERS[usize::from(byte)] & (1 << word.len()) != 0
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpeakerSide {
     Before,
@@ -273,18 +301,22 @@ fn set(words: &'static str) -> WordSet {
 struct WordSet {
     words: HashSet<&'static [u8]>,
     shapes: [u64; SHAPE_BITS / 64],
+    /// Every word is ASCII and lower case.
+    all_ascii: bool,
 }
 
-const SHAPE_BITS: usize = 4096;
+const SHAPE_BITS: usize = 8192;
 
 impl WordSet {
     fn new(words: HashSet<&'static [u8]>) -> WordSet {
         let mut shapes = [0; SHAPE_BITS / 64];
         for word in &words {
-            let bit = shape(word);
-            shapes[bit / 64] |= 1 << (bit % 64);
+            for bit in shape(word) {
+                shapes[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        WordSet { words, shapes }
+        let all_ascii = words.iter().all(|w| w.is_ascii() && !w.iter().any(u8::is_ascii_uppercase));
+        WordSet { words, shapes, all_ascii }
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -292,18 +324,39 @@ impl WordSet {
     }
 
     fn contains_bytes(&self, word: &[u8]) -> bool {
-        let bit = shape(word);
-        self.shapes[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+        self.may_have_shape(shape(word)) && self.words.contains(word)
+    }
+
+    /// False when no word of the list has this shape.
+    #[inline]
+    fn may_have_shape(&self, bits: [usize; 2]) -> bool {
+        bits.iter().all(|&bit| self.shapes[bit / 64] & (1 << (bit % 64)) != 0)
     }
 }
 
-/// The bit of the shape bitmap for `word`: equal words always get the same bit.
-fn shape(word: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return 0 };
-    let key = u32::from(first) | u32::from(last) << 8 | (word.len().min(255) as u32) << 16;
-    (key.wrapping_mul(0x9E37_79B9) >> 20) as usize
+/// The two bits of the shape bitmap for `word`: its length and its first two and last two
+/// bytes, each with the ASCII lower-case bit set, so that a word and its lower case (and
+/// its upper case) always get the same bits. Words of a language share first and last
+/// letters and lengths (`and` and `add`); with two bytes at each end and two bits, a word
+/// outside a list finds its bits set for about one lookup in twenty.
+#[inline]
+fn shape(word: &[u8]) -> [usize; 2] {
+    let (head, tail) = match word {
+        [] => return [0, 0],
+        [only] => ([*only; 2], [*only; 2]),
+        [first, second, .., before_last, last] => ([*first, *second], [*before_last, *last]),
+        [first, second, third] => ([*first, *second], [*second, *third]),
+        [first, second] => ([*first, *second], [*first, *second]),
+    };
+    let ends = u64::from(u16::from_le_bytes(head)) | u64::from(u16::from_le_bytes(tail)) << 16;
+    let key = ends | 0x2020_2020 | (word.len().min(255) as u64) << 32;
+    let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    [(hash >> 51) as usize, (hash >> 38) as usize % SHAPE_BITS]
 }
 
+/// `SPEECH_NOUNS` as a set, for [`is_speech_noun`], which runs for every speaker.
+static SPEECH_NOUN_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(SPEECH_NOUNS.iter().map(|w| w.as_bytes()).collect()));
 static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| set(DETERMINERS));
 static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| set(STOP_WORDS));
 static OPENER_SET: LazyLock<WordSet> = LazyLock::new(|| set(SENTENCE_OPENERS));
@@ -320,16 +373,30 @@ static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
 
 /// Looks a word up in lower case without allocating for words that are already lower case
 /// or short and ASCII, as nearly every word is.
+#[inline]
 fn contains_lower(set: &WordSet, word: &str) -> bool {
-    if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return set.contains(word);
+    let bytes = word.as_bytes();
+    // The lower-cased word's shape is known without lower-casing it: nearly every word looked
+    // up is in no list, and most stop here, inline, without a copy or a hash.
+    if bytes.is_ascii() && !set.may_have_shape(shape(bytes)) {
+        return false;
+    }
+    lookup_lower(set, word)
+}
+
+/// [`contains_lower`] past its shape test: kept out of line so that the test stays small.
+#[inline(never)]
+fn lookup_lower(set: &WordSet, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return set.words.contains(bytes);
         }
         let mut buffer = [0u8; 32];
-        if let Some(lower) = buffer.get_mut(..word.len()) {
-            lower.copy_from_slice(word.as_bytes());
+        if let Some(lower) = buffer.get_mut(..bytes.len()) {
+            lower.copy_from_slice(bytes);
             lower.make_ascii_lowercase();
-            return set.contains_bytes(lower);
+            return set.words.contains(&*lower);
         }
     }
     if word.chars().any(char::is_uppercase) { set.contains(word.to_lowercase().as_str()) } else { set.contains(word) }
@@ -379,6 +446,7 @@ static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns)
         .ok()
 });

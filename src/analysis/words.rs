@@ -87,6 +87,11 @@ pub fn tokenize_outside(source: &str, span: Span, quotes: &[Span]) -> Vec<Token>
                 end += 1;
                 continue;
             }
+            // A space, and a comma outside a number, end a word whatever follows: most
+            // words end there, and need none of the tests below.
+            if bytes[j] == b' ' || bytes[j] == b',' && !numeric {
+                break;
+            }
             let (d, d_len) = char_at(text, j);
             // "1,300" and "3.5" are one number.
             let in_number = (d == ',' || d == '.') && numeric && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);

@@ -34,11 +34,16 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
     let mut pairs = Vec::new();
     let mut index = 0;
     while index < items.len() {
-        let found = continued_cue(prose, items, index, pairs.last())
+        // Continued, verb and conjoined cues are all cue verbs, and most words are none:
+        // one lookup per word decides for the three rules.
+        let cue_verb = word_at(prose, items, index).is_some_and(lexicon::is_cue_verb);
+        let found = cue_verb
+            .then(|| continued_cue(prose, items, index, pairs.last()))
+            .flatten()
             .or_else(|| phrase_cue(prose, items, index))
-            .or_else(|| verb_cue(prose, items, index))
+            .or_else(|| cue_verb.then(|| verb_cue(prose, items, index)).flatten())
             .or_else(|| tail_verb_cue(prose, items, index))
-            .or_else(|| conjoined_cue(prose, items, index, pairs.last()));
+            .or_else(|| cue_verb.then(|| conjoined_cue(prose, items, index, pairs.last())).flatten());
         if let Some((pair, consumed)) = found {
             pairs.push(pair);
             index += consumed;
@@ -119,6 +124,9 @@ static PHRASES: LazyLock<Vec<(Vec<&'static str>, lexicon::SpeakerSide)>> =
 /// `according to X`, `X was quoted as saying`.
 fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
     let first = word_at(prose, items, index)?;
+    if !lexicon::may_open_cue_phrase(first) {
+        return None;
+    }
     for (words, side) in PHRASES.iter() {
         if !first.eq_ignore_ascii_case(words[0]) {
             continue;
@@ -364,13 +372,23 @@ fn is_prelude(word: &str) -> bool {
 /// The number of words of a time phrase that ends just before `items[end]` and stands
 /// between a speaker and the cue: `Beck has in the past described …`.
 fn prelude_phrase_before(prose: &str, items: &[Item], end: usize) -> Option<usize> {
+    // Every phrase ends with a word: comparing it with the word before `end` first rules out
+    // nearly every phrase at once (this runs for every cue candidate).
+    let last = word_at(prose, items, end.checked_sub(1)?)?;
     let matches_at = |phrase: &[&str], start: usize| {
         phrase
             .iter()
             .enumerate()
             .all(|(k, w)| word_at(prose, items, start + k).is_some_and(|x| x.eq_ignore_ascii_case(w)))
     };
-    PRELUDE_PHRASES.iter().find(|phrase| end >= phrase.len() && matches_at(phrase, end - phrase.len())).map(Vec::len)
+    PRELUDE_PHRASES
+        .iter()
+        .find(|phrase| {
+            end >= phrase.len()
+                && phrase.last().is_some_and(|w| last.eq_ignore_ascii_case(w))
+                && matches_at(phrase, end - phrase.len())
+        })
+        .map(Vec::len)
 }
 
 /// The prelude phrases split into words once.

@@ -1,7 +1,10 @@
 //! Whom a speaker mention stands for: glossary entities, names missing from the glossary,
 //! documents, and pronouns resolved the way readers would resolve them.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::cell::Cell;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::cues::Found;
 use crate::analysis::mentions::Mention;
@@ -12,22 +15,45 @@ use crate::analysis::{Code, Diagnostic, EntityId, EntityKind, GlossaryIndex, Pro
 /// How many earlier speakers and mentions a pronoun looks back through.
 const LOOK_BACK: usize = 256;
 
+/// Whom a speaker stands for, as [`Resolved`] but with the name borrowed from the glossary
+/// or the text where it can be: most speakers resolve to a glossary entity, and only the
+/// quotations they are given need a name of their own.
+#[derive(Debug, Clone)]
+struct Speaker<'a> {
+    entity: Option<EntityId>,
+    name: Cow<'a, str>,
+    named_at: Option<Span>,
+}
+
+impl Speaker<'_> {
+    fn to_resolved(&self) -> Resolved {
+        Resolved { entity: self.entity, name: self.name.to_string(), named_at: self.named_at }
+    }
+}
+
 /// Someone who spoke, in reading order.
 #[derive(Debug, Clone)]
-struct Spoke {
+struct Spoke<'a> {
     at: Span,
-    resolved: Resolved,
+    resolved: Speaker<'a>,
     /// The attribution's sentence: "in a statement" there makes this speaker the author of
     /// a later "the statement read". Read only when a document speaks.
     sentence: Span,
 }
+
+/// A resolution [`Resolver::resolve`] made: the index of its speaker in `Resolver::spoke`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpokeId(usize);
 
 /// Resolves speakers in reading order, remembering who spoke.
 pub struct Resolver<'a> {
     prose: &'a str,
     mentions: &'a [Mention],
     glossary: &'a GlossaryIndex,
-    spoke: Vec<Spoke>,
+    spoke: Vec<Spoke<'a>>,
+    /// Where the last search of `mentions` by start ended: speakers are resolved in reading
+    /// order, so the next search nearly always ends a few mentions further on.
+    mention_hint: Cell<usize>,
     /// Full names of speakers missing from the glossary, so a later surname finds them.
     /// Surname → the latest full name with it.
     unknown_names: HashMap<String, String>,
@@ -44,24 +70,29 @@ impl<'a> Resolver<'a> {
             mentions,
             glossary,
             spoke: Vec::new(),
-            unknown_names: HashMap::new(),
-            reported_unknown: HashSet::new(),
-            ambiguous: HashSet::new(),
+            mention_hint: Cell::new(0),
+            unknown_names: HashMap::default(),
+            reported_unknown: HashSet::default(),
+            ambiguous: HashSet::default(),
             diagnostics: Vec::new(),
         }
     }
 
-    /// Resolves a speaker and remembers them as the latest to speak.
-    pub fn resolve(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
+    /// Resolves a speaker and remembers them as the latest to speak; gives the resolution
+    /// as a [`SpokeId`] for [`Resolver::resolved`].
+    pub fn resolve(&mut self, found: &Found, sentence: Span) -> Option<SpokeId> {
         let resolved = match found.form {
             SpeakerForm::Pronoun => self.pronoun(found.head),
             SpeakerForm::Document => self.document(found.head),
             SpeakerForm::Name | SpeakerForm::Description => self.named(found, sentence),
-        };
-        if let Some(resolved) = &resolved {
-            self.spoke.push(Spoke { at: found.head, resolved: resolved.clone(), sentence });
-        }
-        resolved
+        }?;
+        self.spoke.push(Spoke { at: found.head, resolved, sentence });
+        Some(SpokeId(self.spoke.len() - 1))
+    }
+
+    /// What a [`Resolver::resolve`] call resolved its speaker to.
+    pub fn resolved(&self, id: SpokeId) -> Resolved {
+        self.spoke[id.0].resolved.to_resolved()
     }
 
     /// True when the speaker at `head` was a pronoun found ambiguous.
@@ -71,11 +102,31 @@ impl<'a> Resolver<'a> {
 
     /// Whom readers will assume said a quotation at `at` that names no speaker.
     pub fn assumed_speaker(&self, at: usize) -> Option<Resolved> {
-        self.spoke.iter().rev().find(|s| s.at.start < at).map(|s| s.resolved.clone())
+        self.spoke.iter().rev().find(|s| s.at.start < at).map(|s| s.resolved.to_resolved())
+    }
+
+    /// `self.mentions.partition_point(|m| m.span.start < start)`, looked for first a few
+    /// mentions on from where the last search ended.
+    fn first_mention_from(&self, start: usize) -> usize {
+        const NEAR: usize = 16;
+        let mentions = self.mentions;
+        let hint = self.mention_hint.get().min(mentions.len());
+        let index = if hint > 0 && mentions[hint - 1].span.start >= start {
+            mentions[..hint].partition_point(|m| m.span.start < start)
+        } else {
+            let near = mentions[hint..].iter().take(NEAR).position(|m| m.span.start >= start);
+            match near {
+                Some(offset) => hint + offset,
+                None if mentions.len() - hint <= NEAR => mentions.len(),
+                None => hint + NEAR + mentions[hint + NEAR..].partition_point(|m| m.span.start < start),
+            }
+        };
+        self.mention_hint.set(index);
+        index
     }
 
     fn mention_in(&self, span: Span) -> Option<&Mention> {
-        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let from = self.first_mention_from(span.start);
         let inside = || {
             self.mentions[from..]
                 .iter()
@@ -97,15 +148,17 @@ impl<'a> Resolver<'a> {
         self.mentions[end.saturating_sub(LOOK_BACK)..end].iter()
     }
 
-    fn entity(&self, id: EntityId, at: Span) -> Resolved {
-        Resolved { entity: Some(id), name: self.glossary.entity(id).name.clone(), named_at: Some(at) }
+    fn entity(&self, id: EntityId, at: Span) -> Speaker<'a> {
+        let glossary: &'a GlossaryIndex = self.glossary;
+        Speaker { entity: Some(id), name: Cow::Borrowed(&glossary.entity(id).name), named_at: Some(at) }
     }
 
-    fn named(&mut self, found: &Found, sentence: Span) -> Option<Resolved> {
+    fn named(&mut self, found: &Found, sentence: Span) -> Option<Speaker<'a>> {
         // `an adviser to Whitfield` is not Whitfield: a description's mentions after `to`
         // name whom it serves.
-        let text = found.head.text(self.prose);
-        let own = match text.find(" to ") {
+        let prose: &'a str = self.prose;
+        let text = found.head.text(prose);
+        let own = match text.as_bytes().windows(4).position(|w| w == b" to ") {
             Some(to) if found.form == SpeakerForm::Description => Span::new(found.head.start, found.head.start + to),
             _ => found.head,
         };
@@ -117,36 +170,46 @@ impl<'a> Resolver<'a> {
         let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');
         let known_surname = self.unknown_names.contains_key(strip_possessive(text));
         if found.form == SpeakerForm::Description || sentence_initial_word && !known_surname {
-            return Some(Resolved { entity: None, name: description_name(text), named_at: Some(found.head) });
+            return Some(Speaker { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
         let name = person_name(text);
         if name.is_empty() {
-            return Some(Resolved { entity: None, name: text.to_string(), named_at: Some(found.head) });
+            return Some(Speaker { entity: None, name: Cow::Borrowed(text), named_at: Some(found.head) });
         }
         let full = match name.rsplit_once(' ') {
             Some((_, surname)) => {
-                self.unknown_names.insert(surname.to_string(), name.clone());
+                if self.unknown_names.get(surname) != Some(&name) {
+                    self.unknown_names.insert(surname.to_string(), name.clone());
+                }
                 name
             }
             None => self.unknown_names.get(&name).cloned().unwrap_or(name),
         };
-        if self.reported_unknown.insert(full.clone()) {
+        if !self.reported_unknown.contains(&full) {
+            self.reported_unknown.insert(full.clone());
             self.diagnostics.push(Diagnostic::new(
                 Code::UnknownSpeaker,
                 found.head,
                 format!("{full} is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."),
             ));
         }
-        Some(Resolved { entity: None, name: full, named_at: Some(found.head) })
+        Some(Speaker { entity: None, name: Cow::Owned(full), named_at: Some(found.head) })
     }
 
-    fn document(&self, speaker: Span) -> Option<Resolved> {
+    fn document(&self, speaker: Span) -> Option<Speaker<'a>> {
         if let Some(mention) = self.mention_in(speaker) {
             return Some(self.entity(mention.entity, mention.span));
         }
-        let text = speaker.text(self.prose);
+        let prose: &'a str = self.prose;
+        let text = speaker.text(prose);
         let noun = text.rsplit(' ').next().unwrap_or(text).to_lowercase();
-        let mentions_noun = |sentence: Span| holds_word(sentence.text(self.prose), &noun);
+        // Several speakers of one sentence share it: each sentence is read once.
+        let mut last_read = None;
+        let mut mentions_noun = |sentence: Span| {
+            let first_time = last_read != Some(sentence);
+            last_read = Some(sentence);
+            first_time && holds_word(sentence.text(prose), &noun)
+        };
         let author = self
             .spoke
             .iter()
@@ -156,12 +219,12 @@ impl<'a> Resolver<'a> {
             .find(|s| mentions_noun(s.sentence))
             .or_else(|| self.spoke.iter().rev().find(|s| s.at.start < speaker.start));
         Some(author.map_or_else(
-            || Resolved { entity: None, name: text.to_string(), named_at: Some(speaker) },
+            || Speaker { entity: None, name: Cow::Borrowed(text), named_at: Some(speaker) },
             |s| s.resolved.clone(),
         ))
     }
 
-    fn pronoun(&mut self, speaker: Span) -> Option<Resolved> {
+    fn pronoun(&mut self, speaker: Span) -> Option<Speaker<'a>> {
         let pronoun = Pronoun::parse(speaker.text(self.prose))?;
         let at = speaker.start;
         let last_speaker = self
@@ -211,7 +274,7 @@ impl<'a> Resolver<'a> {
         Some(chosen.resolved)
     }
 
-    fn resolved_matches(&self, resolved: &Resolved, pronoun: Pronoun) -> bool {
+    fn resolved_matches(&self, resolved: &Speaker<'_>, pronoun: Pronoun) -> bool {
         match resolved.entity {
             Some(id) => self.entity_matches(id, pronoun),
             None => matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
@@ -245,21 +308,45 @@ fn holds_word(text: &str, word: &str) -> bool {
     }
     let (bytes, pattern) = (text.as_bytes(), word.as_bytes());
     let first = pattern[0].to_ascii_lowercase();
-    (0..bytes.len().saturating_sub(pattern.len() - 1)).any(|at| {
+    let matches_at = |at: usize| {
         bytes[at].to_ascii_lowercase() == first
             && bytes[at..at + pattern.len()].eq_ignore_ascii_case(pattern)
             && text.get(..at).is_some_and(|before| before.chars().next_back().is_none_or(is_separator))
             && text.get(at + pattern.len()..).is_some_and(|after| after.chars().next().is_none_or(is_separator))
-    })
+    };
+    // A byte that lower-cases to `first` has the bits of `first | 0x20` once 0x20 is set in
+    // it: eight bytes without one are passed over at once (a document's speaker looks back
+    // through many sentences).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let target = ONES * u64::from(first | 0x20);
+    let positions = bytes.len().saturating_sub(pattern.len() - 1);
+    let mut at = 0;
+    while at < positions {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            let differences = (u64::from_le_bytes(eight) | (ONES * 0x20)) ^ target;
+            if differences.wrapping_sub(ONES) & !differences & (ONES * 0x80) == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        if matches_at(at) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// A description as it reads mid-sentence: `The club` → `the club`.
-fn description_name(text: &str) -> String {
+fn description_name(text: &str) -> Cow<'_, str> {
     match text.split_once(' ') {
         Some((first, rest)) if lexicon::is_determiner(first) => {
-            format!("{} {rest}", first.to_lowercase())
+            let lower = first.to_lowercase();
+            if lower == first { Cow::Borrowed(text) } else { Cow::Owned(format!("{lower} {rest}")) }
         }
-        _ => text.to_string(),
+        _ => Cow::Borrowed(text),
     }
 }
 
@@ -285,6 +372,37 @@ fn trailing_name(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// `holds_word` as it read before it skipped eight bytes at a time: every position tried.
+    fn holds_word_at_every_position(text: &str, word: &str) -> bool {
+        let is_separator = |c: char| !c.is_alphanumeric() && c != '-';
+        let (bytes, pattern) = (text.as_bytes(), word.as_bytes());
+        (0..bytes.len().saturating_sub(pattern.len() - 1)).any(|at| {
+            bytes[at..at + pattern.len()].eq_ignore_ascii_case(pattern)
+                && text.get(..at).is_some_and(|before| before.chars().next_back().is_none_or(is_separator))
+                && text.get(at + pattern.len()..).is_some_and(|after| after.chars().next().is_none_or(is_separator))
+        })
+    }
+
+    #[test]
+    fn words_are_found_whole_in_any_case() {
+        let texts = [
+            "The council’s STATEMENT, read aloud; a statements page and re-statement. Statement",
+            "a long preamble before the letter",
+            "statements and restatement and statement-like",
+            "the lettering of a newsletter, x@letter, 9-to-5, 9 to 5 rota, @Letter`letter{",
+            "short",
+            "",
+        ];
+        for text in texts {
+            for word in ["statement", "letter", "5", "re-statement", "s", "é"] {
+                let expected = holds_word_at_every_position(text, word);
+                assert_eq!(super::holds_word(text, word), expected, "{word:?} in {text:?}");
+            }
+        }
+        assert!(super::holds_word(texts[0], "statement"));
+        assert!(!super::holds_word(texts[2], "statement"));
+    }
+
     #[test]
     fn person_names_drop_titles() {
         assert_eq!(super::person_name("Council Leader Dana Whitfield"), "Dana Whitfield");

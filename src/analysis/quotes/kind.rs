@@ -9,20 +9,27 @@ use crate::analysis::{Span, lexicon};
 /// sentence gives it a speaker: a partial quote in a speaker's sentence is speech.
 pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
     let inner = inner_text(prose, quote);
-    // The rules only tell up to eight words apart: a long quotation is not counted through.
-    let words = inner.split_whitespace().take(8).count();
+    // The rules only tell up to eight words apart: a long quotation is not counted through,
+    // and one that ends like a sentence is not counted at all (no rule reads its count).
+    let ends_like_sentence = inner.trim_end().ends_with(['.', '?', '!']);
+    let words = if ends_like_sentence { 0 } else { count_words(inner, 8) };
     // The three words before the quotation are all the rules read: tokenize a short window.
     let mut window_start = quote.start.saturating_sub(80).max(sentence.start.min(quote.start));
     while !prose.is_char_boundary(window_start) {
         window_start += 1;
     }
     let before: Vec<Token> = tokenize(prose, Span::new(window_start, quote.start));
-    let previous_words: Vec<&str> =
-        before.iter().rev().filter(|t| t.is_word()).take(3).map(|t| t.text(prose)).collect();
+    let mut last_words = [""; 3];
+    let mut found = 0;
+    for token in before.iter().rev().filter(|t| t.is_word()).take(3) {
+        last_words[found] = token.text(prose);
+        found += 1;
+    }
+    let previous_words = &last_words[..found];
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
-    let sentence_like = inner.trim_end().ends_with(['.', '?', '!']) || words >= 8;
+    let sentence_like = ends_like_sentence || words >= 8;
     // `the film “Beloved”`, `a film called “Beloved”`; not `his campaign has “the wind …”`.
-    let after_title_noun = match previous_words.as_slice() {
+    let after_title_noun = match previous_words {
         [first, ..] if lexicon::is_title_noun(first) => true,
         [first, second, ..] => {
             lexicon::is_title_noun(second) && one_of(first, &["called", "titled", "entitled", "named", "dubbed"])
@@ -37,7 +44,7 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         if previous_words.first().is_some_and(|w| one_of(w, &["word", "term", "phrase", "label", "name"])) {
             return QuoteKind::Term;
         }
-        if follows(lexicon::is_scare_marker) || called_it(&previous_words) {
+        if follows(lexicon::is_scare_marker) || called_it(previous_words) {
             return QuoteKind::Scare;
         }
         if words <= 4 && !inner.trim_end().ends_with(',') {
@@ -45,6 +52,46 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         }
     }
     QuoteKind::Speech
+}
+
+/// The number of whitespace-separated words of `text`, counted up to `limit`: what
+/// `text.split_whitespace().take(limit).count()` gives, reading ASCII without decoding.
+fn count_words(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    // Whether the character at `i` is whitespace, and its length.
+    let space_at = |i: usize| -> (bool, usize) {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_whitespace(), c.len_utf8())
+        }
+    };
+    let mut count = 0;
+    let mut i = 0;
+    while count < limit {
+        while i < bytes.len() && space_at(i).0 {
+            i += space_at(i).1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        count += 1;
+        while i < bytes.len() {
+            // Printable ASCII, nearly every byte of a word, needs no further look.
+            if (b'!'..=b'~').contains(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let (space, length) = space_at(i);
+            if space {
+                break;
+            }
+            i += length;
+        }
+    }
+    count
 }
 
 /// `called it a “…”`, `calls them “…”`.
@@ -89,6 +136,24 @@ mod tests {
         check("Nobody used the word “pivot” at the meeting.", false, QuoteKind::Term);
         check("The so-called “fan zone” stayed empty.", false, QuoteKind::Scare);
         check("The “fan zone” stayed empty.", false, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "tab\tand\nline",
+            "no\u{a0}break\u{2003}em space",
+            "é à ü",
+            "a b c d e f g h i j",
+        ] {
+            for limit in [1, 3, 8] {
+                assert_eq!(count_words(text, limit), text.split_whitespace().take(limit).count(), "{text:?} {limit}");
+            }
+        }
     }
 
     #[test]

@@ -15,6 +15,17 @@ pub fn find(prose: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Diagnostic>) {
     (scanner.quotes, scanner.diagnostics)
 }
 
+/// False when none of the eight bytes in `chunk` is `"`, `'` or 0xE2 (the first byte of `“`,
+/// `”`, `‘` and `’`).
+fn may_hold_mark(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let holds = |byte: u8| {
+        let differences = chunk ^ (ONES * u64::from(byte));
+        differences.wrapping_sub(ONES) & !differences & (ONES * 0x80) != 0
+    };
+    holds(b'"') || holds(b'\'') || holds(0xE2)
+}
+
 /// True for marks that open a double-quoted passage.
 pub fn is_opening_mark(c: char) -> bool {
     c == '“' || c == '"'
@@ -54,8 +65,22 @@ impl Scanner<'_> {
         // Only quote marks and apostrophes matter here, and each starts with one of three
         // bytes: find those, and decode characters only around them.
         let bytes = text.as_bytes();
-        let marks = bytes.iter().enumerate().filter(|&(_, &b)| b == b'"' || b == b'\'' || b == 0xE2).map(|(i, _)| i);
-        for offset in marks {
+        let mut next_offset = 0;
+        while next_offset < bytes.len() {
+            // Eight bytes at a time while none of them is one of the three.
+            if let Some(chunk) = bytes.get(next_offset..next_offset + 8) {
+                let mut eight = [0; 8];
+                eight.copy_from_slice(chunk);
+                if !may_hold_mark(u64::from_le_bytes(eight)) {
+                    next_offset += 8;
+                    continue;
+                }
+            }
+            let offset = next_offset;
+            next_offset += 1;
+            if !matches!(bytes[offset], b'"' | b'\'' | 0xE2) {
+                continue;
+            }
             let Some(c) = text.get(offset..).and_then(|rest| rest.chars().next()) else { continue };
             if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
                 continue;
