@@ -125,7 +125,11 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             if lone {
                 return Some(item.span());
             }
-            if !nominal(word) || lexicon::is_determiner(word) || is_connector(word) {
+            // `the mother of three said`: a number after `of` is the noun it counts.
+            let counted = lexicon::one_of(word, &["one", "two", "three", "both", "all", "many", "several", "some"])
+                && index >= 2
+                && items[index - 2].word(prose) == Some("of");
+            if !counted && (!nominal(word) || lexicon::is_determiner(word) || is_connector(word)) {
                 return None;
             }
             last = Some(index - 1);
@@ -295,6 +299,8 @@ mod tests {
         check("Whitfield didn’t | say", None);
         check("The results aren’t | final", None);
         check("Fans who stayed | said", None);
+        check("When pressed, the mother of three | replied", Some("the mother of three"));
+        check("two | said", None);
     }
 
     #[test]
