@@ -191,10 +191,12 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
     Some(Span::new(items[first].span().start, items[last].span().end))
 }
 
-/// `he’s` in `he’s said`: the pronoun of a contraction with `has` or `is`.
+/// `he’s` in `he’s said`, `he’d` in `he’d asked`: the pronoun of a contraction with an
+/// auxiliary (`has`, `is`, `had`, `would`, `will`, `have`, `are`).
 fn contracted_pronoun(word: &str) -> Option<&str> {
-    let pronoun = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))?;
-    lexicon::is_speaker_pronoun(pronoun).then_some(pronoun)
+    let (pronoun, rest) = word.split_at(word.find(['’', '\''])?);
+    let ending = rest.trim_start_matches(['’', '\'']);
+    (["s", "d", "ll", "ve", "re"].contains(&ending) && lexicon::is_speaker_pronoun(pronoun)).then_some(pronoun)
 }
 
 /// Roles that name whom they serve with `to`: `an adviser to the mayor`.
@@ -296,6 +298,8 @@ mod tests {
         check("Harbour City and Riverside United | said", Some("Harbour City and Riverside United"));
         check("and then he | said", Some("he"));
         check("and she’s | said", Some("she"));
+        check("Okafor said he’d | asked", Some("he"));
+        check("they’ve | said", Some("they"));
         check("Whitfield didn’t | say", None);
         check("The results aren’t | final", None);
         check("Fans who stayed | said", None);
