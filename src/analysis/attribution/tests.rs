@@ -840,3 +840,14 @@ Dana Whitfield used her column to discuss what she described as the “reckless�
         r#"speech “reckless” ← Dana Whitfield [described] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn an_adverb_before_a_cue_in_an_aside_makes_no_speaker() {
+    check(
+        r#"Cup final
+“We were robbed,” Okafor said, with a passion that almost suggested anger. “We lost the cup.”
+"#,
+        r#"speech “We were robbed,” ← Okafor [said] = Tomas Okafor
+speech “We lost the cup.” ← Okafor [said] = Tomas Okafor"#,
+    );
+}
