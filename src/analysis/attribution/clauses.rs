@@ -190,10 +190,9 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
     }
     // Up to two modifiers stand between the possessor and the noun: `his repeated calls`,
     // `her March comment`.
+    let is_possessive_determiner = |w: &str| lexicon::one_of(w, &["his", "her", "their", "its"]);
     let possessor = (noun.saturating_sub(3)..noun).rev().find(|&i| {
-        word_at(prose, items, i).is_some_and(|w| {
-            lexicon::one_of(w, &["his", "her", "their", "its"]) || w.ends_with("’s") || w.ends_with("'s")
-        })
+        word_at(prose, items, i).is_some_and(|w| is_possessive_determiner(w) || w.ends_with("’s") || w.ends_with("'s"))
     })?;
     let modifiers_only = items[possessor + 1..noun].iter().all(|i| i.word(prose).is_some());
     if !modifiers_only {
@@ -201,7 +200,7 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
     }
     let word = items[possessor].span();
     let cue = items[noun].span();
-    if lexicon::one_of(word.text(prose), &["his", "her", "their", "its"]) {
+    if is_possessive_determiner(word.text(prose)) {
         return Some(Found { speaker: word, head: word, cue, form: SpeakerForm::Pronoun });
     }
     // `Donald Trump’s`: the whole name that owns the words.

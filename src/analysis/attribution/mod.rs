@@ -93,14 +93,11 @@ pub(crate) fn attribute_with<'s>(
         let sentences: &[Sentence] = &given;
         let found_for = |part: Span| {
             let sentence = sentences.iter().find(|s| s.span.covers(part))?;
-            // Items are in text order, so a binary search finds the quotation's item; the
-            // walk stays as the fallback should an item ever start before its predecessor.
-            let near = sentence.items.partition_point(|i| i.span().start < part.start);
-            let quote_item = if sentence.items.get(near) == Some(&Item::Quote(part)) {
-                near
-            } else {
-                sentence.items.iter().position(|i| *i == Item::Quote(part))?
-            };
+            // Items are in text order, so a binary search finds the quotation's item.
+            let quote_item = sentence.items.partition_point(|i| i.span().start < part.start);
+            if sentence.items.get(quote_item) != Some(&Item::Quote(part)) {
+                return None;
+            }
             // With no cue word, a sentence's subject still speaks what it quotes:
             // `Hannity pressed: “…”`, `The team cited “…”`, `Clinton decried “…”`.
             // The kind of an unattributed quotation, when it had to be known here, is kept
@@ -277,23 +274,19 @@ impl Sentence {
         if inside.is_empty() && !text.trim_end().ends_with(':') && !lexicon::may_hold_cue(text) {
             return Sentence { span, items: Vec::new(), pairs: Vec::new() };
         }
-        let tokens = tokenize_outside(prose, span, &inside);
-        let items = phrases::items(&tokens, &inside);
+        let tokens = tokenize_outside(prose, span, inside);
+        let items = phrases::items(&tokens, inside);
         let pairs = cues::pairs(prose, &items);
         Sentence { span, items, pairs }
     }
 }
 
-/// The parts that overlap `span`, in order. Parts are sorted and apart, so those are one
-/// run of them, borrowed; a copy is made only should they not be.
-fn parts_overlapping(parts: &[Span], span: Span) -> Cow<'_, [Span]> {
-    let Some(first) = parts.iter().position(|p| span.overlaps(*p)) else { return Cow::Borrowed(&[]) };
+/// The parts that overlap `span`, in order. Parts are in text order and apart (quotations
+/// never overlap), so those are one run of them.
+fn parts_overlapping(parts: &[Span], span: Span) -> &[Span] {
+    let Some(first) = parts.iter().position(|p| span.overlaps(*p)) else { return &[] };
     let run = parts[first..].iter().take_while(|p| span.overlaps(**p)).count();
-    if parts[first + run..].iter().any(|p| span.overlaps(*p)) {
-        Cow::Owned(parts.iter().copied().filter(|p| span.overlaps(*p)).collect())
-    } else {
-        Cow::Borrowed(&parts[first..first + run])
-    }
+    &parts[first..first + run]
 }
 
 /// How far back a speaker's name is looked for to tell a first mention from a later one:
