@@ -92,7 +92,8 @@ const CUE_PRELUDE: &str = "
     subsequently already still always ultimately herself himself themselves monday tuesday wednesday
     thursday friday saturday sunday today yesterday tonight morning night afternoon evening last this week
     specifically explicitly clearly immediately personally formally officially separately similarly
-    likewise too now almost nearly barely hardly merely
+    likewise too now almost nearly barely hardly merely however meanwhile instead nevertheless
+    nonetheless therefore thus
 ";
 
 /// Irregular past tenses that end a noun phrase: `The senator sought to …`.

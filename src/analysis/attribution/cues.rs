@@ -90,7 +90,17 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     // is that speaker.
     let introduces_quote = (chosen.cue_item + 1..quote_item)
         .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
-    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote {
+    // `…, whom she described as “peaceful”`, `although he wrote that he “…”`: a pronoun that
+    // opens a relative or concessive clause is that clause's own subject, not a report of
+    // the earlier speaker. (`when he said` is left out: PolNeAR's annotators go both ways.)
+    let opens_own_clause = chosen.first_item > 0
+        && word_at(prose, items, chosen.first_item - 1).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "who" | "whom" | "which" | "although" | "though" | "whereas"
+            )
+        });
+    if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote && !opens_own_clause {
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
         let named = pairs.iter().find(|p| {
             p.first_item < chosen.first_item

@@ -851,3 +851,29 @@ fn an_adverb_before_a_cue_in_an_aside_makes_no_speaker() {
 speech “We lost the cup.” ← Okafor [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_connective_adverb_stands_between_speaker_and_cue() {
+    check(
+        r#"Harbour budget
+Okafor however said he would welcome the county’s help with a “principled rescue plan” for the port.
+"#,
+        r#"speech “principled rescue plan” ← Okafor [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_pronoun_opening_a_relative_or_concessive_clause_keeps_its_own_words() {
+    check(
+        r#"Pool to close
+Whitfield said lifeguards walked out with the swimmers, whom she described as “peaceful.”
+
+Okafor said the vote would go ahead, although he wrote that he “rejects the mayor’s latest remarks.”
+
+Okafor said the vote would go ahead, adding that he “rejects the mayor’s latest remarks.”
+"#,
+        r#"speech “peaceful.” ← she [described] = Dana Whitfield
+speech “rejects the mayor’s lat ← he [wrote] = Tomas Okafor
+speech “rejects the mayor’s lat ← Okafor [adding] = Tomas Okafor"#,
+    );
+}
