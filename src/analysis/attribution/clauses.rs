@@ -133,25 +133,8 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
             }
         }
     }
-    // `Michael P. McDonald: “…”` — a name alone before a colon introduces the quotation.
-    if quote_item >= 2
-        && matches!(items[quote_item - 1], Item::Punct(_, ':'))
-        && let Some(head) = phrases::before(prose, items, quote_item - 1)
-    {
-        let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
-        // `More from Okafor: “…”` introduces like the name alone.
-        let mut opening = first;
-        if opening >= 1 && word_at(prose, items, opening - 1).is_some_and(|w| w.eq_ignore_ascii_case("from")) {
-            opening -= 1;
-            if opening >= 1 && word_at(prose, items, opening - 1).is_some_and(|w| w.eq_ignore_ascii_case("more")) {
-                opening -= 1;
-            }
-        }
-        let alone = opening == 0 || matches!(items[opening - 1], Item::Punct(_, '-' | '—' | '–') | Item::Quote(_));
-        if alone && form_of(prose, head) == SpeakerForm::Name {
-            let cue = items[quote_item - 1].span();
-            return Some(Found { speaker: head, head, cue, form: SpeakerForm::Name });
-        }
+    if let Some(found) = named_introduction(prose, items, quote_item, Placement::Anywhere) {
+        return Some(found);
     }
     // The nearest clause subject that is a pronoun: `… and he has long used that fact to …
     // “the Iowa way.”`
@@ -167,6 +150,40 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
     let verb = items.iter().position(|i| i.span().start >= head.end)?;
     let cue = items[verb].span();
     Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
+}
+
+/// Where [`named_introduction`] looks for a name alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Anywhere,
+    AfterDash,
+}
+
+/// `Michael P. McDonald: “…”`, `Polls got it right — HuffPollster: “…”`: a name alone
+/// before a colon introduces the quotation. With `Placement::AfterDash` only a name after
+/// a dash or another quotation counts: one that overrides whatever cue the sentence had
+/// before it (at the start of a sentence, `Fallon fired back:` reads as a name too).
+pub fn named_introduction(prose: &str, items: &[Item], quote_item: usize, placement: Placement) -> Option<Found> {
+    if quote_item < 2 || !matches!(items[quote_item - 1], Item::Punct(_, ':')) {
+        return None;
+    }
+    let head = phrases::before(prose, items, quote_item - 1)?;
+    let first = items.iter().position(|i| i.span().start == head.start).unwrap_or(0);
+    // `More from Okafor: “…”` introduces like the name alone.
+    let mut opening = first;
+    if opening >= 1 && word_at(prose, items, opening - 1).is_some_and(|w| w.eq_ignore_ascii_case("from")) {
+        opening -= 1;
+        if opening >= 1 && word_at(prose, items, opening - 1).is_some_and(|w| w.eq_ignore_ascii_case("more")) {
+            opening -= 1;
+        }
+    }
+    let after_dash =
+        opening > 0 && matches!(items[opening - 1], Item::Punct(_, '-' | '—' | '–' | '.' | '…') | Item::Quote(_));
+    let alone = after_dash || opening == 0 && placement == Placement::Anywhere;
+    (alone && form_of(prose, head) == SpeakerForm::Name).then(|| {
+        let cue = items[quote_item - 1].span();
+        Found { speaker: head, head, cue, form: SpeakerForm::Name }
+    })
 }
 
 /// How many items before a quotation the words it quotes may be named: `his call for a

@@ -95,10 +95,7 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     // the earlier speaker. (`when he said` is left out: PolNeAR's annotators go both ways.)
     let opens_own_clause = chosen.first_item > 0
         && word_at(prose, items, chosen.first_item - 1).is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "who" | "whom" | "which" | "although" | "though" | "whereas"
-            )
+            matches!(w.to_ascii_lowercase().as_str(), "who" | "whom" | "which" | "although" | "though" | "whereas")
         });
     if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote && !opens_own_clause {
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.

@@ -103,16 +103,18 @@ pub(crate) fn attribute_with<'s>(
             // The kind of an unattributed quotation, when it had to be known here, is kept
             // for the caller.
             let mut unattributed_kind = None;
-            let chosen = cues::choose(prose, &sentence.items, &sentence.pairs, quote_item).or_else(|| {
-                let kind = quotes::classify(prose, part, sentence.span, false);
-                unattributed_kind = Some(kind);
-                (kind != QuoteKind::Title)
-                    .then(|| {
-                        clauses::possessor_of_speech_noun(prose, &sentence.items, quote_item)
-                            .or_else(|| clauses::subject_of(prose, &sentence.items, quote_item))
-                    })
-                    .flatten()
-            });
+            let chosen = clauses::named_introduction(prose, &sentence.items, quote_item, clauses::Placement::AfterDash)
+                .or_else(|| cues::choose(prose, &sentence.items, &sentence.pairs, quote_item))
+                .or_else(|| {
+                    let kind = quotes::classify(prose, part, sentence.span, false);
+                    unattributed_kind = Some(kind);
+                    (kind != QuoteKind::Title)
+                        .then(|| {
+                            clauses::possessor_of_speech_noun(prose, &sentence.items, quote_item)
+                                .or_else(|| clauses::subject_of(prose, &sentence.items, quote_item))
+                        })
+                        .flatten()
+                });
             Some((chosen, sentence.span, unattributed_kind))
         };
         for &(part, index) in block_parts {

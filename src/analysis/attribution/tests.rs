@@ -877,3 +877,19 @@ speech “rejects the mayor’s lat ← he [wrote] = Tomas Okafor
 speech “rejects the mayor’s lat ← Okafor [adding] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_name_alone_after_a_dash_introduces_the_quotation_over_an_earlier_cue() {
+    check(
+        r#"Cup final
+Pundits agree - Lena Marsh: “The title race is open again.”
+
+Fans did predict the upset — Harbour Gazette: “Nobody saw the second goal coming.”
+
+The club wrote about it ... Tomas Okafor: “Appreciate the support.”
+"#,
+        r#"speech “The title race is open  ← Lena Marsh [:] = Lena Marsh
+speech “Nobody saw the second g ← Harbour Gazette [:] = The Harbour Gazette
+speech “Appreciate the support. ← Tomas Okafor [:] = Tomas Okafor"#,
+    );
+}
