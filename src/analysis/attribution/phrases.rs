@@ -249,6 +249,13 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         {
             // `said retired surgeon Ben Carson`, `one unaligned strategist`: an adjective in
             // -ed or -ing that opens the phrase belongs to it, though it cannot end it.
+        } else if is_capitalised(word)
+            && index > start
+            && items[index - 1].word(prose).is_some_and(lexicon::is_determiner)
+            && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(|n| nominal(n) && !is_capitalised(n))
+        {
+            // `reads a Wednesday editorial`: a capitalised stop word after an article
+            // modifies the noun after it.
         } else {
             break;
         }
@@ -320,5 +327,7 @@ mod tests {
         check("said |Okafor to the council.", Some("Okafor"));
         check("said |embattled.", None);
         check("|leading scorer Ben Castillo", None);
+        check("reads |a Wednesday editorial.", Some("a Wednesday editorial"));
+        check("said |Okafor Wednesday.", Some("Okafor"));
     }
 }
