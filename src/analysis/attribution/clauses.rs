@@ -40,7 +40,12 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
         // A first name looks like an adverb or a participle (`Carly`, `Sterling`) but a
         // capitalised surname follows it.
         let name_follows = word_at(prose, items, start + 1).is_some_and(is_capitalised);
+        // `Boreing said`, `Kelly told`: a capitalised word in -ing or -ly right before a cue
+        // is a name, not `Speaking in Ohio,` or `Reportedly,`.
+        let names_speaker = word_at(prose, items, start).is_some_and(is_capitalised)
+            && word_at(prose, items, start + 1).is_some_and(|w| !is_capitalised(w) && lexicon::is_cue_verb(w));
         if !name_follows
+            && !names_speaker
             && opener.is_some_and(|w| {
                 lexicon::opens_aside(&w) || w == "early" || w.ends_with("ed") && prepositional(start + 1)
             })

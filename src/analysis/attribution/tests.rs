@@ -893,3 +893,16 @@ speech “Nobody saw the second g ← Harbour Gazette [:] = The Harbour Gazette
 speech “Appreciate the support. ← Tomas Okafor [:] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_name_in_ing_or_ly_before_a_cue_is_a_subject() {
+    check(
+        r#"Club
+Boreing said the members will still meet, but said, “It’s time we change,” promising the club will return to its roots.
+
+Kelly told the fans the stand would reopen, then said, “We owe them that,” adding that the club had paid.
+"#,
+        r#"speech “It’s time we change,” ← Boreing [said] = Boreing
+speech “We owe them that,” ← Kelly [told] = Kelly"#,
+    );
+}
