@@ -17,7 +17,13 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
         .rposition(|i| i.word(prose).is_some_and(|w| w == "who" || w == "that"))
         .map(|p| first.saturating_sub(8) + p);
     let Some(relative) = relative else { return (phrase, phrase) };
-    if items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
+    // `an effort that Okafor said would fail`: a phrase right after the relative pronoun is
+    // the subject of the clause, and speaks. After a verb, `that` is no relative pronoun
+    // (`The Journal notes that Coulter …`), and the phrase keeps what comes before it.
+    let after_verb = word_at(prose, items, relative.wrapping_sub(1))
+        .is_some_and(|w| lexicon::is_cue_verb(w) || lexicon::one_of(w, &["shows", "showed", "found", "finds", "means"]));
+    let subject_of_clause = relative + 1 == first && !after_verb;
+    if subject_of_clause || items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
         return (phrase, phrase);
     }
     match phrases::before(prose, items, relative) {

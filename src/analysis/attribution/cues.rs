@@ -335,9 +335,21 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }
+    // `head off "more radical" protest suggestions`: a quotation with no punctuation of its
+    // own and right against the verb is part of the clause, not a quotation it inverts.
+    let bare_quotation = after_quote
+        && matches!(items[index - 1], Item::Quote(_))
+        && !items[index - 1].span().text(prose).trim_end_matches(['"', '”', '’', '\'']).ends_with([
+            ',', '.', '!', '?', '…', '—', '-', ':', ';',
+        ]);
+    let names_or_points = |head: Span| form_of(prose, head) != SpeakerForm::Description || {
+        let first = head.text(prose).split(' ').next().unwrap_or("");
+        lexicon::is_determiner(first)
+    };
     // A weak cue is one when a document follows it: `“…,” read the statement.`
     if after_quote
         && let Some(head) = phrases::after(prose, items, index + 1)
+        && (!bare_quotation || names_or_points(head))
         && (!weak || form_of(prose, head) == SpeakerForm::Document)
     {
         let speaker = inverted_speaker(prose, items, head);

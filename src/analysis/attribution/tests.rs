@@ -906,3 +906,30 @@ Kelly told the fans the stand would reopen, then said, “We owe them that,” a
 speech “We owe them that,” ← Kelly [told] = Kelly"#,
     );
 }
+
+#[test]
+fn a_bare_quotation_against_a_verb_is_no_inverted_attribution() {
+    check(
+        r#"Pool to close
+Marsh said the petition was an attempt to head off "more radical" protest suggestions, including a sit-in.
+"#,
+        r#"speech "more radical" ← Marsh [said] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn the_subject_of_a_relative_clause_speaks_its_words() {
+    check(
+        r#"Harbour budget
+Okafor voted against a plan backed by the council that Whitfield said would make "a bad budget even worse."
+
+The Gazette notes that Whitfield called the plan "very weak."
+"#,
+        // FIXME: after a verb `that` opens a report, not a relative clause, and the phrase
+        // keeps the reporter because PolNeAR marks the outer source there; the name it
+        // resolves to should still be Whitfield or The Harbour Gazette, not `The Gazette notes`.
+        r#"speech "a bad budget even worse ← Whitfield [said] = Dana Whitfield
+speech "very weak." ← The Gazette notes that Whitfield [called] = The Gazette notes
+unknown-speaker "The Gazette": The Gazette is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
