@@ -88,7 +88,8 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     // `Trump hailed the vote, telling reporters that he thinks it “a great thing”`, `She
     // said she recalls …`: a pronoun inside the report of an earlier speaker in the sentence
     // is that speaker.
-    let introduces_quote = (chosen.cue_item + 1..quote_item)
+    let introduces_quote = chosen.cue_item < quote_item
+        && (chosen.cue_item + 1..quote_item)
         .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
     // `…, whom she described as “peaceful”`, `although he wrote that he “…”`: a pronoun that
     // opens a relative or concessive clause is that clause's own subject, not a report of

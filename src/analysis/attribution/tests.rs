@@ -933,3 +933,14 @@ speech "very weak." ← The Gazette notes that Whitfield [called] = The Gazette 
 unknown-speaker "The Gazette": The Gazette is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
+
+#[test]
+fn a_pronoun_cue_after_the_quotation_does_not_introduce_it() {
+    check(
+        r#"Harbour budget
+Okafor took to the radio to accuse the council of being “duped” and to mock what he called the mayor’s “fairy tale.”
+"#,
+        r#"speech “duped” ← Okafor [called] = Tomas Okafor
+speech “fairy tale.” ← Okafor [called] = Tomas Okafor"#,
+    );
+}
