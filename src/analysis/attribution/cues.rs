@@ -197,6 +197,17 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
+    // `when terrorists are revealed as …`, `Okafor was criticized for …`: a cue in the
+    // passive without `by` says nothing of what its subject said. (`Marsh was asked`
+    // stays: who is asked answers next.)
+    let passive = word.ends_with("ed")
+        && word != "asked"
+        && index > 0
+        && word_at(prose, items, index - 1)
+            .is_some_and(|w| lexicon::one_of(w, &["is", "are", "was", "were", "been", "being", "be"]));
+    if passive {
+        return None;
+    }
     let speaker_end = speaker_end(prose, items, index);
     let after_quote_or_comma = |i: usize| {
         i == 0

@@ -944,3 +944,16 @@ Okafor took to the radio to accuse the council of being “duped” and to mock 
 speech “fairy tale.” ← Okafor [called] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_cue_in_the_passive_gives_its_subject_no_words() {
+    check(
+        r#"Harbour budget
+When the auditors are revealed as donors, Whitfield and Okafor call them "friends of the port."
+
+Okafor was criticized by Whitfield, who called the plan "reckless."
+"#,
+        r#"speech "friends of the port." ← Whitfield and Okafor [call] = Dana Whitfield
+speech "reckless." ← Whitfield [criticized] = Dana Whitfield"#,
+    );
+}
