@@ -73,6 +73,20 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
         p.first_item > quote_item
             && items[quote_item + 1..p.first_item].iter().all(|i| matches!(i, Item::Punct(_, ',' | '—' | '–' | '-')))
     });
+    // `Feinstein said “…,” she said.`: a pronoun repeating the cue of a name that opens the
+    // clause is that name, and the name is the speaker as written.
+    let repeated = adjacent_after.filter(|p| p.found.form == SpeakerForm::Pronoun).and_then(|after| {
+        pairs.iter().find(|p| {
+            (p.first_item == 0 || matches!(items[p.first_item - 1], Item::Punct(_, ',')))
+                && p.cue_item < quote_item
+                && p.found.form == SpeakerForm::Name
+                && !lexicon::is_weak_cue(p.found.cue.text(prose))
+                && p.found.cue.text(prose) == after.found.cue.text(prose)
+        })
+    });
+    if let Some(named) = repeated {
+        return Some(named.found);
+    }
     let chosen = adjacent_after
         .or_else(|| {
             // A weak cue that continues a strong one's speaker (`said, adding`) is as strong.

@@ -957,3 +957,16 @@ Okafor was criticized by Whitfield, who called the plan "reckless."
 speech "reckless." ← Whitfield [criticized] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_pronoun_repeating_the_cue_of_the_clauses_name_is_that_name() {
+    check(
+        r#"Court case
+Asked about the verdict, Marsh said "I don't know anything about the appeal," she said.
+
+Marsh said the ruling was "unfair," she told reporters.
+"#,
+        r#"speech "I don't know anything a ← Marsh [said] = Lena Marsh
+speech "unfair," ← she [told] = Lena Marsh"#,
+    );
+}
