@@ -20,8 +20,9 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
     // `an effort that Okafor said would fail`: a phrase right after the relative pronoun is
     // the subject of the clause, and speaks. After a verb, `that` is no relative pronoun
     // (`The Journal notes that Coulter …`), and the phrase keeps what comes before it.
-    let after_verb = word_at(prose, items, relative.wrapping_sub(1))
-        .is_some_and(|w| lexicon::is_cue_verb(w) || lexicon::one_of(w, &["shows", "showed", "found", "finds", "means"]));
+    let after_verb = word_at(prose, items, relative.wrapping_sub(1)).is_some_and(|w| {
+        lexicon::is_cue_verb(w) || lexicon::one_of(w, &["shows", "showed", "found", "finds", "means"])
+    });
     let subject_of_clause = relative + 1 == first && !after_verb;
     if subject_of_clause || items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
         return (phrase, phrase);

@@ -104,7 +104,7 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     // is that speaker.
     let introduces_quote = chosen.cue_item < quote_item
         && (chosen.cue_item + 1..quote_item)
-        .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
+            .all(|i| matches!(items[i], Item::Punct(_, ',' | ':')) || items[i].word(prose) == Some("that"));
     // `…, whom she described as “peaceful”`, `although he wrote that he “…”`: a pronoun that
     // opens a relative or concessive clause is that clause's own subject, not a report of
     // the earlier speaker. (`when he said` is left out: PolNeAR's annotators go both ways.)
@@ -263,7 +263,14 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         });
     if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
-        let adjacent = speaker_end == index;
+        // `Okafor had called it “…”`, `Okafor also called …`: auxiliaries and adverbs keep a
+        // weak cue next to its speaker.
+        let adjacent = speaker_end == index
+            || (speaker_end..index).all(|i| {
+                word_at(prose, items, i).is_some_and(|w| {
+                    lexicon::one_of(w, &["has", "have", "had", "also", "once", "previously", "repeatedly"])
+                })
+            });
         // `Lew said in the conference call.`, `32% of Republican claims`: after a
         // preposition a weak cue ends a noun phrase; it is no verb.
         let after_preposition = first_item > 0
@@ -365,12 +372,16 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
     // own and right against the verb is part of the clause, not a quotation it inverts.
     let bare_quotation = after_quote
         && matches!(items[index - 1], Item::Quote(_))
-        && !items[index - 1].span().text(prose).trim_end_matches(['"', '”', '’', '\'']).ends_with([
-            ',', '.', '!', '?', '…', '—', '-', ':', ';',
-        ]);
-    let names_or_points = |head: Span| form_of(prose, head) != SpeakerForm::Description || {
-        let first = head.text(prose).split(' ').next().unwrap_or("");
-        lexicon::is_determiner(first)
+        && !items[index - 1]
+            .span()
+            .text(prose)
+            .trim_end_matches(['"', '”', '’', '\''])
+            .ends_with([',', '.', '!', '?', '…', '—', '-', ':', ';']);
+    let names_or_points = |head: Span| {
+        form_of(prose, head) != SpeakerForm::Description || {
+            let first = head.text(prose).split(' ').next().unwrap_or("");
+            lexicon::is_determiner(first)
+        }
     };
     // A weak cue is one when a document follows it: `“…,” read the statement.`
     if after_quote

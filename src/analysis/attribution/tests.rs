@@ -970,3 +970,14 @@ Marsh said the ruling was "unfair," she told reporters.
 speech "unfair," ← she [told] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn an_auxiliary_keeps_a_weak_cue_next_to_its_speaker() {
+    check(
+        r#"Harbour budget
+And the port plan, which Okafor had called a "disaster" and promised to "rip up"? He praised it on Monday.
+"#,
+        r#"speech "disaster" ← Okafor [called] = Tomas Okafor
+speech "rip up" ← Okafor [promised] = Tomas Okafor"#,
+    );
+}
