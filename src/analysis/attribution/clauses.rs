@@ -36,7 +36,11 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
 /// The subject of the clause that `before` belongs to: the first noun phrase at the start
 /// of the sentence or after a comma that a lower-case verb follows.
 pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
-    let starts = std::iter::once(0).chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ','))));
+    // `WASHINGTON (AP) — Clinton has taken a swipe …, saying`: a dateline's dash opens the
+    // clause too.
+    let dateline = |i: usize| i <= 8 && matches!(items[i - 1], Item::Punct(_, '—' | '–' | '-'));
+    let starts = std::iter::once(0)
+        .chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ',')) || dateline(i)));
     for start in starts {
         // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.
         let opener = word_at(prose, items, start).map(str::to_lowercase);

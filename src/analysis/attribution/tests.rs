@@ -981,3 +981,13 @@ And the port plan, which Okafor had called a "disaster" and promised to "rip up"
 speech "rip up" ← Okafor [promised] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_datelines_dash_opens_the_clause_of_a_participle() {
+    check(
+        r#"Pool to close
+HARBOUR CITY (AP) — Whitfield has taken a swipe at the council’s stance, saying that “bombastic comments” do more harm than good.
+"#,
+        r#"speech “bombastic comments” ← Whitfield [saying] = Dana Whitfield"#,
+    );
+}
