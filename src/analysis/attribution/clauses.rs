@@ -254,6 +254,13 @@ pub(super) fn appositive_subject(prose: &str, items: &[Item], closing_comma: usi
     while start > 0 {
         match items[start - 1] {
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '—' | '–') => break,
+            // `(Lemkin, who coined the word, once said`: a parenthesis still open at the
+            // cue opens the clause; `Sen. Jack Reed (D-R.I.), said` is closed.
+            Item::Punct(_, '(')
+                if !items[start..closing_comma].iter().any(|i| matches!(i, Item::Punct(_, ')'))) =>
+            {
+                break;
+            }
             Item::Word(span) if is_finite_cue(span.text(prose)) => {
                 // A cue is fine inside a who-clause: `Clinton, who called Sanders, told …`.
                 let in_relative_clause = items[..start - 1]

@@ -50,6 +50,10 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
     items
 }
 
+/// Numbers written as words, which count the noun after them.
+const NUMBER_WORDS: &[&str] =
+    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen"];
+
 /// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
 const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
 
@@ -249,6 +253,13 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         {
             // `said retired surgeon Ben Carson`, `one unaligned strategist`: an adjective in
             // -ed or -ing that opens the phrase belongs to it, though it cannot end it.
+        } else if lexicon::one_of(word, NUMBER_WORDS)
+            && index > start
+            && items[index - 1].word(prose).is_some_and(lexicon::is_determiner)
+            && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(nominal)
+        {
+            // `the two councillors`, `the three judges`: a number after an article counts the
+            // noun after it.
         } else if is_capitalised(word)
             && index > start
             && items[index - 1].word(prose).is_some_and(lexicon::is_determiner)
@@ -329,5 +340,7 @@ mod tests {
         check("|leading scorer Ben Castillo", None);
         check("reads |a Wednesday editorial.", Some("a Wednesday editorial"));
         check("said |Okafor Wednesday.", Some("Okafor"));
+        check("|The two councillors, however,", Some("The two councillors"));
+        check("said |the two.", None);
     }
 }

@@ -991,3 +991,13 @@ HARBOUR CITY (AP) — Whitfield has taken a swipe at the council’s stance, say
         r#"speech “bombastic comments” ← Whitfield [saying] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_parenthesis_open_at_the_cue_opens_the_clause() {
+    check(
+        r#"Cup final
+The club has lost finals before (Ben Castillo, who captained the side, once said, “It happened so many times.”)
+"#,
+        r#"speech “It happened so many tim ← Ben Castillo, who captained the side, [said] = Ben Castillo"#,
+    );
+}
