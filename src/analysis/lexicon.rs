@@ -20,20 +20,20 @@ const CUE_VERBS: &str = "
     vow vows vowed vowing pledge pledges pledged pledging boast boasts boasted boasting
     complain complains complained complaining concede concedes conceded conceding
     confirm confirms confirmed confirming deny denies denied denying describe describes described describing
-    call calls called calling shout shouts shouted shouting yell yells yelled joke jokes joked joking
+    call calls called calling shout shouts shouted shouting yell yells yelled yelling joke jokes joked joking
     quip quips quipped remark remarks remarked observe observes observed report reports reported reporting
     testify testifies testified contend contends contended maintain maintains maintained
     assert asserts asserted charge charges charged counter counters countered
     emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed
     point points pointed mention mentions mentioned tout touts touted reveal reveals revealed
-    chant chants chanted cry cries cried thunder thundered scoff scoffed sigh sighed laugh laughed
+    chant chants chanted chanting cry cries cried thunder thundered scoff scoffed sigh sighed laugh laughed
     exclaim exclaimed begin began conclude concludes concluded think thinks thought
     believe believes believed agree agrees agreed accuse accuses accused
     criticize criticized criticise criticised proclaim proclaims proclaimed retort retorted muse mused
     speculate speculated quote quoted answer answers answered email emails emailed e-mailed text texted
     retaliate retaliated assure assures assured reassured worry worries worried
     remember remembers remembered react reacts reacted imply implies implied lament laments lamented
-    plead pleads pleaded demand demands demanded scream screamed whisper whispered mutter muttered
+    plead pleads pleaded demand demands demanded scream screamed screaming whisper whispered mutter muttered
     snap snapped rail railed blast blasts blasted slam slams slammed mock mocked tease teased
     praise praised hail hailed wonder wonders wondered question questioned advise advised
     caution cautioned inform informed recount recounts recounted opine opined reason reasoned

@@ -190,10 +190,11 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
-    // `with McCain calling it “a Chinese menu”`, `– Ryan saying …`: in an absolute phrase
+    // `with McCain calling it “a Chinese menu”`, `– Ryan saying …`, `with Trump reportedly
+    // yelling`: in an absolute phrase
     // the participle belongs to the noun phrase right before it, not to the clause.
     if word.ends_with("ing")
-        && let Some(speaker) = phrases::before(prose, items, index)
+        && let Some(speaker) = phrases::before(prose, items, speaker_end(prose, items, index))
         && let Some(first_item) = items.iter().position(|i| i.span().start == speaker.start)
         && first_item > 0
         && (items[first_item - 1].word(prose) == Some("with")

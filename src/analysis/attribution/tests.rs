@@ -1001,3 +1001,16 @@ The club has lost finals before (Ben Castillo, who captained the side, once said
         r#"speech “It happened so many tim ← Ben Castillo, who captained the side, [said] = Ben Castillo"#,
     );
 }
+
+#[test]
+fn an_adverb_before_the_participle_of_an_absolute_phrase() {
+    check(
+        r#"Cup final
+At the final on Saturday, fans kicked a steward, with Okafor reportedly yelling: “Get him out of here!”
+
+Whitfield and Okafor have used the harshest words, with Okafor recently promising to "close the port for good."
+"#,
+        r#"speech “Get him out of here!” ← Okafor [yelling] = Tomas Okafor
+speech "close the port for good ← Okafor [promising] = Tomas Okafor"#,
+    );
+}
