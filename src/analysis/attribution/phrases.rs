@@ -133,7 +133,11 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
             let counted = lexicon::one_of(word, &["one", "two", "three", "both", "all", "many", "several", "some"])
                 && index >= 2
                 && items[index - 2].word(prose) == Some("of");
-            if !counted && (!nominal(word) || lexicon::is_determiner(word) || is_connector(word)) {
+            // `those surveyed said`, `voters polled said`: the people a poll asked.
+            let polled = lexicon::one_of(word, &["surveyed", "polled", "interviewed", "questioned", "sampled"])
+                && index >= 2
+                && items[index - 2].word(prose).is_some_and(|w| nominal(w) || w.eq_ignore_ascii_case("those"));
+            if !counted && !polled && (!nominal(word) || lexicon::is_determiner(word) || is_connector(word)) {
                 return None;
             }
             last = Some(index - 1);
@@ -323,6 +327,8 @@ mod tests {
         check("Fans who stayed | said", None);
         check("When pressed, the mother of three | replied", Some("the mother of three"));
         check("two | said", None);
+        check("While those surveyed | said", Some("those surveyed"));
+        check("Most voters polled | said", Some("Most voters polled"));
     }
 
     #[test]
