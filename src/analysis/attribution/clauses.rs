@@ -39,7 +39,9 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
     // `WASHINGTON (AP) — Clinton has taken a swipe …, saying`: a dateline's dash opens the
     // clause too.
     let dateline = |i: usize| i <= 8 && matches!(items[i - 1], Item::Punct(_, '—' | '–' | '-'));
-    let starts = std::iter::once(0)
+    // `(Whitfield’s spokeswoman said …)`: an opening parenthesis is no part of the subject.
+    let first = usize::from(matches!(items.first(), Some(Item::Punct(_, '(' | '['))));
+    let starts = std::iter::once(first)
         .chain((1..before).filter(|&i| matches!(items[i - 1], Item::Punct(_, ',')) || dateline(i)));
     for start in starts {
         // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.

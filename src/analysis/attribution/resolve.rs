@@ -158,10 +158,17 @@ impl<'a> Resolver<'a> {
         // name whom it serves.
         let prose: &'a str = self.prose;
         let text = found.head.text(prose);
-        let own = match text.as_bytes().windows(4).position(|w| w == b" to ") {
+        let mut own = match text.as_bytes().windows(4).position(|w| w == b" to ") {
             Some(to) if found.form == SpeakerForm::Description => Span::new(found.head.start, found.head.start + to),
             _ => found.head,
         };
+        // `Whitfield’s spokeswoman` is not Whitfield either: the possessor is whom she serves.
+        let own_text = own.text(prose);
+        if let Some((possessor, role)) = own_text.rsplit_once("’s ").or_else(|| own_text.rsplit_once("'s "))
+            && lexicon::one_of(role.rsplit(' ').next().unwrap_or(role), lexicon::ROLES_OF_A_POSSESSOR)
+        {
+            own = Span::new(own.start + possessor.len() + own_text[possessor.len()..].find(' ').unwrap_or(0), own.end);
+        }
         if let Some(mention) = self.mention_in(own) {
             return Some(self.entity(mention.entity, mention.span));
         }

@@ -1014,3 +1014,15 @@ Whitfield and Okafor have used the harshest words, with Okafor recently promisin
 speech "close the port for good ← Okafor [promising] = Tomas Okafor"#,
     );
 }
+
+/// Also: `Whitfield’s spokeswoman` is not Whitfield.
+#[test]
+fn an_opening_parenthesis_is_no_part_of_the_subject() {
+    check(
+        r#"Harbour budget
+(Whitfield’s spokeswoman challenged the claim that Okafor had ever "attacked" her, and said he "maintains that she will be a very competent mayor.")
+"#,
+        r#"speech "attacked" ← Whitfield’s spokeswoman [said] = Whitfield’s spokeswoman
+speech "maintains that she will ← Whitfield’s spokeswoman [said] = Whitfield’s spokeswoman"#,
+    );
+}
