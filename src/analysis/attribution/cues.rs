@@ -241,7 +241,13 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             || ["a", "an", "the", "this", "his", "her", "their", "its"].contains(&w)
             || w.starts_with(|c: char| c.is_ascii_digit())
     });
-    if weak && noun_position {
+    // `private email servers`, `text messages`: a weak cue that is also a noun, before a
+    // plural noun, modifies it.
+    let modifies_noun = lexicon::one_of(word, &["email", "text", "post", "tweet", "report", "call", "note"])
+        && next_word.is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && !is_capitalised(w) && !lexicon::is_stop_word(w) && !lexicon::is_cue_verb(w)
+        });
+    if weak && (noun_position || modifies_noun) {
         return None;
     }
     // `Beck, who said …`: the relative pronoun is the speaker as written; the noun it

@@ -1026,3 +1026,13 @@ fn an_opening_parenthesis_is_no_part_of_the_subject() {
 speech "maintains that she will ← Whitfield’s spokeswoman [said] = Whitfield’s spokeswoman"#,
     );
 }
+
+#[test]
+fn a_weak_cue_before_a_plural_noun_modifies_it() {
+    check(
+        r#"Court case
+Last month, Police Chief Ben Castillo called Whitfield's use of private email servers "extremely careless," but said she should face no charges.
+"#,
+        r#"speech "extremely careless," ← Police Chief Ben Castillo [called] = Ben Castillo"#,
+    );
+}
