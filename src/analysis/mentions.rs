@@ -1,6 +1,7 @@
 //! Mentions of glossary entities in an article's prose.
 
-use super::{Article, EntityId, GlossaryIndex, Span};
+use super::words::is_capitalised;
+use super::{Article, EntityId, GlossaryIndex, Span, lexicon};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -36,8 +37,35 @@ pub fn find_in_block(prose: &str, block: Span, glossary: &GlossaryIndex, mention
     }
     let shift = block.start as isize;
     mentions.extend(
-        glossary.find_names(text).into_iter().map(|(span, entity)| Mention { span: span.shifted(shift), entity }),
+        glossary
+            .find_names(text)
+            .into_iter()
+            .filter(|&(span, entity)| !is_someone_elses_surname(text, span, glossary, entity))
+            .map(|(span, entity)| Mention { span: span.shifted(shift), entity }),
     );
+}
+
+/// `Ted Marsh` is not Lena Marsh: a surname found alone, right after a capitalised first
+/// name that is not a title (`Councillor Marsh`, `Ms. Marsh`), belongs to someone else.
+fn is_someone_elses_surname(text: &str, span: Span, glossary: &GlossaryIndex, entity: EntityId) -> bool {
+    let found = span.text(text);
+    let entity = glossary.entity(entity);
+    let only_surname = !found.contains(char::is_whitespace)
+        && found != entity.name
+        && !entity.aliases.iter().any(|alias| alias == found);
+    if !only_surname {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    if before.len() == text[..span.start].len() {
+        return false;
+    }
+    let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    is_capitalised(previous)
+        && previous.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !lexicon::is_title_word(previous)
+        && !lexicon::is_stop_word(previous)
+        && !lexicon::is_cue_verb(&previous.to_lowercase())
 }
 
 #[cfg(test)]
@@ -60,6 +88,15 @@ mod tests {
             "Ruiz of `Riverside United` met Riverside United’s [Ana Ruiz](<https://x/Ana Ruiz>).\n",
             Format::Markdown,
             &["Ruiz", "Riverside United", "Ana Ruiz"],
+        );
+    }
+
+    #[test]
+    fn a_surname_after_another_first_name_is_someone_else() {
+        check(
+            "Title\nCoach Ruiz and Ana Ruiz met Teo Ruiz. But Ruiz left.\n",
+            Format::PlainText,
+            &["Ruiz", "Ana Ruiz", "Ruiz"],
         );
     }
 }

@@ -36,6 +36,23 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
 /// The subject of the clause that `before` belongs to: the first noun phrase at the start
 /// of the sentence or after a comma that a lower-case verb follows.
 pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usize, Span)> {
+    subject_and_verb(prose, items, before).map(|found| (found.start, found.phrase))
+}
+
+/// A clause's subject as [`subject_and_verb`] finds it.
+struct Subject {
+    /// The subject's first item.
+    start: usize,
+    /// The noun phrase that names the subject: `Ted Marsh`.
+    head: Span,
+    /// The subject with any appositive: `Ted Marsh, co-founder of the institute,`.
+    phrase: Span,
+    /// The verb's item.
+    verb: usize,
+}
+
+/// [`subject`] with the name before any appositive and the verb that follows.
+fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subject> {
     // `WASHINGTON (AP) — Clinton has taken a swipe …, saying`: a dateline's dash opens the
     // clause too.
     let dateline = |i: usize| i <= 8 && matches!(items[i - 1], Item::Punct(_, '—' | '–' | '-'));
@@ -88,6 +105,7 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
             let cut = phrase.text(prose).rfind(' ').unwrap_or(0);
             phrase = Span::new(phrase.start, phrase.start + phrase.text(prose)[..cut].trim_end().len());
         }
+        let head = phrase;
         let mut end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
         // `Senate Leader Mitch McConnell, R-Ky., delivered …`: step over an appositive.
         if matches!(items.get(end), Some(Item::Punct(_, ','))) {
@@ -95,13 +113,18 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
                 .get(end + 1..before.min(items.len()))
                 .unwrap_or(&[])
                 .iter()
-                .take(12)
+                .take(24)
                 .position(|i| matches!(i, Item::Punct(_, ',')))
                 .map(|p| end + 1 + p);
             if let Some(closing) = closing
-                && items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_)))
+                && items[end + 1..closing].iter().all(|i| !matches!(i, Item::Quote(_) | Item::Punct(_, '—' | '–')))
             {
-                phrase = Span::new(phrase.start, items[closing].span().end);
+                // `Sanders, celebrating a victory in Vermont, said`: an aside is stepped over
+                // but is no part of the speaker.
+                let aside = word_at(prose, items, end + 1).is_some_and(|w| lexicon::opens_aside(w));
+                if !aside {
+                    phrase = Span::new(phrase.start, items[closing].span().end);
+                }
                 end = closing + 1;
             }
         }
@@ -112,7 +135,7 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
                     && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
             });
         if verb_follows {
-            return Some((start, phrase));
+            return Some(Subject { start, head, phrase, verb: end });
         }
     }
     None
@@ -164,10 +187,9 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         let head = items[i].span();
         return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
     }
-    let (_, head) = subject(prose, items, quote_item)?;
-    let verb = items.iter().position(|i| i.span().start >= head.end)?;
-    let cue = items[verb].span();
-    Some(Found { speaker: head, head, cue, form: form_of(prose, head) })
+    let subject = subject_and_verb(prose, items, quote_item)?;
+    let cue = items[subject.verb].span();
+    Some(Found { speaker: subject.phrase, head: subject.head, cue, form: form_of(prose, subject.head) })
 }
 
 /// Where [`named_introduction`] looks for a name alone.

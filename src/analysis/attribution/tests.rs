@@ -1036,3 +1036,20 @@ Last month, Police Chief Ben Castillo called Whitfield's use of private email se
         r#"speech "extremely careless," ← Police Chief Ben Castillo [called] = Ben Castillo"#,
     );
 }
+
+#[test]
+fn a_long_appositive_is_stepped_over_and_an_aside_left_out() {
+    check(
+        r#"Harbour budget
+Ted Marsh, co-founder of the Harbour Institute and advocate of a port-wide effort to cultivate new industries, welcomed "the recognition that we do not have the money."
+
+Whitfield, clearly frustrated, rejected "every one of those claims."
+
+Okafor, when asked what is wrong with the plan, responded that the mayor "is right about the problems."
+"#,
+        r#"speech "the recognition that we ← Ted Marsh, co-founder of the Harbour Institute and advocate of a port-wide effort to cultivate new industries, [welcomed] = Ted Marsh
+speech "every one of those clai ← Whitfield [rejected] = Dana Whitfield
+speech "is right about the prob ← Okafor [responded] = Tomas Okafor
+unknown-speaker "Ted Marsh": Ted Marsh is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
