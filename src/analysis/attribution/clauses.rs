@@ -280,9 +280,7 @@ pub(super) fn appositive_subject(prose: &str, items: &[Item], closing_comma: usi
             Item::Quote(_) | Item::Punct(_, ';' | ':' | '—' | '–') => break,
             // `(Lemkin, who coined the word, once said`: a parenthesis still open at the
             // cue opens the clause; `Sen. Jack Reed (D-R.I.), said` is closed.
-            Item::Punct(_, '(')
-                if !items[start..closing_comma].iter().any(|i| matches!(i, Item::Punct(_, ')'))) =>
-            {
+            Item::Punct(_, '(') if !items[start..closing_comma].iter().any(|i| matches!(i, Item::Punct(_, ')'))) => {
                 break;
             }
             Item::Word(span) if is_finite_cue(span.text(prose)) => {

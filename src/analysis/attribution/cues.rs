@@ -95,7 +95,11 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
                 !weak(p)
                     || pairs.iter().any(|q| q.cue_item < p.cue_item && q.found.speaker == p.found.speaker && !weak(q))
             };
-            let before = || pairs.iter().rev().filter(|p| p.cue_item < quote_item);
+            // `After Patrick asked about it, the Okafors became “agitated”`: a cue inside a
+            // fronted subordinate clause speaks for that clause only.
+            let clause_end = fronted_clause_end(prose, items).filter(|&end| end < quote_item);
+            let in_other_clause = |p: &Pair| clause_end.is_some_and(|end| p.cue_item < end);
+            let before = || pairs.iter().rev().filter(|p| p.cue_item < quote_item && !in_other_clause(p));
             before().find(strong).or_else(|| before().next())
         })
         .or_else(|| pairs.iter().find(|p| p.cue_item > quote_item))?;
@@ -133,6 +137,22 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
         }
     }
     Some(chosen.found)
+}
+
+/// The comma that closes a subordinate clause opening the sentence (`After Patrick asked
+/// about it,`, `When Okafor spoke,`), if the sentence opens with one.
+fn fronted_clause_end(prose: &str, items: &[Item]) -> Option<usize> {
+    let opener = word_at(prose, items, 0)?;
+    if !lexicon::one_of(
+        opener,
+        &[
+            "after", "when", "while", "before", "since", "although", "though", "if", "because", "once", "until",
+            "whereas",
+        ],
+    ) {
+        return None;
+    }
+    items.iter().take(30).position(|i| matches!(i, Item::Punct(_, ',')))
 }
 
 pub(super) fn word_at<'a>(prose: &'a str, items: &[Item], index: usize) -> Option<&'a str> {
@@ -245,7 +265,11 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     // plural noun, modifies it.
     let modifies_noun = lexicon::one_of(word, &["email", "text", "post", "tweet", "report", "call", "note"])
         && next_word.is_some_and(|w| {
-            w.len() > 3 && w.ends_with('s') && !is_capitalised(w) && !lexicon::is_stop_word(w) && !lexicon::is_cue_verb(w)
+            w.len() > 3
+                && w.ends_with('s')
+                && !is_capitalised(w)
+                && !lexicon::is_stop_word(w)
+                && !lexicon::is_cue_verb(w)
         });
     if weak && (noun_position || modifies_noun) {
         return None;

@@ -1053,3 +1053,16 @@ speech "is right about the prob ← Okafor [responded] = Tomas Okafor
 unknown-speaker "Ted Marsh": Ted Marsh is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
+
+#[test]
+fn a_cue_in_a_fronted_subordinate_clause_speaks_for_that_clause_only() {
+    check(
+        r#"Court case
+After the Gazette’s Lena Marsh asked about it, the Okafors became “agitated” once the cameras were off, according to a source at the court.
+
+As Lena Marsh reported, the clerk “gave between $1,001 and $5,000” to the club.
+"#,
+        r#"speech “agitated” ← a source [according to] = a source
+speech “gave between $1,001 and ← Lena Marsh [reported] = Lena Marsh"#,
+    );
+}
