@@ -39,6 +39,23 @@ pub(super) fn subject(prose: &str, items: &[Item], before: usize) -> Option<(usi
     subject_and_verb(prose, items, before).map(|found| (found.start, found.phrase))
 }
 
+/// `Okafor lobbies for a higher wage`: inside a phrase read from `start`, a lower-case word
+/// in -s right after a name, before a preposition or an article, is the verb.
+fn verb_after_name(prose: &str, items: &[Item], start: usize, phrase: Span) -> Option<usize> {
+    let end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());
+    (start + 1..end).find(|&i| {
+        let Some(word) = word_at(prose, items, i) else { return false };
+        word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !is_capitalised(word)
+            && word_at(prose, items, i - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
+            && word_at(prose, items, i + 1).is_some_and(|w| {
+                lexicon::one_of(w, &["for", "with", "about", "against", "a", "an", "the", "that"])
+            })
+    })
+}
+
 /// A clause's subject as [`subject_and_verb`] finds it.
 struct Subject {
     /// The subject's first item.
@@ -104,6 +121,8 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
         if ends_in_verb(phrase) {
             let cut = phrase.text(prose).rfind(' ').unwrap_or(0);
             phrase = Span::new(phrase.start, phrase.start + phrase.text(prose)[..cut].trim_end().len());
+        } else if let Some(verb) = verb_after_name(prose, items, start, phrase) {
+            phrase = Span::new(phrase.start, items[verb - 1].span().end);
         }
         let head = phrase;
         let mut end = items.iter().position(|i| i.span().start >= phrase.end).unwrap_or(items.len());

@@ -1066,3 +1066,14 @@ As Lena Marsh reported, the clerk “gave between $1,001 and $5,000” to the cl
 speech “gave between $1,001 and ← Lena Marsh [reported] = Lena Marsh"#,
     );
 }
+
+#[test]
+fn a_word_in_s_after_a_name_and_before_a_preposition_is_the_verb() {
+    check(
+        r#"Harbour budget
+In city after city, Okafor lobbies for a higher minimum wage: "No one who works a full-time job should live in poverty." He says doing nothing is "unconscionable."
+"#,
+        r#"speech "No one who works a full ← Okafor [lobbies] = Tomas Okafor
+speech "unconscionable." ← He [says] = Tomas Okafor"#,
+    );
+}
