@@ -255,12 +255,29 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     let weak = lexicon::is_weak_cue(word);
     // After a possessive, an article or a number a weak cue is a noun: `Trump’s charge`,
     // `a report`, `by 50 points`.
-    let noun_position = word_at(prose, items, index.wrapping_sub(1)).is_some_and(|w| {
+    let determines = |w: &str| {
         w.ends_with("’s")
             || w.ends_with("'s")
             || ["a", "an", "the", "this", "his", "her", "their", "its"].contains(&w)
             || w.starts_with(|c: char| c.is_ascii_digit())
-    });
+    };
+    // `a heavily Democratic state`, `an ABC News report`: adverbs and capitalised modifiers
+    // may stand between an indefinite article and the noun (`the Daily Caller reports` is a
+    // name and its verb).
+    let modifiers = (1..=3)
+        .take_while(|&back| {
+            index >= back
+                && word_at(prose, items, index - back).is_some_and(|w| {
+                    back == 1 && determines(w) || (is_capitalised(w) || w.ends_with("ly")) && !lexicon::is_stop_word(w)
+                })
+        })
+        .count();
+    let noun_position = word_at(prose, items, index.wrapping_sub(1)).is_some_and(determines)
+        || (2..=modifiers + 1).any(|back| {
+            index >= back
+                && word_at(prose, items, index - back).is_some_and(|w| w == "a" || w == "an")
+                && (1..back).all(|b| word_at(prose, items, index - b).is_some_and(|w| !determines(w)))
+        });
     // `private email servers`, `text messages`: a weak cue that is also a noun, before a
     // plural noun, modifies it.
     let modifies_noun = lexicon::one_of(word, &["email", "text", "post", "tweet", "report", "call", "note"])

@@ -1077,3 +1077,18 @@ In city after city, Okafor lobbies for a higher minimum wage: "No one who works 
 speech "unconscionable." ← He [says] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_weak_cue_after_an_indefinite_article_and_modifiers_is_a_noun() {
+    check(
+        r#"Harbour budget
+Marsh praised Whitfield’s leadership after the flood and her ability to get things done in a heavily Conservative state.
+
+“We need someone who will cut through the noise.”
+
+Whitfield is describing as “unhinged” a Harbour Gazette post attacking the council.
+"#,
+        r#"speech “We need someone who wil ← Marsh [praised] = Lena Marsh
+speech “unhinged” ← Whitfield [describing] = Dana Whitfield"#,
+    );
+}
