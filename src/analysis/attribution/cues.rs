@@ -468,7 +468,8 @@ fn named_before_appositive(prose: &str, items: &[Item], appositive: Span) -> Opt
 
 /// Words between a speaker and the cue: `also`, `has`, `actually`, `wouldn’t`.
 fn is_prelude(word: &str) -> bool {
-    lexicon::is_cue_prelude(word)
+    // `Will described Trump as …`: a capitalised modal is a first name.
+    (lexicon::is_cue_prelude(word) && !["Will", "May", "Can"].contains(&word))
         || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
         || lexicon::is_negated_auxiliary(word)
 }

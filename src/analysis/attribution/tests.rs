@@ -1092,3 +1092,16 @@ Whitfield is describing as “unhinged” a Harbour Gazette post attacking the c
 speech “unhinged” ← Whitfield [describing] = Dana Whitfield"#,
     );
 }
+
+#[test]
+fn a_capitalised_modal_before_a_cue_is_a_first_name() {
+    check(
+        r#"Harbour budget
+From the mayor’s “reckless” budget to her call for a “harbour tax,” Will described Whitfield as a “danger to the port.”
+"#,
+        r#"speech “reckless” ← Will [described] = Will
+speech “harbour tax,” ← Will [described] = Will
+speech “danger to the port.” ← Will [described] = Will
+unknown-speaker "Will": Will is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
