@@ -48,24 +48,27 @@ pub fn find_in_block(prose: &str, block: Span, glossary: &GlossaryIndex, mention
 /// `Ted Marsh` is not Lena Marsh: a surname found alone, right after a capitalised first
 /// name that is not a title (`Councillor Marsh`, `Ms. Marsh`), belongs to someone else.
 fn is_someone_elses_surname(text: &str, span: Span, glossary: &GlossaryIndex, entity: EntityId) -> bool {
+    // The words around the match first: they rule out nearly every mention without reading
+    // the glossary entry.
     let found = span.text(text);
-    let entity = glossary.entity(entity);
-    let only_surname = !found.contains(char::is_whitespace)
-        && found != entity.name
-        && !entity.aliases.iter().any(|alias| alias == found);
-    if !only_surname {
+    if found.contains(char::is_whitespace) {
         return false;
     }
     let before = text[..span.start].trim_end_matches(' ');
-    if before.len() == text[..span.start].len() {
+    if before.len() == span.start {
         return false;
     }
     let previous = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    is_capitalised(previous)
+    let first_name = is_capitalised(previous)
         && previous.chars().all(|c| c.is_alphabetic() || c == '-')
         && !lexicon::is_title_word(previous)
         && !lexicon::is_stop_word(previous)
-        && !lexicon::is_cue_verb(&previous.to_lowercase())
+        && !lexicon::is_cue_verb(&previous.to_lowercase());
+    if !first_name {
+        return false;
+    }
+    let entity = glossary.entity(entity);
+    found != entity.name && !entity.aliases.iter().any(|alias| alias == found)
 }
 
 #[cfg(test)]

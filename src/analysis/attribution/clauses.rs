@@ -50,9 +50,8 @@ fn verb_after_name(prose: &str, items: &[Item], start: usize, phrase: Span) -> O
             && !word.ends_with("ss")
             && !is_capitalised(word)
             && word_at(prose, items, i - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
-            && word_at(prose, items, i + 1).is_some_and(|w| {
-                lexicon::one_of(w, &["for", "with", "about", "against", "a", "an", "the", "that"])
-            })
+            && word_at(prose, items, i + 1)
+                .is_some_and(|w| lexicon::one_of(w, &["for", "with", "about", "against", "a", "an", "the", "that"]))
     })
 }
 

@@ -113,9 +113,8 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     // opens a relative or concessive clause is that clause's own subject, not a report of
     // the earlier speaker. (`when he said` is left out: PolNeAR's annotators go both ways.)
     let opens_own_clause = chosen.first_item > 0
-        && word_at(prose, items, chosen.first_item - 1).is_some_and(|w| {
-            matches!(w.to_ascii_lowercase().as_str(), "who" | "whom" | "which" | "although" | "though" | "whereas")
-        });
+        && word_at(prose, items, chosen.first_item - 1)
+            .is_some_and(|w| lexicon::one_of(w, &["who", "whom", "which", "although", "though", "whereas"]));
     if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote && !opens_own_clause {
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
         let named = pairs.iter().find(|p| {
@@ -264,20 +263,24 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     // `a heavily Democratic state`, `an ABC News report`: adverbs and capitalised modifiers
     // may stand between an indefinite article and the noun (`the Daily Caller reports` is a
     // name and its verb).
-    let modifiers = (1..=3)
-        .take_while(|&back| {
-            index >= back
-                && word_at(prose, items, index - back).is_some_and(|w| {
-                    back == 1 && determines(w) || (is_capitalised(w) || w.ends_with("ly")) && !lexicon::is_stop_word(w)
-                })
-        })
-        .count();
+    let modifiers = || {
+        (1..=3)
+            .take_while(|&back| {
+                index >= back
+                    && word_at(prose, items, index - back).is_some_and(|w| {
+                        back == 1 && determines(w)
+                            || (is_capitalised(w) || w.ends_with("ly")) && !lexicon::is_stop_word(w)
+                    })
+            })
+            .count()
+    };
     let noun_position = word_at(prose, items, index.wrapping_sub(1)).is_some_and(determines)
-        || (2..=modifiers + 1).any(|back| {
-            index >= back
-                && word_at(prose, items, index - back).is_some_and(|w| w == "a" || w == "an")
-                && (1..back).all(|b| word_at(prose, items, index - b).is_some_and(|w| !determines(w)))
-        });
+        || weak
+            && (2..=modifiers() + 1).any(|back| {
+                index >= back
+                    && word_at(prose, items, index - back).is_some_and(|w| w == "a" || w == "an")
+                    && (1..back).all(|b| word_at(prose, items, index - b).is_some_and(|w| !determines(w)))
+            });
     // `private email servers`, `text messages`: a weak cue that is also a noun, before a
     // plural noun, modifies it.
     let modifies_noun = lexicon::one_of(word, &["email", "text", "post", "tweet", "report", "call", "note"])
