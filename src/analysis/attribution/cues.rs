@@ -87,6 +87,10 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     if let Some(named) = repeated {
         return Some(named.found);
     }
+    // `After Patrick asked about it, the Okafors became “agitated”`: a cue inside a fronted
+    // subordinate clause speaks for that clause only.
+    let clause_end = fronted_clause_end(prose, items).filter(|&end| end < quote_item);
+    let in_other_clause = |p: &Pair| clause_end.is_some_and(|end| p.cue_item < end);
     let chosen = adjacent_after
         .or_else(|| {
             // A weak cue that continues a strong one's speaker (`said, adding`) is as strong.
@@ -95,10 +99,6 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
                 !weak(p)
                     || pairs.iter().any(|q| q.cue_item < p.cue_item && q.found.speaker == p.found.speaker && !weak(q))
             };
-            // `After Patrick asked about it, the Okafors became “agitated”`: a cue inside a
-            // fronted subordinate clause speaks for that clause only.
-            let clause_end = fronted_clause_end(prose, items).filter(|&end| end < quote_item);
-            let in_other_clause = |p: &Pair| clause_end.is_some_and(|end| p.cue_item < end);
             let before = || pairs.iter().rev().filter(|p| p.cue_item < quote_item && !in_other_clause(p));
             before().find(strong).or_else(|| before().next())
         })
@@ -119,6 +119,7 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
         let named = pairs.iter().find(|p| {
             p.first_item < chosen.first_item
+                && !in_other_clause(p)
                 && p.found.form != SpeakerForm::Document
                 && !lexicon::is_weak_cue(p.found.cue.text(prose))
         });

@@ -1061,9 +1061,12 @@ fn a_cue_in_a_fronted_subordinate_clause_speaks_for_that_clause_only() {
 After the Gazette’s Lena Marsh asked about it, the Okafors became “agitated” once the cameras were off, according to a source at the court.
 
 As Lena Marsh reported, the clerk “gave between $1,001 and $5,000” to the club.
+
+When Okafor announced his candidacy in June, he infamously referred to the council as “thieves” while calling to close the port.
 "#,
         r#"speech “agitated” ← a source [according to] = a source
-speech “gave between $1,001 and ← Lena Marsh [reported] = Lena Marsh"#,
+speech “gave between $1,001 and ← Lena Marsh [reported] = Lena Marsh
+speech “thieves” ← he [calling] = Tomas Okafor"#,
     );
 }
 
