@@ -43,6 +43,9 @@ const CUE_VERBS: &str = "
     feel feels felt allege alleges alleged swear swore threaten threatened preach preached
     lecture lectured chimed interrupted boomed estimate estimates estimated blame blames blamed
     thank thanked propose proposed recommend recommends recommended sing sings sang
+    cautions scoffs sighs laughs muses mutters whispers gushes sneers taunts scolds repeats echoes
+    clarifies elaborates summarizes swears threatens preaches interrupts retorts screams exclaims opines
+    interjects informs advises praises mocks teases speculates criticizes criticises
 ";
 
 /// Cue verbs that only attribute when the speaker stands right next to them: on their
@@ -56,6 +59,7 @@ const WEAK_CUES: &str = "
     remember assure caution blast slam hail mock praise praised hailed mocked questioned advised threatened
     lecture email emails blame blames blamed thank thanked propose proposed recommend recommends
     recommended sing sings sang estimate estimates remark remarks tweet tweets claim claims
+    cautions echoes mocks praises
 ";
 
 /// Time phrases that may stand between a speaker and a cue verb, like the single words of
