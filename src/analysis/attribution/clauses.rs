@@ -139,7 +139,7 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
             {
                 // `Sanders, celebrating a victory in Vermont, said`: an aside is stepped over
                 // but is no part of the speaker.
-                let aside = word_at(prose, items, end + 1).is_some_and(|w| lexicon::opens_aside(w));
+                let aside = word_at(prose, items, end + 1).is_some_and(lexicon::opens_aside);
                 if !aside {
                     phrase = Span::new(phrase.start, items[closing].span().end);
                 }

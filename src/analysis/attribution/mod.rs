@@ -2,6 +2,7 @@
 //! each quotation takes (its own sentence first, then its paragraph), the quotation's kind,
 //! and whom each speaker stands for.
 
+mod choice;
 mod clauses;
 mod cues;
 mod phrases;
@@ -104,7 +105,7 @@ pub(crate) fn attribute_with<'s>(
             // for the caller.
             let mut unattributed_kind = None;
             let chosen = clauses::named_introduction(prose, &sentence.items, quote_item, clauses::Placement::AfterDash)
-                .or_else(|| cues::choose(prose, &sentence.items, &sentence.pairs, quote_item))
+                .or_else(|| choice::choose(prose, &sentence.items, &sentence.pairs, quote_item))
                 .or_else(|| {
                     let kind = quotes::classify(prose, part, sentence.span, false);
                     unattributed_kind = Some(kind);
