@@ -90,14 +90,25 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
         // is a name, not `Speaking in Ohio,` or `Reportedly,`.
         let names_speaker = word_at(prose, items, start).is_some_and(is_capitalised)
             && word_at(prose, items, start + 1).is_some_and(|w| !is_capitalised(w) && lexicon::is_cue_verb(w));
+        // `about 200 protesters congregated`: a count, not an aside.
+        let counts = word_at(prose, items, start + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         if !name_follows
             && !names_speaker
+            && !counts
             && opener.is_some_and(|w| {
                 lexicon::opens_aside(&w) || w == "early" || w.ends_with("ed") && prepositional(start + 1)
             })
         {
             continue;
         }
+        // `Now Donald Trump, …, is promising`: an adverb before a name opens the clause.
+        let start = if name_follows
+            && word_at(prose, items, start).is_some_and(|w| lexicon::is_cue_prelude(w) && lexicon::opens_aside(w))
+        {
+            start + 1
+        } else {
+            start
+        };
         let Some(mut phrase) = phrases::after(prose, items, start) else { continue };
         // `the council lists “…”`, `the email goes on`: a plural-looking last word before a
         // quotation, `that`, an object or a preposition is the verb.

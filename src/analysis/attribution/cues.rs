@@ -266,7 +266,18 @@ fn conjoined_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>)
         let found = Found { cue, ..last.found };
         return Some((Pair { found, first_item: last.first_item, cue_item: index }, 1));
     }
-    let (first_item, speaker) = subject(prose, items, joiner)?;
+    // `But as Trump denounced … and pledged to confront “…”`: with no clause subject, the
+    // subject of a subordinate clause before the `and` is the cue's.
+    let subordinate_subject = || {
+        (1..joiner).find_map(|i| {
+            let opens = word_at(prose, items, i - 1).is_some_and(|w| lexicon::one_of(w, &["as", "when", "while"]));
+            let phrase = phrases::after(prose, items, i).filter(|_| opens)?;
+            let verb = items.iter().position(|item| item.span().start >= phrase.end)?;
+            word_at(prose, items, verb).filter(|w| !is_capitalised(w) && w.ends_with("ed"))?;
+            Some((i, phrase))
+        })
+    };
+    let (first_item, speaker) = subject(prose, items, joiner).or_else(subordinate_subject)?;
     let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
     Some((Pair { found, first_item, cue_item: index }, 1))
 }

@@ -232,7 +232,14 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
             break;
         };
         let is_first = index == start;
-        if is_first && lexicon::is_determiner(word) {
+        // `about 200 protesters`, `nearly 50 fans`: an approximate count opens the phrase.
+        let approximates = is_first
+            && lexicon::one_of(word, &["about", "nearly", "around", "roughly", "some", "over", "almost"])
+            && items
+                .get(index + 1)
+                .and_then(|i| i.word(prose))
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        if approximates || is_first && lexicon::is_determiner(word) {
         } else if is_connector(word)
             || word == "to" && index > start && items[index - 1].word(prose).is_some_and(takes_to)
         {
@@ -257,6 +264,12 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         {
             // `said retired surgeon Ben Carson`, `one unaligned strategist`: an adjective in
             // -ed or -ing that opens the phrase belongs to it, though it cannot end it.
+        } else if is_capitalised(word)
+            && index > start
+            && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(|n| is_capitalised(n) && nominal(n))
+        {
+            // `the advocacy group One Nation`, `Our Principles PAC`: inside a name a
+            // capitalised stop word is part of it.
         } else if lexicon::one_of(word, NUMBER_WORDS)
             && index > start
             && items[index - 1].word(prose).is_some_and(lexicon::is_determiner)

@@ -162,12 +162,16 @@ impl<'a> Resolver<'a> {
             Some(to) if found.form == SpeakerForm::Description => Span::new(found.head.start, found.head.start + to),
             _ => found.head,
         };
-        // `Whitfield’s spokeswoman` is not Whitfield either: the possessor is whom she serves.
+        // `Whitfield’s spokeswoman`, `Okafor's advocacy group One Harbour` are not Whitfield
+        // or Okafor either: the possessor is whom they serve. (A glossary name that runs
+        // through the possessive, `the council's planning committee`, is still found.)
         let own_text = own.text(prose);
-        if let Some((possessor, role)) = own_text.rsplit_once("’s ").or_else(|| own_text.rsplit_once("'s "))
-            && lexicon::one_of(role.rsplit(' ').next().unwrap_or(role), lexicon::ROLES_OF_A_POSSESSOR)
-        {
-            own = Span::new(own.start + possessor.len() + own_text[possessor.len()..].find(' ').unwrap_or(0), own.end);
+        if let Some((possessor, _)) = own_text.rsplit_once("’s ").or_else(|| own_text.rsplit_once("'s ")) {
+            let possessed_start = own.start + possessor.len() + own_text[possessor.len()..].find(' ').unwrap_or(0);
+            let through = self.mention_in(own).is_some_and(|m| m.span.end > possessed_start);
+            if !through {
+                own = Span::new(possessed_start, own.end);
+            }
         }
         if let Some(mention) = self.mention_in(own) {
             return Some(self.entity(mention.entity, mention.span));

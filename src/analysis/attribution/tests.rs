@@ -1108,3 +1108,23 @@ speech “danger to the port.” ← Will [described] = Will
 unknown-speaker "Will": Will is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
+
+#[test]
+fn subjects_behind_an_adverb_a_count_or_a_subordinate_clause() {
+    check(
+        r#"Harbour budget
+Now Tomas Okafor, the most unconventional candidate in years, is promising to create "a big spectacle" at the port.
+
+In Harbour City, Okafor's advocacy group One Harbour began an ad campaign praising Whitfield for seeking "bipartisan solutions" to the crisis.
+
+But as Okafor denounced the council's budget and pledged to confront "knife-wielding thieves," many in the crowd cheered.
+
+Outside the arena, about 200 protesters gathered in three clusters, holding signs and chanting "Dump Okafor."
+"#,
+        r#"speech "a big spectacle" ← Tomas Okafor, the most unconventional candidate in years, [promising] = Tomas Okafor
+speech "bipartisan solutions" ← Okafor's advocacy group One Harbour [began] = One Harbour
+speech "knife-wielding thieves, ← Okafor [pledged] = Tomas Okafor
+speech "Dump Okafor." ← about 200 protesters [chanting] = about 200 protesters
+unknown-speaker "Okafor's advocacy group One Harbour": One Harbour is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
