@@ -37,6 +37,8 @@ struct Open {
     parts: Vec<Span>,
     part_start: usize,
     nested_start: Option<usize>,
+    /// The nested quotation was opened with `“` inside a straight-quoted one, and `”` ends it.
+    nested_curly: bool,
     nested: Vec<Span>,
 }
 
@@ -93,7 +95,27 @@ impl Scanner<'_> {
             let following = text[offset + c.len_utf8()..].chars().next();
             match (c, self.open.is_some()) {
                 ('“', false) | ('"', false) => self.open_at(at),
+                ('”', true) if self.open.as_ref().is_some_and(|o| o.nested_curly) => {
+                    if let Some(open) = &mut self.open {
+                        if let Some(start) = open.nested_start.take() {
+                            open.nested.push(Span::new(start, at + c.len_utf8()));
+                        }
+                        open.nested_curly = false;
+                    }
+                }
                 ('”', true) | ('"', true) => self.close(at + c.len_utf8()),
+                // `"It isn’t about “Equal Justice” anymore."`: inside a straight-quoted passage
+                // a curly pair that closes before the straight mark is a nested quotation.
+                ('“', true)
+                    if self.opened_straight()
+                        && self.open.as_ref().is_some_and(|o| o.nested_start.is_none())
+                        && closes_curly_first(&text[offset + c.len_utf8()..]) =>
+                {
+                    if let Some(open) = &mut self.open {
+                        open.nested_start = Some(at);
+                        open.nested_curly = true;
+                    }
+                }
                 // A “ typed where ” belongs: right after a word or punctuation, before a
                 // space or punctuation (`fascist?“ he asked`).
                 ('“', true)
@@ -130,7 +152,19 @@ impl Scanner<'_> {
     }
 
     fn open_at(&mut self, at: usize) {
-        self.open = Some(Open { start: at, parts: Vec::new(), part_start: at, nested_start: None, nested: Vec::new() });
+        self.open = Some(Open {
+            start: at,
+            parts: Vec::new(),
+            part_start: at,
+            nested_start: None,
+            nested_curly: false,
+            nested: Vec::new(),
+        });
+    }
+
+    /// Whether the open quotation began with a straight mark.
+    fn opened_straight(&self) -> bool {
+        self.open.as_ref().is_some_and(|o| self.prose[o.start..].starts_with('"'))
     }
 
     /// A single mark inside a quotation: a nested quotation's mark, or an apostrophe.
@@ -179,6 +213,11 @@ impl Scanner<'_> {
         }
         self.close_unbalanced(end);
     }
+}
+
+/// Whether `rest` of a paragraph holds a `”` before any `"` or `“`.
+fn closes_curly_first(rest: &str) -> bool {
+    rest.find(['”', '"', '“']).is_some_and(|i| rest[i..].starts_with('”'))
 }
 
 fn quote(open: Open, end: usize) -> Quote {
@@ -272,6 +311,14 @@ quote "\"No,\""
         check(
             "A\nThe fans” left. “Go,” she said.\n",
             "quote \"“Go,”\"\nunbalanced-quote at \"” left. “Go,” she said.\\n\"",
+        );
+    }
+
+    #[test]
+    fn curly_marks_nest_inside_a_straight_quotation() {
+        check(
+            "A\n\"The city isn’t about “fair play” anymore. It’s about money.\" He left. \"Go “now,\" she said.\n",
+            "quote \"\\\"The city isn’t about “fair play” anymore. It’s about money.\\\"\" [“fair play”]\nquote \"\\\"Go\"\nquote \"“now,\\\"\"\nunbalanced-quote at \"\\\"Go “now,\\\" she said.\\n\"",
         );
     }
 
