@@ -129,7 +129,10 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         && let Some(first_item) = items.iter().position(|i| i.span().start == speaker.start)
         && first_item > 0
         && (items[first_item - 1].word(prose) == Some("with")
-            || matches!(items[first_item - 1], Item::Punct(_, '—' | '–' | '-')))
+            || matches!(items[first_item - 1], Item::Punct(_, '—' | '–' | '-'))
+            // `– Ryan saying he was “encouraged” and Trump calling it a “great meeting”`.
+            || items[first_item - 1].word(prose) == Some("and")
+                && speaker.text(prose).split(' ').all(is_capitalised))
     {
         let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
         return Some((Pair { found, first_item, cue_item: index }, 1));

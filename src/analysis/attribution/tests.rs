@@ -1003,6 +1003,17 @@ The club has lost finals before (Ben Castillo, who captained the side, once said
 }
 
 #[test]
+fn a_name_after_and_starts_a_second_absolute_phrase() {
+    check(
+        r#"Harbour budget
+Both issued a statement after the talks – Marsh saying she was “very encouraged” and Okafor calling it a “great meeting.”
+"#,
+        r#"speech “very encouraged” ← Marsh [saying] = Lena Marsh
+speech “great meeting.” ← Okafor [calling] = Tomas Okafor"#,
+    );
+}
+
+#[test]
 fn an_adverb_before_the_participle_of_an_absolute_phrase() {
     check(
         r#"Cup final
