@@ -245,46 +245,6 @@ pub const DEFINING_PREPOSITIONS: &[&str] = &["in", "from", "on", "at", "with"];
 pub const ROLES_WITH_TO: &[&str] =
     &["adviser", "advisor", "aide", "assistant", "counsel", "consultant", "spokesman", "spokeswoman", "close"];
 
-/// People who speak for or beside someone named in the possessive before them:
-/// `Whitfield’s spokeswoman` is not Whitfield.
-pub const ROLES_OF_A_POSSESSOR: &[&str] = &[
-    "adviser",
-    "advisor",
-    "aide",
-    "assistant",
-    "counsel",
-    "consultant",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "lawyer",
-    "lawyers",
-    "attorney",
-    "attorneys",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "brother",
-    "sister",
-    "friend",
-    "manager",
-    "secretary",
-    "staffer",
-    "deputy",
-    "aides",
-    "advisers",
-    "critics",
-    "opponent",
-    "opponents",
-    "rival",
-    "biographer",
-    "doctor",
-    "physician",
-];
-
 /// Cues of several words, matched case-insensitively, with where the speaker stands.
 pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("according to", SpeakerSide::After),

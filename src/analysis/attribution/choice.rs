@@ -1,7 +1,7 @@
 //! Choosing, among a sentence's cue–speaker pairs, the one that attributes a quotation:
 //! the pair right after it, else the nearest strong one before it, else one after it, with
-//! the clause rules that override that order (a name introducing with a colon, a pronoun
-//! that stands for an earlier name, a fronted subordinate clause).
+//! the clause rules that override that order (a pronoun that stands for an earlier name, a
+//! fronted subordinate clause).
 
 use super::clauses::subject;
 use super::cues::{Found, Pair, form_of, word_at};
