@@ -263,6 +263,25 @@ const SPEECH_NOUN_REACH: usize = 10;
 /// its sentence, a quotation that a noun of speech introduces is the words of that noun's
 /// possessor.
 pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
+    // `Romney’s “47 percent” comment`: the quotation may stand between the possessor and the
+    // noun.
+    let possessive_before =
+        |w: &str| lexicon::one_of(w, &["his", "her", "their"]) || w.ends_with("’s") || w.ends_with("'s");
+    if word_at(prose, items, quote_item + 1).is_some_and(lexicon::is_speech_noun)
+        && quote_item > 0
+        && word_at(prose, items, quote_item - 1).is_some_and(possessive_before)
+    {
+        let word = items[quote_item - 1].span();
+        let cue = items[quote_item + 1].span();
+        let mut first = quote_item - 1;
+        while first > 0
+            && word_at(prose, items, first - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
+        {
+            first -= 1;
+        }
+        let speaker = Span::new(items[first].span().start, word.end);
+        return Some(Found { speaker, head: speaker, cue, form: form_of(prose, speaker) });
+    }
     let reach = quote_item.saturating_sub(SPEECH_NOUN_REACH);
     let noun = (reach..quote_item).rev().find(|&i| word_at(prose, items, i).is_some_and(lexicon::is_speech_noun))?;
     let between = &items[noun + 1..quote_item];

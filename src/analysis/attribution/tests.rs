@@ -1139,3 +1139,13 @@ speech "Dump Okafor." ← about 200 protesters [chanting] = about 200 protesters
 unknown-speaker "Okafor's advocacy group One Harbour": One Harbour is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
+
+#[test]
+fn a_quotation_between_a_possessor_and_a_noun_of_speech_is_the_possessors() {
+    check(
+        r#"Harbour budget
+Unemployment rose because of the flood, not because of laziness. Dana Whitfield’s “47 percent” comment was nearly as dismissive.
+"#,
+        r#"speech “47 percent” ← Dana Whitfield’s [comment] = Dana Whitfield"#,
+    );
+}
