@@ -7,6 +7,7 @@
 pub mod article;
 pub mod attribution;
 pub mod diagnostics;
+pub mod eight_bytes;
 pub mod glossary;
 pub mod incremental;
 pub mod lexicon;

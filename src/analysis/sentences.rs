@@ -2,6 +2,7 @@
 //! quotation ends the sentence only where the quotation ends and a new sentence begins.
 
 use super::Span;
+use super::eight_bytes::has_byte;
 use super::lexicon;
 use super::quotes::is_opening_mark;
 use super::words::is_capitalised;
@@ -116,15 +117,6 @@ fn candidates(text: &str, text_start: usize, quotes: &[Span]) -> Vec<usize> {
 
 fn is_terminal(byte: u8) -> bool {
     matches!(byte, b'.' | b'?' | b'!')
-}
-
-/// True when one of the eight bytes of `word` is `byte` (the classic zero-byte test on
-/// `word ^ byte…byte`, which is exact about whether any byte is zero).
-fn has_byte(word: u64, byte: u8) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let x = word ^ (ONES * u64::from(byte));
-    x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// True for a period that ends a dotted abbreviation such as "U.S." or "p.m." (not "Mr.").

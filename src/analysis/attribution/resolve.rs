@@ -10,7 +10,7 @@ use super::cues::Found;
 use crate::analysis::mentions::Mention;
 use crate::analysis::quotes::{Resolved, SpeakerForm};
 use crate::analysis::words::{is_capitalised, strip_possessive};
-use crate::analysis::{Code, Diagnostic, EntityId, EntityKind, GlossaryIndex, Pronoun, Span, lexicon};
+use crate::analysis::{Code, Diagnostic, EntityId, EntityKind, GlossaryIndex, Pronoun, Span, eight_bytes, lexicon};
 
 /// How many earlier speakers and mentions a pronoun looks back through.
 const LOOK_BACK: usize = 256;
@@ -328,19 +328,14 @@ fn holds_word(text: &str, word: &str) -> bool {
     // A byte that lower-cases to `first` has the bits of `first | 0x20` once 0x20 is set in
     // it: eight bytes without one are passed over at once (a document's speaker looks back
     // through many sentences).
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let target = ONES * u64::from(first | 0x20);
     let positions = bytes.len().saturating_sub(pattern.len() - 1);
     let mut at = 0;
     while at < positions {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let mut eight = [0; 8];
-            eight.copy_from_slice(chunk);
-            let differences = (u64::from_le_bytes(eight) | (ONES * 0x20)) ^ target;
-            if differences.wrapping_sub(ONES) & !differences & (ONES * 0x80) == 0 {
-                at += 8;
-                continue;
-            }
+        if let Some(chunk) = eight_bytes::load(bytes, at)
+            && !eight_bytes::has_byte(chunk | (eight_bytes::ONES * 0x20), first | 0x20)
+        {
+            at += 8;
+            continue;
         }
         if matches_at(at) {
             return true;

@@ -2,6 +2,7 @@
 //! and which quotations run on into the next paragraph.
 
 use super::{Quote, QuoteKind};
+use crate::analysis::eight_bytes::{self, has_byte};
 use crate::analysis::words::is_apostrophe;
 use crate::analysis::{Block, BlockKind, Code, Diagnostic, Span};
 
@@ -18,12 +19,7 @@ pub fn find(prose: &str, blocks: &[Block]) -> (Vec<Quote>, Vec<Diagnostic>) {
 /// False when none of the eight bytes in `chunk` is `"`, `'` or 0xE2 (the first byte of `“`,
 /// `”`, `‘` and `’`).
 fn may_hold_mark(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let holds = |byte: u8| {
-        let differences = chunk ^ (ONES * u64::from(byte));
-        differences.wrapping_sub(ONES) & !differences & (ONES * 0x80) != 0
-    };
-    holds(b'"') || holds(b'\'') || holds(0xE2)
+    has_byte(chunk, b'"') || has_byte(chunk, b'\'') || has_byte(chunk, 0xE2)
 }
 
 /// True for marks that open a double-quoted passage.
@@ -70,13 +66,11 @@ impl Scanner<'_> {
         let mut next_offset = 0;
         while next_offset < bytes.len() {
             // Eight bytes at a time while none of them is one of the three.
-            if let Some(chunk) = bytes.get(next_offset..next_offset + 8) {
-                let mut eight = [0; 8];
-                eight.copy_from_slice(chunk);
-                if !may_hold_mark(u64::from_le_bytes(eight)) {
-                    next_offset += 8;
-                    continue;
-                }
+            if let Some(chunk) = eight_bytes::load(bytes, next_offset)
+                && !may_hold_mark(chunk)
+            {
+                next_offset += 8;
+                continue;
             }
             let offset = next_offset;
             next_offset += 1;
