@@ -63,7 +63,7 @@ fn is_someone_elses_surname(text: &str, span: Span, glossary: &GlossaryIndex, en
         && previous.chars().all(|c| c.is_alphabetic() || c == '-')
         && !lexicon::is_title_word(previous)
         && !lexicon::is_stop_word(previous)
-        && !lexicon::is_cue_verb(&previous.to_lowercase());
+        && !lexicon::is_cue_verb(previous);
     if !first_name {
         return false;
     }

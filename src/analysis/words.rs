@@ -195,6 +195,11 @@ pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// True when the word ends in a possessive `’s` or `'s`: `Trump’s`, `the council's`.
+pub fn ends_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
 /// The word without a possessive ending: `Klasra's` → `Klasra`.
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’", "'"] {

@@ -5,7 +5,7 @@
 use super::cues::{Found, form_of, word_at};
 use super::phrases::{self, Item};
 use crate::analysis::quotes::SpeakerForm;
-use crate::analysis::words::is_capitalised;
+use crate::analysis::words::{ends_possessive, is_capitalised};
 use crate::analysis::{Span, lexicon};
 
 /// `Campaigners who filled the gallery called …`: the phrase before the cue ends a
@@ -265,8 +265,7 @@ const SPEECH_NOUN_REACH: usize = 10;
 pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
     // `Romney’s “47 percent” comment`: the quotation may stand between the possessor and the
     // noun.
-    let possessive_before =
-        |w: &str| lexicon::one_of(w, &["his", "her", "their"]) || w.ends_with("’s") || w.ends_with("'s");
+    let possessive_before = |w: &str| lexicon::one_of(w, &["his", "her", "their"]) || ends_possessive(w);
     if word_at(prose, items, quote_item + 1).is_some_and(lexicon::is_speech_noun)
         && quote_item > 0
         && word_at(prose, items, quote_item - 1).is_some_and(possessive_before)
@@ -296,9 +295,9 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
     // Up to two modifiers stand between the possessor and the noun: `his repeated calls`,
     // `her March comment`.
     let is_possessive_determiner = |w: &str| lexicon::one_of(w, &["his", "her", "their", "its"]);
-    let possessor = (noun.saturating_sub(3)..noun).rev().find(|&i| {
-        word_at(prose, items, i).is_some_and(|w| is_possessive_determiner(w) || w.ends_with("’s") || w.ends_with("'s"))
-    })?;
+    let possessor = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&i| word_at(prose, items, i).is_some_and(|w| is_possessive_determiner(w) || ends_possessive(w)))?;
     let modifiers_only = items[possessor + 1..noun].iter().all(|i| i.word(prose).is_some());
     if !modifiers_only {
         return None;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::clauses::{appositive_subject, inverted_speaker, subject, with_relative_clause};
 use super::phrases::{self, Item};
 use crate::analysis::quotes::SpeakerForm;
-use crate::analysis::words::is_capitalised;
+use crate::analysis::words::{ends_possessive, is_capitalised};
 use crate::analysis::{Span, lexicon};
 
 /// One attribution found in the text, before resolution.
@@ -170,32 +170,23 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     // After a possessive, an article or a number a weak cue is a noun: `Trump’s charge`,
     // `a report`, `by 50 points`.
     let determines = |w: &str| {
-        w.ends_with("’s")
-            || w.ends_with("'s")
+        ends_possessive(w)
             || ["a", "an", "the", "this", "his", "her", "their", "its"].contains(&w)
             || w.starts_with(|c: char| c.is_ascii_digit())
     };
     // `a heavily Democratic state`, `an ABC News report`: adverbs and capitalised modifiers
     // may stand between an indefinite article and the noun (`the Daily Caller reports` is a
     // name and its verb).
-    let modifiers = || {
-        (1..=3)
-            .take_while(|&back| {
-                index >= back
-                    && word_at(prose, items, index - back).is_some_and(|w| {
-                        back == 1 && determines(w)
-                            || (is_capitalised(w) || w.ends_with("ly")) && !lexicon::is_stop_word(w)
-                    })
-            })
-            .count()
+    let after_indefinite_and_modifiers = || {
+        let is_modifier =
+            |w: &str| (is_capitalised(w) || w.ends_with("ly")) && !lexicon::is_stop_word(w) && !determines(w);
+        let modifiers = (1..=3)
+            .take_while(|&back| index >= back && word_at(prose, items, index - back).is_some_and(is_modifier))
+            .count();
+        modifiers > 0 && word_at(prose, items, index.wrapping_sub(modifiers + 1)).is_some_and(|w| w == "a" || w == "an")
     };
     let noun_position = word_at(prose, items, index.wrapping_sub(1)).is_some_and(determines)
-        || weak
-            && (2..=modifiers() + 1).any(|back| {
-                index >= back
-                    && word_at(prose, items, index - back).is_some_and(|w| w == "a" || w == "an")
-                    && (1..back).all(|b| word_at(prose, items, index - b).is_some_and(|w| !determines(w)))
-            });
+        || weak && after_indefinite_and_modifiers();
     // `private email servers`, `text messages`: a weak cue that is also a noun, before a
     // plural noun, modifies it.
     let modifies_noun = lexicon::one_of(word, &["email", "text", "post", "tweet", "report", "call", "note"])

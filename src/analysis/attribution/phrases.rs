@@ -2,7 +2,7 @@
 
 use crate::analysis::Span;
 use crate::analysis::lexicon;
-use crate::analysis::words::{Token, TokenKind, is_capitalised};
+use crate::analysis::words::{Token, TokenKind, ends_possessive, is_capitalised};
 
 /// A sentence as the attribution rules see it: words and punctuation, with each
 /// quotation reduced to one opaque item.
@@ -225,7 +225,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     let mut last = None;
     let mut index = start;
     let mut words = 0;
-    let determined = lexicon::is_determiner(first_word) || first_word.ends_with("’s") || first_word.ends_with("'s");
+    let determined = lexicon::is_determiner(first_word) || ends_possessive(first_word);
     while let Some(item) = items.get(index) {
         let Some(word) = item.word(prose) else {
             // "U.S." may end with a period token; a comma ends the phrase.
