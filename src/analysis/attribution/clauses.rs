@@ -270,16 +270,7 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
         && quote_item > 0
         && word_at(prose, items, quote_item - 1).is_some_and(possessive_before)
     {
-        let word = items[quote_item - 1].span();
-        let cue = items[quote_item + 1].span();
-        let mut first = quote_item - 1;
-        while first > 0
-            && word_at(prose, items, first - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
-        {
-            first -= 1;
-        }
-        let speaker = Span::new(items[first].span().start, word.end);
-        return Some(Found { speaker, head: speaker, cue, form: form_of(prose, speaker) });
+        return Some(possessor_speaking(prose, items, quote_item - 1, items[quote_item + 1].span()));
     }
     let reach = quote_item.saturating_sub(SPEECH_NOUN_REACH);
     let noun = (reach..quote_item).rev().find(|&i| word_at(prose, items, i).is_some_and(lexicon::is_speech_noun))?;
@@ -294,7 +285,6 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
     }
     // Up to two modifiers stand between the possessor and the noun: `his repeated calls`,
     // `her March comment`.
-    let is_possessive_determiner = |w: &str| lexicon::one_of(w, &["his", "her", "their", "its"]);
     let possessor = (noun.saturating_sub(3)..noun)
         .rev()
         .find(|&i| word_at(prose, items, i).is_some_and(|w| is_possessive_determiner(w) || ends_possessive(w)))?;
@@ -302,19 +292,27 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
     if !modifiers_only {
         return None;
     }
+    Some(possessor_speaking(prose, items, possessor, items[noun].span()))
+}
+
+fn is_possessive_determiner(word: &str) -> bool {
+    lexicon::one_of(word, &["his", "her", "their", "its"])
+}
+
+/// The speaker a possessive at `possessor` names, with `cue` the noun of speech: `his` (a
+/// pronoun), or the whole name that owns the words (`Donald Trump’s`).
+fn possessor_speaking(prose: &str, items: &[Item], possessor: usize, cue: Span) -> Found {
     let word = items[possessor].span();
-    let cue = items[noun].span();
     if is_possessive_determiner(word.text(prose)) {
-        return Some(Found { speaker: word, head: word, cue, form: SpeakerForm::Pronoun });
+        return Found { speaker: word, head: word, cue, form: SpeakerForm::Pronoun };
     }
-    // `Donald Trump’s`: the whole name that owns the words.
     let mut first = possessor;
     while first > 0 && word_at(prose, items, first - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
     {
         first -= 1;
     }
     let speaker = Span::new(items[first].span().start, word.end);
-    Some(Found { speaker, head: speaker, cue, form: form_of(prose, speaker) })
+    Found { speaker, head: speaker, cue, form: form_of(prose, speaker) }
 }
 
 /// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the

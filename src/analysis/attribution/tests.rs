@@ -1145,7 +1145,10 @@ fn a_quotation_between_a_possessor_and_a_noun_of_speech_is_the_possessors() {
     check(
         r#"Harbour budget
 Unemployment rose because of the flood, not because of laziness. Dana Whitfield’s “47 percent” comment was nearly as dismissive.
+“We will fight,” Okafor said. Critics seized on his “fight them” remark within minutes.
 "#,
-        r#"speech “47 percent” ← Dana Whitfield’s [comment] = Dana Whitfield"#,
+        r#"speech “47 percent” ← Dana Whitfield’s [comment] = Dana Whitfield
+speech “We will fight,” ← Okafor [said] = Tomas Okafor
+speech “fight them” ← his [remark] = Tomas Okafor"#,
     );
 }
