@@ -158,22 +158,22 @@ impl<'a> Resolver<'a> {
         // name whom it serves.
         let prose: &'a str = self.prose;
         let text = found.head.text(prose);
-        let mut own = match text.as_bytes().windows(4).position(|w| w == b" to ") {
+        let own = match text.as_bytes().windows(4).position(|w| w == b" to ") {
             Some(to) if found.form == SpeakerForm::Description => Span::new(found.head.start, found.head.start + to),
             _ => found.head,
         };
+        let mut mention = self.mention_in(own);
         // `Whitfield’s spokeswoman`, `Okafor's advocacy group One Harbour` are not Whitfield
         // or Okafor either: the possessor is whom they serve. (A glossary name that runs
         // through the possessive, `the council's planning committee`, is still found.)
         let own_text = own.text(prose);
         if let Some((possessor, _)) = own_text.rsplit_once("’s ").or_else(|| own_text.rsplit_once("'s ")) {
             let possessed_start = own.start + possessor.len() + own_text[possessor.len()..].find(' ').unwrap_or(0);
-            let through = self.mention_in(own).is_some_and(|m| m.span.end > possessed_start);
-            if !through {
-                own = Span::new(possessed_start, own.end);
+            if !mention.is_some_and(|m| m.span.end > possessed_start) {
+                mention = self.mention_in(Span::new(possessed_start, own.end));
             }
         }
-        if let Some(mention) = self.mention_in(own) {
+        if let Some(mention) = mention {
             return Some(self.entity(mention.entity, mention.span));
         }
         // One capitalised word opening a sentence may be a plain noun (`Campaigners said`);
