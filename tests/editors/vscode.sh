@@ -133,8 +133,19 @@ PY
 
 # The server runs under the extension host (whose pid the self-test reported).
 host_pid="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["extensionHostPid"])' "$results")"
-server_pid="$(ps -o pid=,comm= --ppid "$host_pid" | awk '$2 == "copydesk" { print $1 }')"
-[ -n "$server_pid" ] || { echo "FAIL: no copydesk process under the extension host $host_pid" >&2; exit 1; }
+# It is looked for a few times: one CI run in about ten found no child at the first look
+# (`ps --ppid` then exits 1, which ended the script without a word).
+server_pid=""
+for _ in $(seq 50); do
+    server_pid="$(ps -o pid=,comm= --ppid "$host_pid" | awk '$2 == "copydesk" { print $1 }' || true)"
+    [ -n "$server_pid" ] && break
+    sleep 0.1
+done
+if [ -z "$server_pid" ]; then
+    echo "FAIL: no copydesk process under the extension host $host_pid" >&2
+    ps -eo pid,ppid,comm,args --forest | grep -E "code-server|node|copydesk" | grep -v grep | cut -c1-200 >&2
+    exit 1
+fi
 args="$(ps -o args= -p "$server_pid")"
 case "$args" in
     "$tmp/extensions/"*"/bin/copydesk lsp --stdio") echo "vscode: the bundled server runs: $args" ;;
