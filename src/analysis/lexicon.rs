@@ -46,6 +46,31 @@ const CUE_VERBS: &str = "
     cautions scoffs sighs laughs muses mutters whispers gushes sneers taunts scolds repeats echoes
     clarifies elaborates summarizes swears threatens preaches interrupts retorts screams exclaims opines
     interjects informs advises praises mocks teases speculates criticizes criticises
+    comment comments commented commenting
+";
+
+/// Verbs of speech, writing or thought too loose to look for a speaker beside them, which
+/// still make the subject of their clause the speaker of a quotation the clause holds:
+/// `Whitfield decried “a campaign of lies”`, `Okafor dubbed the plan “a money pit”`. A
+/// clause whose verbs are neither these nor cue verbs gives its quotation no speaker:
+/// `Fans gathered in the so-called “fan zone”`.
+const SPEECH_ACT_VERBS: &str = "
+    talk talks talked talking speak speaks spoke speaking refer refers referred referring
+    dub dubs dubbed term terms termed label labels labeled labelled brand brands branded
+    characterize characterizes characterized characterise characterises characterised
+    portray portrays portrayed cite cites cited citing decry decries decried press presses pressed
+    vent vents vented snipe snipes sniped indicate indicates indicated pitch pitches pitched
+    dismiss dismisses dismissed welcome welcomes welcomed condemn condemns condemned
+    denounce denounces denounced attack attacks attacked lash lashes lashed rip rips ripped
+    bash bashes bashed chide chides chided ridicule ridicules ridiculed deride derides derided
+    applaud applauds applauded invoke invokes invoked publish publishes published
+    tweet tweets tweeted retweet retweets retweeting sign signs signed
+    envision envisions envisioned imagine imagines imagined consider considers considered
+    deem deems deemed hail hails hailed decree decrees decreed frame frames framed
+    promise promises promised vow vows vowed ponder ponders pondered express expresses expressed
+    voice voices voiced pronounce pronounces pronounced discuss discusses discussed
+    defend defends defended dubbing labeling labelling branding reject rejects rejected rejecting
+    list lists listed
 ";
 
 /// Cue verbs that only attribute when the speaker stands right next to them: on their
@@ -59,7 +84,7 @@ const WEAK_CUES: &str = "
     remember assure caution blast slam hail mock praise praised hailed mocked questioned advised threatened
     lecture email emails blame blames blamed thank thanked propose proposed recommend recommends
     recommended sing sings sang estimate estimates remark remarks tweet tweets claim claims
-    cautions echoes mocks praises
+    cautions echoes mocks praises comment comments
 ";
 
 /// Time phrases that may stand between a speaker and a cue verb, like the single words of
@@ -122,7 +147,7 @@ const DOCUMENT_NOUNS: &str = "
     lawsuit indictment affidavit transcript message note notice order verdict judgment judgement
     opinion motion brief petition resolution minutes website ad advert advertisement video speech
     communique communiqué announcement text draft study survey poll book memoir editorial column op-ed
-    plea sign banner placard caption headline summary bill amendment policy manifesto
+    plea sign banner placard caption headline summary bill amendment policy manifesto request
 ";
 
 /// Words that name a role or office before a person's name: `Defense Minister Khawaja Asif`.
@@ -152,6 +177,43 @@ const TITLE_NOUNS: &str = "
     titled entitled podcast opera musical painting episode sitcom memoir essay single track sculpture
     exhibition programme program campaign slogan hashtag motto
 ";
+
+/// Words that are never a speaker on their own, though a rule reading a clause may find
+/// one where a subject stands: adverbs, conjunctions, comparatives and bare quantifiers.
+const NEVER_SPEAKERS: &str = "
+    even yet first more less most fewer least also only just still then now there here so
+    such than thus however instead meanwhile perhaps maybe indeed finally later earlier again
+    and but or nor because although though while whether if when where why how what which
+";
+
+pub fn is_never_speaker(phrase: &str) -> bool {
+    contains_lower(&NEVER_SPEAKER_SET, phrase)
+}
+
+/// Relative pronouns, which open a clause about the noun before them.
+const RELATIVE_PRONOUNS: &str = "who whom whose which";
+
+pub fn opens_relative_clause(word: &str) -> bool {
+    contains_lower(&RELATIVE_SET, word)
+}
+
+/// Means by which someone speaks, which follow `by` without being the speaker: `Hadwin said
+/// by phone`.
+const MEANS_OF_COMMUNICATION: &str = "
+    phone telephone cellphone email e-mail text video videoconference video-link satellite radio
+    mail letter post fax teleconference zoom skype whatsapp messenger
+";
+
+pub fn is_means_of_communication(word: &str) -> bool {
+    contains_lower(&MEANS_SET, word)
+}
+
+/// Short words that stay lower case inside a title: `The Art of the Deal`.
+const TITLE_JOINERS: &str = "a an the of and or in on at to for with from by vs. nor but";
+
+pub fn is_title_joiner(word: &str) -> bool {
+    contains_lower(&TITLE_JOINER_SET, word)
+}
 
 /// Words before a short quotation that mark it as scare quotes or a term.
 const SCARE_MARKERS: &str = "
@@ -261,6 +323,7 @@ pub const CUE_PHRASES: &[(&str, SpeakerSide)] = &[
     ("shot back", SpeakerSide::Before),
     ("fired back", SpeakerSide::Before),
     ("went on", SpeakerSide::Before),
+    ("goes on", SpeakerSide::Before),
     ("spoke up", SpeakerSide::Before),
 ];
 
@@ -375,6 +438,11 @@ static TITLE_WORD_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_WORDS));
 static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(ABBREVIATIONS));
 static TITLE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_NOUNS));
 static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
+static TITLE_JOINER_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_JOINERS));
+static NEVER_SPEAKER_SET: LazyLock<WordSet> = LazyLock::new(|| set(NEVER_SPEAKERS));
+static RELATIVE_SET: LazyLock<WordSet> = LazyLock::new(|| set(RELATIVE_PRONOUNS));
+static MEANS_SET: LazyLock<WordSet> = LazyLock::new(|| set(MEANS_OF_COMMUNICATION));
+static SPEECH_ACT_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH_ACT_VERBS));
 
 /// Looks a word up in lower case without allocating for words that are already lower case
 /// or short and ASCII, as nearly every word is.
@@ -458,6 +526,17 @@ static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|
 
 pub fn is_cue_verb(word: &str) -> bool {
     contains_lower(&CUE_VERB_SET, word)
+}
+
+/// A word that makes its clause an act of speech, writing or thought: a cue verb, a verb of
+/// [`SPEECH_ACT_VERBS`], a noun of speech (`remarks`) or a document (`statement`).
+pub fn is_speech_act(word: &str) -> bool {
+    // A weak cue counts in the past tense only: `state`, `post` and `call` are as often
+    // nouns (`vary from state to state`), `called` and `posted` never.
+    (contains_lower(&CUE_VERB_SET, word) && (!contains_lower(&WEAK_CUE_SET, word) || word.ends_with("ed")))
+        || contains_lower(&SPEECH_ACT_SET, word)
+        || contains_lower(&DOCUMENT_SET, word)
+        || is_speech_noun(word)
 }
 
 pub fn is_weak_cue(word: &str) -> bool {

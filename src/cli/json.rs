@@ -29,6 +29,10 @@ pub struct QuoteRecord<'a> {
     pub entity: Option<&'a str>,
     pub name: Option<&'a str>,
     pub cue: Option<SpanRecord<'a>>,
+    /// The attribution rule that found the speaker (docs/attribution.md names each).
+    pub rule: Option<&'static str>,
+    /// How the quotation reached its cue's sentence: sentence, paragraph, opening, introduction, continuation.
+    pub link: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -125,6 +129,8 @@ impl<'a> QuoteRecord<'a> {
             entity: resolved.and_then(|r| r.entity).map(|id| entity_id(glossary, id)),
             name: resolved.map(|r| r.name.as_str()),
             cue: attribution.map(|a| SpanRecord::new(a.cue, text)),
+            rule: attribution.map(|a| a.rule.as_str()),
+            link: attribution.map(|a| a.link.as_str()),
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::clauses::subject;
 use super::cues::{Found, Pair, form_of, word_at};
 use super::phrases::Item;
+use super::rule::Rule;
 use crate::analysis::lexicon;
 use crate::analysis::quotes::SpeakerForm;
 
@@ -76,7 +77,13 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
             && let Some((_, subject)) = subject(prose, items, chosen.first_item - 1)
             && form_of(prose, subject) == SpeakerForm::Name
         {
-            return Some(Found { speaker: subject, head: subject, form: SpeakerForm::Name, ..chosen.found });
+            return Some(Found {
+                speaker: subject,
+                head: subject,
+                form: SpeakerForm::Name,
+                rule: Rule::WhatClauseSubject,
+                ..chosen.found
+            });
         }
     }
     Some(chosen.found)

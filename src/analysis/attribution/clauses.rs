@@ -4,7 +4,8 @@
 
 use super::cues::{Found, form_of, word_at};
 use super::phrases::{self, Item};
-use crate::analysis::quotes::SpeakerForm;
+use super::rule::Rule;
+use crate::analysis::quotes::{SpeakerForm, reads_as_sentence};
 use crate::analysis::words::{ends_possessive, is_capitalised};
 use crate::analysis::{Span, lexicon};
 
@@ -178,7 +179,7 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         && let Some(head) = phrases::after(prose, items, quote_item + 2)
         && form_of(prose, head) == SpeakerForm::Name
     {
-        return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name });
+        return Some(Found { speaker: head, head, cue: *dash, form: SpeakerForm::Name, rule: Rule::SignedWithDash });
     }
     // `“…?” Hannity pressed.`: a name and a verb right after the quotation.
     if matches!(items.get(quote_item + 1), Some(Item::Word(_)))
@@ -196,10 +197,12 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
                 items.get(verb + 1),
                 None | Some(Item::Punct(_, '.' | ',' | ':' | '?' | '!')) | Some(Item::Quote(_))
             );
-            if form_of(prose, head) != SpeakerForm::Description && verb_word.is_some_and(|w| !is_capitalised(w)) && ends
+            if form_of(prose, head) != SpeakerForm::Description
+                && verb_word.is_some_and(|w| !is_capitalised(w) && lexicon::is_speech_act(w))
+                && ends
             {
                 let cue = items[verb].span();
-                return Some(Found { speaker: head, head, cue, form: form_of(prose, head) });
+                return Some(Found { speaker: head, head, cue, form: form_of(prose, head), rule: Rule::NameAndVerbAfterQuote });
             }
         }
     }
@@ -212,13 +215,47 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
         word_at(prose, items, i).is_some_and(|w| ["he", "she", "they", "He", "She", "They"].contains(&w))
             && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !lexicon::is_determiner(v))
     });
-    if let Some(i) = nearest_pronoun {
+    if let Some(i) = nearest_pronoun
+        && let Some(act) = speech_act_between(prose, items, i + 1, quote_item)
+    {
         let head = items[i].span();
-        return Some(Found { speaker: head, head, cue: items[i + 1].span(), form: SpeakerForm::Pronoun });
+        return Some(Found { speaker: head, head, cue: act, form: SpeakerForm::Pronoun, rule: Rule::SubjectOfSpeechVerb });
     }
     let subject = subject_and_verb(prose, items, quote_item)?;
-    let cue = items[subject.verb].span();
-    Some(Found { speaker: subject.phrase, head: subject.head, cue, form: form_of(prose, subject.head) })
+    if let Some(cue) = speech_act_between(prose, items, subject.verb, quote_item) {
+        let form = form_of(prose, subject.head);
+        return Some(Found { speaker: subject.phrase, head: subject.head, cue, form, rule: Rule::SubjectOfSpeechVerb });
+    }
+    let introducer = introducing_punctuation(prose, items, quote_item)?;
+    let form = form_of(prose, subject.head);
+    Some(Found { speaker: subject.phrase, head: subject.head, cue: introducer, form, rule: Rule::ClauseIntroducesQuote })
+}
+
+/// `She was blunt: “We are broke.”`, `Clinton shared her worry with donors, “I do not know
+/// which Trump will show up.”`, and a paragraph ending `Transcript as follows:`: a colon, a
+/// comma or a dash that ends a clause and opens a quotation that reads as a sentence presents
+/// that quotation as the words of the clause's subject. The punctuation is the cue. At
+/// `quote_item == items.len()` the sentence itself ends with the colon that introduces the
+/// next paragraph.
+fn introducing_punctuation(prose: &str, items: &[Item], quote_item: usize) -> Option<Span> {
+    if quote_item == items.len() {
+        return match items.last() {
+            Some(Item::Punct(colon, ':')) => Some(*colon),
+            _ => None,
+        };
+    }
+    let Some(Item::Quote(quote)) = items.get(quote_item) else { return None };
+    match items.get(quote_item.checked_sub(1)?) {
+        Some(Item::Punct(mark, ':' | ',' | '—' | '–' | '-')) if reads_as_sentence(prose, *quote) => Some(*mark),
+        _ => None,
+    }
+}
+
+/// The first word of `items[from..to]` that makes a clause an act of speech, writing or
+/// thought (`decried`, `dubbed`, `statement`): a clause's subject speaks the quotation the
+/// clause holds only through one. `Fans gathered in the so-called “fan zone”` has none.
+fn speech_act_between(prose: &str, items: &[Item], from: usize, to: usize) -> Option<Span> {
+    items.get(from..to)?.iter().find(|i| i.word(prose).is_some_and(lexicon::is_speech_act)).map(|i| i.span())
 }
 
 /// Where [`named_introduction`] looks for a name alone.
@@ -251,7 +288,7 @@ pub fn named_introduction(prose: &str, items: &[Item], quote_item: usize, placem
     let alone = after_dash || opening == 0 && placement == Placement::Anywhere;
     (alone && form_of(prose, head) == SpeakerForm::Name).then(|| {
         let cue = items[quote_item - 1].span();
-        Found { speaker: head, head, cue, form: SpeakerForm::Name }
+        Found { speaker: head, head, cue, form: SpeakerForm::Name, rule: Rule::NameBeforeColon }
     })
 }
 
@@ -304,7 +341,7 @@ fn is_possessive_determiner(word: &str) -> bool {
 fn possessor_speaking(prose: &str, items: &[Item], possessor: usize, cue: Span) -> Found {
     let word = items[possessor].span();
     if is_possessive_determiner(word.text(prose)) {
-        return Found { speaker: word, head: word, cue, form: SpeakerForm::Pronoun };
+        return Found { speaker: word, head: word, cue, form: SpeakerForm::Pronoun, rule: Rule::SpeechNounPossessor };
     }
     let mut first = possessor;
     while first > 0 && word_at(prose, items, first - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
@@ -312,7 +349,7 @@ fn possessor_speaking(prose: &str, items: &[Item], possessor: usize, cue: Span) 
         first -= 1;
     }
     let speaker = Span::new(items[first].span().start, word.end);
-    Found { speaker, head: speaker, cue, form: form_of(prose, speaker) }
+    Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::SpeechNounPossessor }
 }
 
 /// `Klasra, editor in chief of the Telegraph, told`: when a comma stands right before the

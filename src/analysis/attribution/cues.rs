@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use super::clauses::{appositive_subject, inverted_speaker, subject, with_relative_clause};
 use super::phrases::{self, Item};
+use super::rule::Rule;
 use crate::analysis::quotes::SpeakerForm;
 use crate::analysis::words::{ends_possessive, is_capitalised};
 use crate::analysis::{Span, lexicon};
@@ -18,6 +19,8 @@ pub struct Found {
     pub head: Span,
     pub cue: Span,
     pub form: SpeakerForm,
+    /// The rule that found this pair.
+    pub rule: Rule,
 }
 
 /// A pair with the item positions the choice of pair for a quotation needs.
@@ -41,6 +44,7 @@ pub fn pairs(prose: &str, items: &[Item]) -> Vec<Pair> {
             .then(|| continued_cue(prose, items, index, pairs.last()))
             .flatten()
             .or_else(|| phrase_cue(prose, items, index))
+            .or_else(|| cue_verb.then(|| parenthetical_cue(prose, items, index)).flatten())
             .or_else(|| cue_verb.then(|| verb_cue(prose, items, index)).flatten())
             .or_else(|| tail_verb_cue(prose, items, index))
             .or_else(|| cue_verb.then(|| conjoined_cue(prose, items, index, pairs.last())).flatten());
@@ -62,7 +66,7 @@ fn continued_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>)
     if !(follows_last && word.ends_with("ing") && lexicon::is_cue_verb(word)) {
         return None;
     }
-    let found = Found { cue: items[index].span(), ..last.found };
+    let found = Found { cue: items[index].span(), rule: Rule::ContinuedCue, ..last.found };
     Some((Pair { found, first_item: last.first_item, cue_item: index }, 1))
 }
 
@@ -96,15 +100,51 @@ fn phrase_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)
         let cue = Span::new(items[index].span().start, items[last].span().end);
         let (speaker, first_item) = match side {
             lexicon::SpeakerSide::After => (phrases::after(prose, items, last + 1)?, index),
+            // `“The deal is done,” points out Tomas Okafor.`: right after a quotation the
+            // speaker of a cue phrase follows it.
+            lexicon::SpeakerSide::Before if follows_quote(items, index) => {
+                (phrases::after(prose, items, last + 1)?, index)
+            }
             lexicon::SpeakerSide::Before => {
                 let speaker = phrases::before(prose, items, index)?;
                 (speaker, items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index))
             }
         };
-        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::CuePhrase };
         return Some((Pair { found, first_item, cue_item: index }, words.len()));
     }
     None
+}
+
+/// Whether the item at `index` comes right after a quotation, or after a quotation and a comma.
+fn follows_quote(items: &[Item], index: usize) -> bool {
+    index >= 1 && matches!(items[index - 1], Item::Quote(_))
+        || index >= 2 && matches!(items[index - 1], Item::Punct(_, ',')) && matches!(items[index - 2], Item::Quote(_))
+}
+
+/// `The results, says Kim, are “a disaster.”`: a strong cue set off by commas with its
+/// speaker after it, inside the sentence it attributes.
+fn parenthetical_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> {
+    let word = word_at(prose, items, index)?;
+    if lexicon::is_weak_cue(word) || word.ends_with("ing") || is_capitalised(word) || follows_quote(items, index) {
+        return None;
+    }
+    if index < 2 || !matches!(items[index - 1], Item::Punct(_, ',')) || items[index - 2].word(prose).is_none() {
+        return None;
+    }
+    let head = phrases::after(prose, items, index + 1)?;
+    let comma = items.iter().position(|i| i.span().start >= head.end)?;
+    // The sentence goes on after the second comma, to a quotation: not `…, said Okafor,
+    // who chairs the committee.`
+    let continues = matches!(items[comma], Item::Punct(_, ','))
+        && items.get(comma + 1).and_then(|i| i.word(prose)).is_some_and(|w| !lexicon::is_cue_verb(w) && !lexicon::opens_relative_clause(w))
+        && items[comma + 1..].iter().any(|i| matches!(i, Item::Quote(_)));
+    if !continues || form_of(prose, head) == SpeakerForm::Document {
+        return None;
+    }
+    let cue = items[index].span();
+    let found = Found { speaker: head, head, cue, form: form_of(prose, head), rule: Rule::ParentheticalCue };
+    Some((Pair { found, first_item: index, cue_item: index }, 1))
 }
 
 /// A cue verb with its speaker before it, or after it when inverted (`said Mujahid`).
@@ -115,10 +155,12 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     }
     let cue = items[index].span();
     let next_word = word_at(prose, items, index + 1);
-    // Passive: `measures added by Republicans` — the speaker follows "by".
-    if next_word == Some("by") {
+    // Passive: `measures added by Republicans` — the speaker follows "by"; not a means of
+    // speaking (`Hadwin said by phone`), after which the speaker is before the cue.
+    let by_means = word_at(prose, items, index + 2).is_some_and(lexicon::is_means_of_communication);
+    if next_word == Some("by") && !by_means {
         let speaker = phrases::after(prose, items, index + 2)?;
-        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::PassiveAgent };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     // `with McCain calling it “a Chinese menu”`, `– Ryan saying …`, `with Trump reportedly
@@ -134,7 +176,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             || items[first_item - 1].word(prose) == Some("and")
                 && speaker.text(prose).split(' ').all(is_capitalised))
     {
-        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::AbsolutePhrase };
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     // Otherwise a participle takes the subject of its clause: `Trump and Ryan issued a
@@ -143,7 +185,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         && index > 0
         && let Some((first_item, speaker)) = subject(prose, items, index)
     {
-        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+        let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::ParticipleSubject };
         return Some((Pair { found, first_item, cue_item: index }, 1));
     }
     // `when terrorists are revealed as …`, `Okafor was criticized for …`: a cue in the
@@ -209,7 +251,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
             .flatten()
             .map(|head| named_before_appositive(prose, items, head).unwrap_or(head));
         if let Some(head) = antecedent {
-            let found = Found { speaker: who, head, cue, form: form_of(prose, head) };
+            let found = Found { speaker: who, head, cue, form: form_of(prose, head), rule: Rule::RelativePronoun };
             return Some((Pair { found, first_item: speaker_end - 1, cue_item: index }, 1));
         }
     }
@@ -235,7 +277,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
                 lexicon::one_of(w, &["in", "on", "at", "of", "during", "from", "with", "for", "into", "about"])
             });
         if !weak || (adjacent && !after_preposition && (after_quote_or_comma(first_item) || followed_by_break)) {
-            let found = Found { speaker, head, cue, form: form_of(prose, head) };
+            let found = Found { speaker, head, cue, form: form_of(prose, head), rule: Rule::SpeakerBeforeCue };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }
         return None;
@@ -257,7 +299,7 @@ fn conjoined_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>)
     }
     let cue = items[index].span();
     if let Some(last) = last.filter(|p| p.cue_item < joiner) {
-        let found = Found { cue, ..last.found };
+        let found = Found { cue, rule: Rule::ConjoinedCue, ..last.found };
         return Some((Pair { found, first_item: last.first_item, cue_item: index }, 1));
     }
     // `But as Trump denounced … and pledged to confront “…”`: with no clause subject, the
@@ -272,7 +314,7 @@ fn conjoined_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>)
         })
     };
     let (first_item, speaker) = subject(prose, items, joiner).or_else(subordinate_subject)?;
-    let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+    let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::ConjoinedCue };
     Some((Pair { found, first_item, cue_item: index }, 1))
 }
 
@@ -312,7 +354,7 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
         && (opens_sentence || !weak && index >= 1 && matches!(items[index - 1], Item::Punct(_, ',')))
         && let Some(head) = phrases::after(prose, items, index + 1).filter(|h| introduces_quote(*h))
     {
-        let found = Found { speaker: head, head, cue, form: form_of(prose, head) };
+        let found = Found { speaker: head, head, cue, form: form_of(prose, head), rule: Rule::CueBeforeSpeaker };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     // `Fans “never gave up” in the final, said Okafor.`: a cue after a comma with only its
@@ -332,7 +374,7 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
         let end = end + time_phrase_length(prose, &items[end..]);
         let closes = items[end..].iter().all(|i| matches!(i, Item::Punct(_, '.' | ',' | '!' | '?' | ')')));
         if closes {
-            let found = Found { speaker, head, cue, form: form_of(prose, head) };
+            let found = Found { speaker, head, cue, form: form_of(prose, head), rule: Rule::CueClosesSentence };
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }
@@ -351,14 +393,22 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
             lexicon::is_determiner(first)
         }
     };
-    // A weak cue is one when a document follows it: `“…,” read the statement.`
+    // A weak cue is one when a document follows it (`“…,” read the statement.`) or a name
+    // that ends the sentence (`“It was chaos,” echoes Ivo Laine.`).
+    let name_closes = |head: Span| {
+        form_of(prose, head) == SpeakerForm::Name
+            && items
+                .iter()
+                .position(|i| i.span().start >= head.end)
+                .is_none_or(|next| matches!(items[next], Item::Punct(_, '.' | '!' | '?' | ',')))
+    };
     if after_quote
         && let Some(head) = phrases::after(prose, items, index + 1)
         && (!bare_quotation || names_or_points(head))
-        && (!weak || form_of(prose, head) == SpeakerForm::Document)
+        && (!weak || form_of(prose, head) == SpeakerForm::Document || name_closes(head))
     {
         let speaker = inverted_speaker(prose, items, head);
-        let found = Found { speaker, head, cue, form: form_of(prose, head) };
+        let found = Found { speaker, head, cue, form: form_of(prose, head), rule: Rule::CueAfterQuote };
         return Some((Pair { found, first_item: index, cue_item: index }, 1));
     }
     None
@@ -446,7 +496,7 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         if after_quote(first_item)
             && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w)))
         {
-            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker) };
+            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::PastVerbAfterQuote };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }
     }
@@ -456,7 +506,7 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         let end = items.iter().position(|i| i.span().start >= head.end).unwrap_or(items.len());
         if (ends(end)) && head.text(prose).split_whitespace().any(is_capitalised) {
             let speaker = inverted_speaker(prose, items, head);
-            let found = Found { speaker, head, cue, form: form_of(prose, head) };
+            let found = Found { speaker, head, cue, form: form_of(prose, head), rule: Rule::PastVerbBeforeSpeaker };
             return Some((Pair { found, first_item: index, cue_item: index }, 1));
         }
     }

@@ -7,13 +7,17 @@ mod clauses;
 mod cues;
 mod phrases;
 mod resolve;
+mod rule;
+#[cfg(test)]
+mod rules_tests;
 mod shift;
 
 pub use cues::Found;
+pub use rule::{Link, Rule};
 
 use std::borrow::Cow;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::mentions::Mention;
 use super::quotes::{self, Attribution, Quote, QuoteKind};
@@ -66,7 +70,6 @@ pub(crate) fn attribute_with<'s>(
     // The speaker of the quotation that ended the previous paragraph: a paragraph that is all
     // quotation continues it (unless that speaker is itself ambiguous, decided later).
     let mut speaker_at_paragraph_end: Option<(Found, Span)> = None;
-    let mut continuations: FxHashSet<usize> = FxHashSet::default();
     // What the walk reads of every quotation, copied out in one pass: a `Quote` is a few
     // cache lines long, and reading them between blocks missed the cache at each one.
     let quote_ends: Vec<usize> = quotes.iter().map(|q| q.span.end).collect();
@@ -106,6 +109,7 @@ pub(crate) fn attribute_with<'s>(
             let mut unattributed_kind = None;
             let chosen = clauses::named_introduction(prose, &sentence.items, quote_item, clauses::Placement::AfterDash)
                 .or_else(|| choice::choose(prose, &sentence.items, &sentence.pairs, quote_item))
+                .filter(|found| can_speak(prose, found))
                 .or_else(|| {
                     let kind = quotes::classify(prose, part, sentence.span, false);
                     unattributed_kind = Some(kind);
@@ -138,18 +142,23 @@ pub(crate) fn attribute_with<'s>(
                 opening_attribution.insert(index, found);
             }
         }
-        let mut attributed_here: Vec<(usize, Found, Span)> = Vec::new();
+        let mut attributed_here: Vec<(usize, Found, Span, Link)> = Vec::new();
         let mut unresolved = Vec::new();
         for index in owned {
             let part = *quotes[index].parts.last().unwrap_or(&quotes[index].span);
             let Some((found, sentence, unattributed_kind)) = found_for(part) else { continue };
-            let found = found.map(|f| (f, sentence)).or_else(|| opening_attribution.get(&index).copied());
+            let found = found
+                .map(|f| (f, sentence, Link::Sentence))
+                .or_else(|| opening_attribution.get(&index).map(|&(f, s)| (f, s, Link::Opening)));
             quotes[index].kind = match unattributed_kind {
                 Some(kind) if found.is_none() => kind,
                 _ => quotes::classify(prose, part, sentence, found.is_some()),
             };
-            match found {
-                Some((found, sentence)) => attributed_here.push((index, found, sentence)),
+            // A title or a term is nobody's words, whatever cue its sentence has: `Okafor said
+            // on the show “Harbour Tonight” that …`.
+            let names_a_work = matches!(quotes[index].kind, QuoteKind::Title | QuoteKind::Term);
+            match found.filter(|_| !names_a_work) {
+                Some((found, sentence, link)) => attributed_here.push((index, found, sentence, link)),
                 None => unresolved.push((index, sentence)),
             }
         }
@@ -160,7 +169,7 @@ pub(crate) fn attribute_with<'s>(
                 continue;
             }
             let at = quotes[index].span.start;
-            let from_quotes = attributed_here.iter().map(|(_, f, s)| (*f, *s));
+            let from_quotes = attributed_here.iter().map(|(_, f, s, _)| (*f, *s));
             let from_sentences = sentences
                 .iter()
                 .filter(|s| s.span != sentence_span)
@@ -171,17 +180,17 @@ pub(crate) fn attribute_with<'s>(
                 .filter(|(f, _)| f.cue.end <= at)
                 .max_by_key(|(f, _)| f.cue.end)
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
-            if let Some(&(found, span)) = nearest.or(introduction.as_ref()) {
+            let nearest = nearest.map(|&(f, s)| (f, s, Link::Paragraph));
+            if let Some((found, span, link)) = nearest.or(introduction.map(|(f, s)| (f, s, Link::Introduction))) {
                 // `“…,” said Okafor, who chairs the committee. “…”`: the relative pronoun
                 // speaks only inside its clause; a later quotation names its antecedent.
                 let found =
                     if found.speaker.text(prose) == "who" { Found { speaker: found.head, ..found } } else { found };
-                attributed_here.push((index, found, span));
-            } else if let Some((found, span)) =
-                speaker_at_paragraph_end.filter(|_| quotes[index].span.start == block.span.start)
+                attributed_here.push((index, found, span, link));
+            } else if let Some((found, span)) = speaker_at_paragraph_end
+                .filter(|_| quotes[index].span.start == block.span.start && is_all_quotation(sentences, sentence_span))
             {
-                continuations.insert(index);
-                attributed_here.push((index, found, span));
+                attributed_here.push((index, found, span, Link::Continuation));
             }
         }
         let last_quote = next_quote.checked_sub(1).filter(|&i| i >= first);
@@ -191,7 +200,7 @@ pub(crate) fn attribute_with<'s>(
         speaker_at_paragraph_end = last_quote
             .and_then(|last| {
                 let ends_paragraph = sentences.last().is_some_and(|s| s.span.start <= quotes[last].span.end);
-                let (_, found, span) = attributed_here.iter().find(|(i, _, _)| *i == last)?;
+                let (_, found, span, _) = attributed_here.iter().find(|(i, _, _, _)| *i == last)?;
                 ends_paragraph.then_some((*found, *span))
             })
             .or_else(last_sentence_speaker);
@@ -207,24 +216,31 @@ pub(crate) fn attribute_with<'s>(
                     quote: None,
                     found: pair.found,
                     sentence: sentence.span,
-                    continuation: false,
+                    link: Link::Sentence,
                 });
             }
         }
-        for (index, found, sentence) in attributed_here {
-            events.push(Event {
-                at: quotes[index].span.start.max(found.speaker.start),
-                quote: Some(index),
-                found,
-                sentence,
-                continuation: continuations.contains(&index),
-            });
+        for (index, found, sentence, link) in attributed_here {
+            events.push(Event { at: quotes[index].span.start.max(found.speaker.start), quote: Some(index), found, sentence, link });
         }
         for quote in &mut quotes[first..next_quote] {
             quote.needs_speaker = quote.kind == QuoteKind::Speech;
         }
     }
     resolve_in_reading_order(prose, quotes, events, mentions, glossary)
+}
+
+/// A speaker is a noun phrase that can speak: never a lone adverb, conjunction or quantifier
+/// (`Even`, `yet`, `First`, `More`), which a rule reading a clause may take for its subject.
+fn can_speak(prose: &str, found: &Found) -> bool {
+    !lexicon::is_never_speaker(found.head.text(prose))
+}
+
+/// Whether the sentence at `span` holds nothing but quotations and punctuation: only such a
+/// sentence, opening a paragraph, continues the previous paragraph's speaker. `“It was
+/// chaos,” echoes Ivo Laine.` names a speaker of its own, even one no rule understood.
+fn is_all_quotation(sentences: &[Sentence], span: Span) -> bool {
+    sentences.iter().find(|s| s.span == span).is_none_or(|s| s.items.iter().all(|i| !matches!(i, Item::Word(_))))
 }
 
 /// The sentences of a block that is not a heading, with their items and cue–speaker pairs:
@@ -341,8 +357,8 @@ struct Event {
     quote: Option<usize>,
     found: Found,
     sentence: Span,
-    /// A paragraph of quotation that continues the previous paragraph's speaker.
-    continuation: bool,
+    /// How the quotation reached the attribution's sentence.
+    link: Link,
 }
 
 fn resolve_in_reading_order(
@@ -368,6 +384,8 @@ fn resolve_in_reading_order(
                 head: found.head,
                 form: found.form,
                 cue: found.cue,
+                rule: found.rule,
+                link: event.link,
                 resolved: None,
             });
         }
@@ -381,7 +399,7 @@ fn resolve_in_reading_order(
         let key = (event.found.speaker.start, event.found.cue.start);
         let resolved = *resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence));
         let Some(index) = event.quote else { continue };
-        if event.continuation && resolver.is_ambiguous(event.found.head) {
+        if event.link == Link::Continuation && resolver.is_ambiguous(event.found.head) {
             // Readers cannot tell who goes on speaking: the paragraph needs its own attribution.
             quotes[index].attribution = None;
         } else if let Some(attribution) = quotes[index].attribution.as_mut() {

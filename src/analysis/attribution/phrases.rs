@@ -239,7 +239,13 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
                 .get(index + 1)
                 .and_then(|i| i.word(prose))
                 .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-        if approximates || is_first && lexicon::is_determiner(word) {
+        // `says one of the players`, `some of the fans`: a quantifier before `of` is the head.
+        let quantifies = is_first
+            && lexicon::is_determiner(word)
+            && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(|n| n == "of");
+        if quantifies {
+            last = Some(index);
+        } else if approximates || is_first && lexicon::is_determiner(word) {
         } else if is_connector(word)
             || word == "to" && index > start && items[index - 1].word(prose).is_some_and(takes_to)
         {

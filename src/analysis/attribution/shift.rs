@@ -40,7 +40,7 @@ impl Pair {
 
 impl Found {
     pub(crate) fn shifted(self, by: isize) -> Found {
-        let Found { speaker, head, cue, form } = self;
-        Found { speaker: speaker.shifted(by), head: head.shifted(by), cue: cue.shifted(by), form }
+        let Found { speaker, head, cue, form, rule } = self;
+        Found { speaker: speaker.shifted(by), head: head.shifted(by), cue: cue.shifted(by), form, rule }
     }
 }

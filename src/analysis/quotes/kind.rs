@@ -9,10 +9,8 @@ use crate::analysis::{Span, lexicon};
 /// sentence gives it a speaker: a partial quote in a speaker's sentence is speech.
 pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> QuoteKind {
     let inner = inner_text(prose, quote);
-    // The rules only tell up to eight words apart: a long quotation is not counted through,
-    // and one that ends like a sentence is not counted at all (no rule reads its count).
-    let ends_like_sentence = inner.trim_end().ends_with(['.', '?', '!']);
-    let words = if ends_like_sentence { 0 } else { count_words(inner, 8) };
+    // The rules only tell up to eight words apart: a long quotation is not counted through.
+    let words = count_words(inner, 8);
     // The three words before the quotation are all the rules read: tokenize a short window.
     let mut window_start = quote.start.saturating_sub(80).max(sentence.start.min(quote.start));
     while !prose.is_char_boundary(window_start) {
@@ -26,6 +24,13 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         found += 1;
     }
     let previous_words = &last_words[..found];
+    // `the show “Cake Boss.”`, `to see if they could “look like Donald Trump.”`: a short
+    // quotation that a word runs straight into is a phrase of the sentence, and the period
+    // American style sets inside its closing mark does not make it a sentence.
+    let embedded = before.last().is_some_and(|t| t.is_word());
+    let trimmed = inner.trim_end();
+    let ends_like_sentence =
+        trimmed.ends_with(['?', '!']) || trimmed.ends_with('.') && !(embedded && words <= EMBEDDED_PHRASE_WORDS);
     let follows = |is_marker: fn(&str) -> bool| previous_words.iter().take(2).any(|w| is_marker(w));
     let sentence_like = ends_like_sentence || words >= 8;
     // `the film “Beloved”`, `a film called “Beloved”`; not `his campaign has “the wind …”`.
@@ -39,6 +44,11 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     if after_title_noun && !sentence_like {
         return QuoteKind::Title;
     }
+    // `appear on “The View” and “The Late Show With Stephen Colbert,”`: a short quotation in
+    // title case that a word runs straight into names a work, a show or an event.
+    if embedded && !attributed && !sentence_like && (2..=EMBEDDED_PHRASE_WORDS).contains(&words) && is_title_case(inner) {
+        return QuoteKind::Title;
+    }
     // A partial quotation in its speaker's sentence is speech, even after "called".
     if !sentence_like && words <= 6 && !attributed {
         if previous_words.first().is_some_and(|w| one_of(w, &["word", "term", "phrase", "label", "name"])) {
@@ -47,11 +57,36 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         if follows(lexicon::is_scare_marker) || called_it(previous_words) {
             return QuoteKind::Scare;
         }
-        if words <= 4 && !inner.trim_end().ends_with(',') {
+        // A comma inside the closing mark (`“We lost,” …`) goes with a quotation that opens a
+        // sentence; after a word it is the sentence's own comma, set inside American style.
+        if (words <= 4 || embedded && words <= EMBEDDED_PHRASE_WORDS) && (embedded || !inner.trim_end().ends_with(',')) {
             return QuoteKind::Scare;
         }
     }
     QuoteKind::Speech
+}
+
+/// Every word capitalised but the short joining words of titles: `The Late Show With
+/// Stephen Colbert`, `Cake Boss.`
+fn is_title_case(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || lexicon::is_title_joiner(w)
+        })
+}
+
+/// The most words a quotation that a word runs straight into may have and still be read as
+/// a phrase of its sentence when nobody is said to speak it: `they could “look like Donald
+/// Trump.”`
+const EMBEDDED_PHRASE_WORDS: usize = 6;
+
+/// Whether the quotation at `quote` reads as a sentence of its own: it ends like one, or
+/// runs to eight words or more. A clause can introduce such a quotation with a colon or a
+/// comma alone (`She was blunt: “We are broke.”`); a shorter one is a phrase of the clause.
+pub fn reads_as_sentence(prose: &str, quote: Span) -> bool {
+    let inner = inner_text(prose, quote);
+    inner.trim_end().ends_with(['.', '?', '!']) || count_words(inner, 8) >= 8
 }
 
 /// The number of whitespace-separated words of `text`, counted up to `limit`: what

@@ -3,9 +3,10 @@
 mod kind;
 mod marks;
 
-pub use kind::classify;
+pub use kind::{classify, reads_as_sentence};
 pub use marks::is_opening_mark;
 
+use super::attribution::{Link, Rule};
 use super::{Article, Diagnostic, EntityId, Span};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
@@ -61,6 +62,10 @@ pub struct Attribution {
     pub form: SpeakerForm,
     /// The cue: `said`, `told`, `according to`.
     pub cue: Span,
+    /// The rule that found the speaker and cue.
+    pub rule: Rule,
+    /// How the quotation reached the cue's sentence.
+    pub link: Link,
     pub resolved: Option<Resolved>,
 }
 
