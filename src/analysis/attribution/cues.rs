@@ -243,23 +243,29 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         return None;
     }
     // `Beck, who said …`: the relative pronoun is the speaker as written; the noun it
-    // refers to names them.
+    // refers to names them. Without the comma only a name is its antecedent: `a post from
+    // Rikkie Wells who tweeted`.
     if speaker_end > 0 && word_at(prose, items, speaker_end - 1) == Some("who") {
         let who = items[speaker_end - 1].span();
-        let antecedent = (speaker_end >= 3 && matches!(items[speaker_end - 2], Item::Punct(_, ',')))
-            .then(|| phrases::before(prose, items, speaker_end - 2))
-            .flatten()
-            .map(|head| named_before_appositive(prose, items, head).unwrap_or(head));
+        let after_comma = speaker_end >= 3 && matches!(items[speaker_end - 2], Item::Punct(_, ','));
+        let antecedent = if after_comma {
+            phrases::before(prose, items, speaker_end - 2)
+                .map(|head| named_before_appositive(prose, items, head).unwrap_or(head))
+        } else {
+            phrases::before(prose, items, speaker_end - 1).filter(|head| form_of(prose, *head) == SpeakerForm::Name)
+        };
         if let Some(head) = antecedent {
             let found = Found { speaker: who, head, cue, form: form_of(prose, head), rule: Rule::RelativePronoun };
             return Some((Pair { found, first_item: speaker_end - 1, cue_item: index }, 1));
         }
     }
-    let before =
-        phrases::before(prose, items, speaker_end).map(|s| with_relative_clause(prose, items, s)).or_else(|| {
+    let before = phrases::before(prose, items, speaker_end)
+        .map(|s| with_relative_clause(prose, items, s))
+        .or_else(|| {
             let comma = speaker_end.checked_sub(1).filter(|&c| matches!(items[c], Item::Punct(_, ',')))?;
             appositive_subject(prose, items, comma)
-        });
+        })
+        .or_else(|| name_between_quote_and_cue(prose, items, index));
     if let Some((head, speaker)) = before {
         let first_item = items.iter().position(|i| i.span().start == speaker.start).unwrap_or(index);
         // `Okafor had called it “…”`, `Okafor also called …`: auxiliaries and adverbs keep a
@@ -283,6 +289,14 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         return None;
     }
     inverted_cue(prose, items, index)
+}
+
+/// `“We will appeal,” From said.`: between a quotation and its cue a capitalised word is a
+/// name, even one that is also a preposition or a modal elsewhere (`From`, `Will`, `May`).
+fn name_between_quote_and_cue(prose: &str, items: &[Item], cue: usize) -> Option<(Span, Span)> {
+    let name = cue.checked_sub(1)?;
+    word_at(prose, items, name).filter(|w| is_capitalised(w) && !lexicon::is_speaker_pronoun(w))?;
+    follows_quote(items, name).then(|| (items[name].span(), items[name].span()))
 }
 
 /// `Okafor backed the plan at first, but now says …`, `Okafor said … and added`: a cue

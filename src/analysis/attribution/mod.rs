@@ -5,6 +5,7 @@
 mod choice;
 mod clauses;
 mod cues;
+mod digest;
 mod phrases;
 mod resolve;
 mod rule;
@@ -180,7 +181,16 @@ pub(crate) fn attribute_with<'s>(
                 .filter(|(f, _)| f.cue.end <= at)
                 .max_by_key(|(f, _)| f.cue.end)
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
-            let nearest = nearest.map(|&(f, s)| (f, s, Link::Paragraph));
+            // A credit in brackets closing the paragraph names the source outright.
+            let credit = || digest::bracket_credit(prose, block.span).map(|f| (f, sentence_span, Link::Signature));
+            let nearest = credit().or_else(|| nearest.map(|&(f, s)| (f, s, Link::Paragraph)));
+            // A paragraph of quotation signed on the next line: `— Lena Marsh, Harbour Post`.
+            let all_quotation = is_all_quotation(sentences, sentence_span);
+            let signed = || {
+                let next = article.blocks.get(block_index + 1)?;
+                digest::signature_line(prose, next.span).map(|f| (f, sentence_span, Link::Signature))
+            };
+            let nearest = nearest.or_else(|| if all_quotation { signed() } else { None });
             if let Some((found, span, link)) = nearest.or(introduction.map(|(f, s)| (f, s, Link::Introduction))) {
                 // `“…,” said Okafor, who chairs the committee. “…”`: the relative pronoun
                 // speaks only inside its clause; a later quotation names its antecedent.

@@ -42,6 +42,11 @@ pub enum Rule {
     PastVerbBeforeSpeaker,
     /// `“A disgrace.” ― Martha Aguilar`: a dash and a name after the quotation sign it.
     SignedWithDash,
+    /// `“…”` then a line `— Gerald F. Seib, The Harbour Gazette`: a line that is only a dash
+    /// and a name signs the quotation paragraph before it.
+    SignatureLine,
+    /// `HEADLINE “…” [WaPo.]`: a bracketed name closing a paragraph credits its quotations.
+    SourceInBrackets,
     /// `Lena Marsh: “…”`: a name alone before a colon introduces the quotation.
     NameBeforeColon,
     /// `“Is it over?” Okafor pressed.`: a name and a verb of speech right after a question.
@@ -78,6 +83,8 @@ impl Rule {
         Rule::PastVerbAfterQuote,
         Rule::PastVerbBeforeSpeaker,
         Rule::SignedWithDash,
+        Rule::SignatureLine,
+        Rule::SourceInBrackets,
         Rule::NameBeforeColon,
         Rule::NameAndVerbAfterQuote,
         Rule::SubjectOfSpeechVerb,
@@ -103,6 +110,8 @@ impl Rule {
             Rule::PastVerbAfterQuote => "past-verb-after-quote",
             Rule::PastVerbBeforeSpeaker => "past-verb-before-speaker",
             Rule::SignedWithDash => "signed-with-dash",
+            Rule::SignatureLine => "signature-line",
+            Rule::SourceInBrackets => "source-in-brackets",
             Rule::NameBeforeColon => "name-before-colon",
             Rule::NameAndVerbAfterQuote => "name-and-verb-after-quote",
             Rule::SubjectOfSpeechVerb => "subject-of-speech-verb",
@@ -126,6 +135,8 @@ pub enum Link {
     Introduction,
     /// A paragraph that is all quotation continues the speaker of the paragraph before.
     Continuation,
+    /// The line after a paragraph of quotation signs it, or a credit closes the paragraph.
+    Signature,
 }
 
 impl Link {
@@ -136,6 +147,7 @@ impl Link {
             Link::Opening => "opening",
             Link::Introduction => "introduction",
             Link::Continuation => "continuation",
+            Link::Signature => "signature",
         }
     }
 }

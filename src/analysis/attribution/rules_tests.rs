@@ -78,6 +78,12 @@ rule_fixtures! {
         "The results, says Kim, are “a disaster for the club.”", "a disaster" => "Kim [says] parenthetical-cue";
     clause_introduces_quote: ClauseIntroducesQuote,
         "Okafor was blunt: “We are broke and everyone knows it.”", "We are" => "Okafor [:] clause-introduces-quote";
+    signature_line: SignatureLine,
+        "“Nobody voted for this closure and nobody will forget it.”\n— Lena Marsh, Harbour Post", "Nobody voted"
+        => "Lena Marsh, Harbour Post [—] signature-line";
+    source_in_brackets: SourceInBrackets,
+        "FERRY CUTS “The council will cut the night ferry from March.” [Gazette.]", "The council"
+        => "Gazette [[] source-in-brackets";
     what_clause_subject: WhatClauseSubject,
         "Okafor discussed what he described as the “brilliant” decision.", "brilliant" => "Okafor [described] what-clause-subject";
 }

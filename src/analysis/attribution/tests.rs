@@ -1228,3 +1228,35 @@ speech “It was chaos,” ← none = Ben Castillo
 unattributed-quote "“It was chaos,”": This quotation has no speaker in its sentence or paragraph; readers will assume Ben Castillo said it."#,
     );
 }
+
+#[test]
+fn digest_layouts_name_their_sources_apart_from_the_quotation() {
+    check(
+        r#"Morning digest
+“The council has lost the plot on the lido and everyone can see it.” — Lena Marsh, The Harbour Gazette
+“Nobody voted for this closure and nobody will forget it.”
+— Tomas Okafor, councillor
+FERRY CUTS “The council will cut the night ferry from March, officials said on Monday.” [Harbour Gazette.]
+WHITFIELD: “We cannot keep it open.”
+"#,
+        // FIXME: `WHITFIELD` in a transcript is Dana Whitfield; names in capitals are not
+        // matched against the glossary yet.
+        r#"speech “The council has lost th ← Lena Marsh [—] = Lena Marsh
+speech “Nobody voted for this c ← Tomas Okafor, councillor [—] = Tomas Okafor
+speech “The council will cut th ← Harbour Gazette [[] = The Harbour Gazette
+speech “We cannot keep it open. ← WHITFIELD [:] = WHITFIELD"#,
+    );
+}
+
+#[test]
+fn a_capitalised_word_between_a_quotation_and_its_cue_is_a_name() {
+    check(
+        r#"Cup final
+“We will appeal,” From said.
+Among the replies was a post from Lena Marsh who tweeted, “The pool is ours and we will keep it.”
+"#,
+        r#"speech “We will appeal,” ← From [said] = From
+speech “The pool is ours and we ← who [tweeted] = Lena Marsh
+unknown-speaker "From": From is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
