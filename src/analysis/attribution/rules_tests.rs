@@ -93,3 +93,11 @@ fn every_rule_has_a_fixture() {
     let missing: Vec<&str> = Rule::ALL.iter().filter(|r| !COVERED.contains(r)).map(|r| r.as_str()).collect();
     assert!(missing.is_empty(), "rules without a fixture in rules_tests.rs: {missing:?}");
 }
+
+#[test]
+fn every_rule_is_in_the_writers_guide() {
+    let guide = include_str!("../../../docs/attribution.md");
+    let missing: Vec<&str> =
+        Rule::ALL.iter().map(|r| r.as_str()).filter(|name| !guide.contains(&format!("| `{name}` |"))).collect();
+    assert!(missing.is_empty(), "rules missing from the table in docs/attribution.md: {missing:?}");
+}
