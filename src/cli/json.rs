@@ -33,6 +33,18 @@ pub struct QuoteRecord<'a> {
     pub rule: Option<&'static str>,
     /// How the quotation reached its cue's sentence: sentence, paragraph, opening, introduction, continuation.
     pub link: Option<&'static str>,
+    /// Quotations inside this one, each with the speaker the quotation's words give it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nested: Vec<InnerQuoteRecord<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InnerQuoteRecord<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<SpanRecord<'a>>,
+    pub cue: Option<SpanRecord<'a>>,
+    pub rule: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,6 +143,20 @@ impl<'a> QuoteRecord<'a> {
             cue: attribution.map(|a| SpanRecord::new(a.cue, text)),
             rule: attribution.map(|a| a.rule.as_str()),
             link: attribution.map(|a| a.link.as_str()),
+            nested: quote
+                .inner
+                .iter()
+                .map(|inner| {
+                    let attribution = inner.attribution.as_ref();
+                    InnerQuoteRecord {
+                        start: inner.span.start,
+                        end: inner.span.end,
+                        speaker: attribution.map(|a| SpanRecord::new(a.speaker, text)),
+                        cue: attribution.map(|a| SpanRecord::new(a.cue, text)),
+                        rule: attribution.map(|a| a.rule.as_str()),
+                    }
+                })
+                .collect(),
         }
     }
 }

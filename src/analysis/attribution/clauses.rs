@@ -93,7 +93,12 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
             && word_at(prose, items, start + 1).is_some_and(|w| !is_capitalised(w) && lexicon::is_cue_verb(w));
         // `about 200 protesters congregated`: a count, not an aside.
         let counts = word_at(prose, items, start + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        // `Then the minister stood up and said`: an adverb of time before an article opens
+        // the clause, as before a name.
+        let adverb_then_article = word_at(prose, items, start).is_some_and(|w| lexicon::is_cue_prelude(w) && lexicon::opens_aside(w))
+            && word_at(prose, items, start + 1).is_some_and(|w| lexicon::is_determiner(w) && !is_capitalised(w));
         if !name_follows
+            && !adverb_then_article
             && !names_speaker
             && !counts
             && opener.is_some_and(|w| {
@@ -103,8 +108,9 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
             continue;
         }
         // `Now Donald Trump, …, is promising`: an adverb before a name opens the clause.
-        let start = if name_follows
-            && word_at(prose, items, start).is_some_and(|w| lexicon::is_cue_prelude(w) && lexicon::opens_aside(w))
+        let start = if adverb_then_article
+            || name_follows
+                && word_at(prose, items, start).is_some_and(|w| lexicon::is_cue_prelude(w) && lexicon::opens_aside(w))
         {
             start + 1
         } else {

@@ -6,6 +6,7 @@ mod choice;
 mod clauses;
 mod cues;
 mod digest;
+mod nested;
 mod phrases;
 mod resolve;
 mod rule;
@@ -417,6 +418,9 @@ fn resolve_in_reading_order(
         }
     }
     flag_unattributed(&mut quotes, &mut next_unattributed, usize::MAX, &resolver, &mut diagnostics);
+    for quote in quotes.iter_mut().filter(|q| !q.nested.is_empty()) {
+        quote.inner = nested::inner_quotes(prose, quote);
+    }
     diagnostics.append(&mut resolver.diagnostics);
     Attributed { quotes, diagnostics }
 }

@@ -1260,3 +1260,18 @@ speech “The pool is ours and we ← who [tweeted] = Lena Marsh
 unknown-speaker "From": From is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }
+
+#[test]
+fn a_quotation_inside_a_quotation_has_its_own_speaker() {
+    let text = "Ferry saved\n“Then the minister stood up and said, ‘Your ferry is safe,’ and we believed her,” Okafor said.\n";
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".to_string(), glossary::parse(GLOSSARY))]);
+    let (_, analysis) = analyze(text, Format::PlainText, &index);
+    let outer = &analysis.quotes[0];
+    assert_eq!(outer.attribution.as_ref().map(|a| a.speaker.text(text)), Some("Okafor"));
+    let inner: Vec<(&str, Option<&str>)> = outer
+        .inner
+        .iter()
+        .map(|q| (q.span.text(text), q.attribution.as_ref().map(|a| a.speaker.text(text))))
+        .collect();
+    assert_eq!(inner, [("‘Your ferry is safe,’", Some("the minister"))]);
+}

@@ -220,6 +220,7 @@ fn quote(open: Open, end: usize) -> Quote {
         parts: open.parts,
         kind: QuoteKind::Speech,
         nested: open.nested,
+        inner: Vec::new(),
         attribution: None,
         likely_speaker: None,
         needs_speaker: false,

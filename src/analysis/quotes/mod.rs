@@ -69,6 +69,14 @@ pub struct Attribution {
     pub resolved: Option<Resolved>,
 }
 
+/// A quotation inside a quotation, with its own speaker: `‘Your ferry is safe,’` inside
+/// `“…the minister stood up and said, ‘Your ferry is safe,’ …”`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InnerQuote {
+    pub span: Span,
+    pub attribution: Option<Attribution>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark to the closing mark, both included; a quotation that runs
@@ -79,6 +87,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Single-quoted passages inside the quotation.
     pub nested: Vec<Span>,
+    /// The same passages with the speaker the quotation's own words give each.
+    pub inner: Vec<InnerQuote>,
     pub attribution: Option<Attribution>,
     /// For an unattributed quote: whom readers will assume said it.
     pub likely_speaker: Option<Resolved>,
