@@ -197,6 +197,41 @@ pub fn opens_relative_clause(word: &str) -> bool {
     contains_lower(&RELATIVE_SET, word)
 }
 
+/// Nouns a definite description uses for a publication: `the newspaper wrote`.
+const PUBLICATION_NOUNS: &str = "
+    newspaper paper daily weekly tabloid magazine outlet network broadcaster website site publication
+    journal channel station
+";
+
+/// Nouns a definite description uses for an organisation or group: `the department said`.
+const ORGANIZATION_NOUNS: &str = "
+    ministry department company firm group board commission committee agency campaign party council
+    government administration organization organisation union office bureau association foundation
+    institute university team club bank court coalition authority service corporation charity
+    nonprofit non-profit pac super-pac caucus league federation alliance center centre
+";
+
+/// Nouns a definite description uses for a person, whatever their role: `the diplomat said`
+/// is the person the article has been about, glossary role or not. Roles that speak for
+/// someone else (`spokesman`, `lawyer`, `official`) are not here: they are another person.
+const PERSON_NOUNS: &str = "
+    diplomat businessman businesswoman billionaire mogul politician lawmaker candidate nominee
+    veteran activist economist author writer actor actress star comedian singer player
+    defenceman defenseman striker goalkeeper pitcher quarterback rookie
+";
+
+pub fn is_person_noun(word: &str) -> bool {
+    contains_lower(&PERSON_SET, word)
+}
+
+pub fn is_publication_noun(word: &str) -> bool {
+    contains_lower(&PUBLICATION_SET, word)
+}
+
+pub fn is_organization_noun(word: &str) -> bool {
+    contains_lower(&ORGANIZATION_SET, word)
+}
+
 /// Means by which someone speaks, which follow `by` without being the speaker: `Hadwin said
 /// by phone`.
 const MEANS_OF_COMMUNICATION: &str = "
@@ -441,6 +476,9 @@ static SCARE_SET: LazyLock<WordSet> = LazyLock::new(|| set(SCARE_MARKERS));
 static TITLE_JOINER_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_JOINERS));
 static NEVER_SPEAKER_SET: LazyLock<WordSet> = LazyLock::new(|| set(NEVER_SPEAKERS));
 static RELATIVE_SET: LazyLock<WordSet> = LazyLock::new(|| set(RELATIVE_PRONOUNS));
+static PUBLICATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(PUBLICATION_NOUNS));
+static ORGANIZATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORGANIZATION_NOUNS));
+static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| set(PERSON_NOUNS));
 static MEANS_SET: LazyLock<WordSet> = LazyLock::new(|| set(MEANS_OF_COMMUNICATION));
 static SPEECH_ACT_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH_ACT_VERBS));
 

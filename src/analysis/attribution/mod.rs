@@ -422,7 +422,25 @@ fn resolve_in_reading_order(
         quote.inner = nested::inner_quotes(prose, quote);
     }
     diagnostics.append(&mut resolver.diagnostics);
+    report_unknown_speakers(&quotes, &resolver.unknown_speakers, &mut diagnostics);
     Attributed { quotes, diagnostics }
+}
+
+/// `unknown-speaker`, once per name, at the first place the name speaks a quotation: a
+/// speaker named only in a sentence with no quotation is not reported.
+fn report_unknown_speakers(quotes: &[Quote], unknown: &[(Span, String)], diagnostics: &mut Vec<Diagnostic>) {
+    let quoted: rustc_hash::FxHashSet<usize> =
+        quotes.iter().filter_map(|q| q.attribution.as_ref()).map(|a| a.head.start).collect();
+    let mut reported: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for (head, name) in unknown {
+        if quoted.contains(&head.start) && reported.insert(name) {
+            diagnostics.push(Diagnostic::new(
+                Code::UnknownSpeaker,
+                *head,
+                format!("{name} is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."),
+            ));
+        }
+    }
 }
 
 /// Reports the speech quotations before `until` that have no speaker.

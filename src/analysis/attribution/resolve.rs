@@ -57,7 +57,8 @@ pub struct Resolver<'a> {
     /// Full names of speakers missing from the glossary, so a later surname finds them.
     /// Surname → the latest full name with it.
     unknown_names: HashMap<String, String>,
-    reported_unknown: HashSet<String>,
+    /// Speakers missing from the glossary, where each was found, with the full name.
+    pub unknown_speakers: Vec<(Span, String)>,
     /// Where pronoun speakers were found ambiguous, by start offset.
     ambiguous: HashSet<usize>,
     pub diagnostics: Vec<Diagnostic>,
@@ -72,7 +73,7 @@ impl<'a> Resolver<'a> {
             spoke: Vec::new(),
             mention_hint: Cell::new(0),
             unknown_names: HashMap::default(),
-            reported_unknown: HashSet::default(),
+            unknown_speakers: Vec::new(),
             ambiguous: HashSet::default(),
             diagnostics: Vec::new(),
         }
@@ -176,6 +177,11 @@ impl<'a> Resolver<'a> {
         if let Some(mention) = mention {
             return Some(self.entity(mention.entity, mention.span));
         }
+        if found.form == SpeakerForm::Description
+            && let Some(described) = self.definite_description(found.head)
+        {
+            return Some(described);
+        }
         // One capitalised word opening a sentence may be a plain noun (`Campaigners said`);
         // it is a name only once the article has used it as part of a full name.
         let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');
@@ -196,15 +202,48 @@ impl<'a> Resolver<'a> {
             }
             None => self.unknown_names.get(&name).cloned().unwrap_or(name),
         };
-        if !self.reported_unknown.contains(&full) {
-            self.reported_unknown.insert(full.clone());
-            self.diagnostics.push(Diagnostic::new(
-                Code::UnknownSpeaker,
-                found.head,
-                format!("{full} is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."),
-            ));
-        }
+        // Reported once per name, and only where the name speaks a quotation: the attribution
+        // walk drops the reports of speakers with no quotation (`over Pakistan’s refusal, …
+        // said`) before the first of each name is kept.
+        self.unknown_speakers.push((found.head, full.clone()));
         Some(Speaker { entity: None, name: Cow::Owned(full), named_at: Some(found.head) })
+    }
+
+    /// `the newspaper`, `the department`, `the mayor`: a definite description resolves to the
+    /// most recent entity named before it that it fits. A noun for a publication fits a
+    /// publication, a noun for an organisation an organisation or group, preferring one whose
+    /// name, role or description holds the noun; any other noun fits a person whose role or
+    /// description holds it (`Mayor of Surrey`). Nothing fits: the description stands alone.
+    fn definite_description(&self, head: Span) -> Option<Speaker<'a>> {
+        let text = head.text(self.prose);
+        let (article, rest) = text.split_once(' ')?;
+        let noun = strip_possessive(rest.rsplit(' ').next().unwrap_or(rest));
+        if !article.eq_ignore_ascii_case("the") || is_capitalised(noun) {
+            return None;
+        }
+        let noun = noun.to_lowercase();
+        // `the 71-year-old diplomat`, `the billionaire`: a person, whatever their role.
+        let any_person = lexicon::is_person_noun(&noun) || rest.split_whitespace().any(|w| w.ends_with("-year-old"));
+        let glossary = self.glossary;
+        let describes = |id: EntityId| {
+            let entity = glossary.entity(id);
+            [Some(&entity.name), entity.role.as_ref(), entity.description.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|field| holds_word(field, &noun))
+        };
+        let fits: &dyn Fn(EntityId) -> bool = if lexicon::is_publication_noun(&noun) {
+            &|id| glossary.entity(id).kind == EntityKind::Publication
+        } else if lexicon::is_organization_noun(&noun) {
+            &|id| matches!(glossary.entity(id).kind, EntityKind::Organization | EntityKind::Group)
+        } else if any_person {
+            &|id| glossary.entity(id).kind == EntityKind::Person
+        } else {
+            &|id| glossary.entity(id).kind == EntityKind::Person && describes(id)
+        };
+        let candidates = || self.mentions_before(head.start).rev().filter(|m| fits(m.entity));
+        let mention = candidates().find(|m| describes(m.entity)).or_else(|| candidates().next())?;
+        Some(self.entity(mention.entity, mention.span))
     }
 
     fn document(&self, speaker: Span) -> Option<Speaker<'a>> {

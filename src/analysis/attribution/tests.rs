@@ -1275,3 +1275,32 @@ fn a_quotation_inside_a_quotation_has_its_own_speaker() {
         .collect();
     assert_eq!(inner, [("‘Your ferry is safe,’", Some("the minister"))]);
 }
+
+#[test]
+fn a_definite_description_is_the_latest_entity_it_fits() {
+    check(
+        r#"Pool to close
+Dana Whitfield met the Harbour Gazette and Harbour City Council on Monday.
+“The pool is finished,” the newspaper wrote.
+“We will vote in March,” the council said.
+“I have done my best,” the mayor said.
+“It is a sad day,” the 52-year-old councillor said.
+"#,
+        r#"speech “The pool is finished,” ← the newspaper [wrote] = The Harbour Gazette
+speech “We will vote in March,” ← the council [said] = Harbour City Council
+speech “I have done my best,” ← the mayor [said] = Dana Whitfield
+speech “It is a sad day,” ← the 52-year-old councillor [said] = Dana Whitfield"#,
+    );
+}
+
+#[test]
+fn unknown_speaker_is_reported_only_where_the_name_speaks_a_quotation() {
+    check(
+        r#"Pool to close
+Over Ruiz’s objection, Ana Ruiz said the council would meet again.
+“It is over,” said Jo Park.
+"#,
+        r#"speech “It is over,” ← Jo Park [said] = Jo Park
+unknown-speaker "Jo Park": Jo Park is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
