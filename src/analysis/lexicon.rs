@@ -563,22 +563,41 @@ static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|
 });
 
 pub fn is_cue_verb(word: &str) -> bool {
-    contains_lower(&CUE_VERB_SET, word)
+    contains_lower(&CUE_VERB_SET, word) || is_participle_in(&CUE_VERB_SET, word)
+}
+
+/// Whether `word` is the -ing form of a verb of `set` that the list does not spell out:
+/// `praising` of `praise`, `questioning` of `question`, `slamming` of `slam`.
+fn is_participle_in(set: &WordSet, word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ing") else { return false };
+    if stem.len() < 3 || !stem.is_ascii() {
+        return false;
+    }
+    let mut buffer = [0u8; 32];
+    if stem.len() + 1 > buffer.len() {
+        return false;
+    }
+    buffer[..stem.len()].copy_from_slice(stem.as_bytes());
+    buffer[stem.len()] = b'e';
+    let with_e = std::str::from_utf8(&buffer[..=stem.len()]).unwrap_or("");
+    let bytes = stem.as_bytes();
+    let doubled = bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+    contains_lower(set, stem) || contains_lower(set, with_e) || doubled && contains_lower(set, &stem[..stem.len() - 1])
 }
 
 /// A word that makes its clause an act of speech, writing or thought: a cue verb, a verb of
 /// [`SPEECH_ACT_VERBS`], a noun of speech (`remarks`) or a document (`statement`).
 pub fn is_speech_act(word: &str) -> bool {
-    // A weak cue counts in the past tense only: `state`, `post` and `call` are as often
-    // nouns (`vary from state to state`), `called` and `posted` never.
-    (contains_lower(&CUE_VERB_SET, word) && (!contains_lower(&WEAK_CUE_SET, word) || word.ends_with("ed")))
+    // A weak cue counts as a participle only: `state`, `post` and `call` are as often nouns
+    // (`vary from state to state`), `called`, `posted` and `praising` never.
+    (is_cue_verb(word) && (!is_weak_cue(word) || word.ends_with("ed") || word.ends_with("ing")))
         || contains_lower(&SPEECH_ACT_SET, word)
         || contains_lower(&DOCUMENT_SET, word)
         || is_speech_noun(word)
 }
 
 pub fn is_weak_cue(word: &str) -> bool {
-    contains_lower(&WEAK_CUE_SET, word)
+    contains_lower(&WEAK_CUE_SET, word) || is_participle_in(&WEAK_CUE_SET, word) && !contains_lower(&CUE_VERB_SET, word)
 }
 
 pub fn is_cue_prelude(word: &str) -> bool {

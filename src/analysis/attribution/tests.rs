@@ -1137,7 +1137,7 @@ But as Okafor denounced the council's budget and pledged to confront "knife-wiel
 Outside the arena, about 200 protesters gathered in three clusters, holding signs and chanting "Dump Okafor."
 "#,
         r#"speech "a big spectacle" ← Tomas Okafor, the most unconventional candidate in years, [promising] = Tomas Okafor
-speech "bipartisan solutions" ← Okafor's advocacy group One Harbour [ad] = One Harbour
+speech "bipartisan solutions" ← Okafor's advocacy group One Harbour [praising] = One Harbour
 speech "knife-wielding thieves, ← Okafor [pledged] = Tomas Okafor
 speech "Dump Okafor." ← about 200 protesters [chanting] = about 200 protesters
 unknown-speaker "Okafor's advocacy group One Harbour": One Harbour is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
@@ -1302,5 +1302,17 @@ Over Ruiz’s objection, Ana Ruiz said the council would meet again.
 "#,
         r#"speech “It is over,” ← Jo Park [said] = Jo Park
 unknown-speaker "Jo Park": Jo Park is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
+
+#[test]
+fn a_cue_verb_in_its_ing_form_is_a_cue_though_the_list_spells_out_other_forms() {
+    check(
+        r#"Cup final
+Okafor is praising Castillo, who retired on Saturday, as “a man who never went to the gutter.”
+Whitfield is questioning whether the club would have paid “if it were held anywhere else.”
+"#,
+        r#"speech “a man who never went to ← Okafor [praising] = Tomas Okafor
+speech “if it were held anywher ← Whitfield [questioning] = Dana Whitfield"#,
     );
 }
