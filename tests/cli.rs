@@ -310,3 +310,18 @@ fn one_job_or_many_give_the_same_output() {
     assert_eq!(one.stdout, two.stdout);
     assert_eq!(copydesk_in(&dir, &["check", "--jobs", "0", "."], None).status, 2);
 }
+
+/// Issue 14: the README's example keeps its line-36 warning when its glossary is removed,
+/// because a name given a title since the last speaker makes `he` ambiguous without one too.
+#[test]
+fn the_readme_example_keeps_its_warning_without_a_glossary() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("lido-closure.md");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lido-closure.md"), &article).unwrap();
+    let run = copydesk_in(dir.path(), &["check", "--root", ".", "lido-closure.md"], None);
+    assert!(
+        run.stdout.contains("lido-closure.md:36:1: warning[unattributed-quote]"),
+        "no line-36 warning without a glossary:\n{}",
+        run.stdout
+    );
+}

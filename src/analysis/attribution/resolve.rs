@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::cues::Found;
 use crate::analysis::mentions::Mention;
 use crate::analysis::quotes::{Resolved, SpeakerForm};
-use crate::analysis::words::{is_capitalised, strip_possessive};
+use crate::analysis::words::{is_capitalised, strip_possessive, tokenize};
 use crate::analysis::{Code, Diagnostic, EntityId, EntityKind, GlossaryIndex, Pronoun, Span, eight_bytes, lexicon};
 
 /// How many earlier speakers and mentions a pronoun looks back through.
@@ -57,6 +57,9 @@ pub struct Resolver<'a> {
     /// Full names of speakers missing from the glossary, so a later surname finds them.
     /// Surname → the latest full name with it.
     unknown_names: HashMap<String, String>,
+    /// The pronoun the article itself uses for a speaker missing from the glossary, by full
+    /// name: `Mr. Voss`, `Voss said she …`.
+    unknown_pronouns: HashMap<String, Pronoun>,
     /// Speakers missing from the glossary, where each was found, with the full name.
     pub unknown_speakers: Vec<(Span, String)>,
     /// Where pronoun speakers were found ambiguous, by start offset.
@@ -74,6 +77,7 @@ impl<'a> Resolver<'a> {
             mention_hint: Cell::new(0),
             unknown_names: HashMap::default(),
             unknown_speakers: Vec::new(),
+            unknown_pronouns: HashMap::default(),
             ambiguous: HashSet::default(),
             diagnostics: Vec::new(),
         }
@@ -202,6 +206,11 @@ impl<'a> Resolver<'a> {
             }
             None => self.unknown_names.get(&name).cloned().unwrap_or(name),
         };
+        if !self.unknown_pronouns.contains_key(&full)
+            && let Some(pronoun) = pronoun_the_article_uses(prose, found)
+        {
+            self.unknown_pronouns.insert(full.clone(), pronoun);
+        }
         // Reported once per name, and only where the name speaks a quotation: the attribution
         // walk drops the reports of speakers with no quotation (`over Pakistan’s refusal, …
         // said`) before the first of each name is kept.
@@ -303,8 +312,13 @@ impl<'a> Resolver<'a> {
                 && self.glossary.entity(m.entity).kind == EntityKind::Person
                 && self.entity_matches(m.entity, pronoun)
         });
-        if let Some(rival) = rival {
-            let rival_name = &self.glossary.entity(rival.entity).name;
+        let rival = rival.map(|m| (m.span, self.glossary.entity(m.entity).name.clone())).or_else(|| {
+            matches!(pronoun, Pronoun::He | Pronoun::She)
+                .then(|| self.article_rival(since, at, &chosen.resolved.name, pronoun))
+                .flatten()
+        });
+        if let Some((rival_span, rival_name)) = rival {
+            let rival_name = &rival_name;
             let mut diagnostic = Diagnostic::new(
                 Code::AmbiguousSpeaker,
                 speaker,
@@ -317,7 +331,7 @@ impl<'a> Resolver<'a> {
                 ),
             );
             diagnostic.related.push((chosen.at, format!("{} last spoke here", chosen.resolved.name)));
-            diagnostic.related.push((rival.span, format!("{rival_name} is named here")));
+            diagnostic.related.push((rival_span, format!("{rival_name} is named here")));
             self.ambiguous.insert(speaker.start);
             self.diagnostics.push(diagnostic);
         }
@@ -327,8 +341,59 @@ impl<'a> Resolver<'a> {
     fn resolved_matches(&self, resolved: &Speaker<'_>, pronoun: Pronoun) -> bool {
         match resolved.entity {
             Some(id) => self.entity_matches(id, pronoun),
-            None => matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
+            None => match self.unknown_pronouns.get(resolved.name.as_ref()) {
+                Some(&known) => known == pronoun || pronoun == Pronoun::They,
+                None => matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
+            },
         }
+    }
+
+    /// A person the glossary does not know, named between `from` and `to`, who could be the
+    /// pronoun at `to` as well as `chosen`: a name after a title (`Deputy Leader Martin
+    /// Hale`) or one the article has already given a speaker (`Mercer`), whose pronoun, when
+    /// the article has shown it, matches.
+    fn article_rival(&self, from: usize, to: usize, chosen: &str, pronoun: Pronoun) -> Option<(Span, String)> {
+        let from = from.max(to.saturating_sub(ARTICLE_RIVAL_REACH));
+        let mut start = from;
+        while !self.prose.is_char_boundary(start) {
+            start += 1;
+        }
+        let chosen_surname = chosen.rsplit(' ').next().unwrap_or(chosen);
+        let words: Vec<Span> =
+            tokenize(self.prose, Span::new(start, to)).into_iter().filter(|t| t.is_word()).map(|t| t.span).collect();
+        let mut index = 0;
+        while index < words.len() {
+            let run_end = (index..words.len())
+                .take_while(|&i| {
+                    let word = words[i].text(self.prose);
+                    is_capitalised(word)
+                        && !lexicon::is_speaker_pronoun(word)
+                        && !lexicon::is_determiner(word)
+                        && (i == index || words[i].start <= words[i - 1].end + 1)
+                })
+                .last()
+                .map_or(index, |last| last + 1);
+            if run_end == index {
+                index += 1;
+                continue;
+            }
+            let run = Span::new(words[index].start, words[run_end - 1].end);
+            index = run_end;
+            let text = run.text(self.prose);
+            let titled = text.split(' ').any(|w| lexicon::is_title_word(w) || lexicon::is_title_word(w.trim_end_matches('.')));
+            let name = person_name(text);
+            let Some(surname) = name.rsplit(' ').next().filter(|s| !s.is_empty()) else { continue };
+            let known = self.unknown_names.get(surname).cloned();
+            if !(titled && name.contains(' ') || known.is_some()) || surname == chosen_surname {
+                continue;
+            }
+            let full = known.unwrap_or(name);
+            let compatible = self.unknown_pronouns.get(&full).is_none_or(|&own| own == pronoun || pronoun == Pronoun::They);
+            if compatible && self.mention_in(run).is_none() {
+                return Some((run, full));
+            }
+        }
+        None
     }
 
     fn entity_matches(&self, id: EntityId, pronoun: Pronoun) -> bool {
@@ -342,6 +407,29 @@ impl<'a> Resolver<'a> {
             (None, EntityKind::Document | EntityKind::Place) => pronoun == Pronoun::It,
         }
     }
+}
+
+/// How far before a pronoun [`Resolver::article_rival`] reads for other people named.
+const ARTICLE_RIVAL_REACH: usize = 4096;
+
+/// `Mr. Voss said`, `Voss said she …`: the pronoun the article uses for a speaker, from an
+/// honorific before the name or a pronoun right after the cue.
+fn pronoun_the_article_uses(prose: &str, found: &Found) -> Option<Pronoun> {
+    let head = found.head.text(prose);
+    let honorific = head.split(' ').next().map(|w| w.trim_end_matches('.'));
+    let from_honorific = match honorific {
+        Some("Mr") => Some(Pronoun::He),
+        Some("Ms" | "Mrs" | "Miss") => Some(Pronoun::She),
+        _ => None,
+    };
+    let after_cue = prose.get(found.cue.end..).unwrap_or("").trim_start();
+    let next_word = after_cue.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let from_pronoun = match next_word {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        _ => None,
+    };
+    from_honorific.or(if found.cue.start >= found.head.end { from_pronoun } else { None })
 }
 
 /// True when one of the words of `text` (runs of letters, digits and hyphens) is `word`,

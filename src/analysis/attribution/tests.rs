@@ -1316,3 +1316,41 @@ Whitfield is questioning whether the club would have paid “if it were held any
 speech “if it were held anywher ← Whitfield [questioning] = Dana Whitfield"#,
     );
 }
+
+/// As [`check`], with no glossary at all: what most writers have.
+fn check_without_glossary(text: &str, expect: &str) {
+    let got = render(text, "");
+    assert_eq!(got.trim_end(), expect.trim_end(), "\n{got}");
+}
+
+#[test]
+fn without_a_glossary_a_titled_name_since_the_last_speaker_makes_he_ambiguous() {
+    check_without_glossary(
+        r#"Pool to close
+“It is a sad day,” said Samuel Okafor, a councillor.
+Deputy Leader Martin Hale voted for closure.
+“I learned to swim there,” he said.
+“Nobody asked the children.”
+"#,
+        r#"speech “It is a sad day,” ← Samuel Okafor, a councillor [said] = Samuel Okafor
+speech “I learned to swim there ← he [said] = Samuel Okafor
+speech “Nobody asked the childr ← none = Samuel Okafor
+unknown-speaker "Samuel Okafor": Samuel Okafor is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are.
+ambiguous-speaker "he": “he” could be Samuel Okafor (the last to speak) or Martin Hale (named since); copydesk reads it as Samuel Okafor.
+unattributed-quote "“Nobody asked the children.”": This quotation has no speaker in its sentence or paragraph; readers will assume Samuel Okafor said it."#,
+    );
+}
+
+#[test]
+fn without_a_glossary_the_pronoun_the_article_uses_tells_speakers_apart() {
+    check_without_glossary(
+        r#"Pool to close
+“We will fight on,” said Ms. Ana Ruiz, a swimmer.
+Deputy Leader Martin Hale said he voted for closure.
+“I learned to swim there,” she said.
+"#,
+        r#"speech “We will fight on,” ← Ms. Ana Ruiz, a swimmer [said] = Ana Ruiz
+speech “I learned to swim there ← she [said] = Ana Ruiz
+unknown-speaker "Ms. Ana Ruiz": Ana Ruiz is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
