@@ -16,10 +16,19 @@ pub struct HumanConfig {
 
 /// Prints the problems of one article: those of glossary files it was first to load, then its own.
 pub fn write_file(out: &mut dyn Write, checked: &Checked, cwd: &Path, config: HumanConfig) -> io::Result<()> {
+    // One line index per glossary file, not per problem: a file may have thousands.
+    let mut indexed: Vec<(&Path, String, LineIndex)> = Vec::new();
     for problem in &checked.glossary_problems {
         let text = problem.text.as_deref().unwrap_or("");
-        let path = super::display_path(&problem.path, cwd);
-        write_diagnostic(out, &path, text, &LineIndex::new(text), &problem.diagnostic, config)?;
+        let at = match indexed.iter().position(|(path, _, _)| *path == problem.path.as_path()) {
+            Some(at) => at,
+            None => {
+                indexed.push((&problem.path, super::display_path(&problem.path, cwd), LineIndex::new(text)));
+                indexed.len() - 1
+            }
+        };
+        let (_, path, lines) = &indexed[at];
+        write_diagnostic(out, path, text, lines, &problem.diagnostic, config)?;
     }
     let lines = LineIndex::new(&checked.text);
     for diagnostic in &checked.analysis.diagnostics {
@@ -231,7 +240,7 @@ mod tests {
             },
             glossary_problems: vec![GlossaryProblem {
                 path: Path::new("/work/news/glossary.toml").to_path_buf(),
-                text: Some(glossary_text.to_string()),
+                text: Some(glossary_text.into()),
                 diagnostic: Diagnostic::new(
                     Code::GlossaryUnknownKind,
                     Span::new(glossary_text.find("\"wizard").unwrap(), glossary_text.len() - 1),

@@ -40,14 +40,16 @@ pub struct GlossaryCache {
     /// does not parse (someone is typing in it), the entities of that text stay in use. The
     /// text, not its entities, is kept: a few times smaller, and parsed again only while the
     /// file is broken.
-    last_good: Arc<Mutex<HashMap<PathBuf, String>>>,
+    last_good: Arc<Mutex<HashMap<PathBuf, Arc<str>>>>,
 }
 
 #[derive(Debug)]
 struct Built {
     index: Arc<GlossaryIndex>,
-    /// Problems found while parsing and merging, by index of the file in the key.
-    problems: Vec<(usize, Diagnostic)>,
+    /// Problems found while parsing and merging, with the path of their file.
+    problems: Arc<[(PathBuf, Diagnostic)]>,
+    /// Each file's text as parsed, in key order (shared with the last good texts).
+    texts: Arc<[Arc<str>]>,
 }
 
 impl GlossaryCache {
@@ -59,21 +61,19 @@ impl GlossaryCache {
 
     /// The file's entities: its own when it parses, else its last good ones (the syntax
     /// problems are reported either way).
-    /// Takes the file's text, which the caller no longer needs once it is parsed, as the
-    /// last good text rather than copying it.
-    fn entities_of(&self, path: &Path, text: String, parsed: &mut Glossary) {
+    /// Shares the file's text as the last good text rather than copying it.
+    fn entities_of(&self, path: &Path, text: &Arc<str>, parsed: &mut Glossary) {
         let mut last_good = self.last_good.lock().unwrap_or_else(|e| e.into_inner());
         let broken = parsed.diagnostics.iter().any(|d| d.code == Code::GlossarySyntax);
         if !broken {
-            last_good.insert(path.to_path_buf(), text);
+            last_good.insert(path.to_path_buf(), Arc::clone(text));
         } else if let Some(good) = last_good.get(path) {
             parsed.entities = glossary::parse(good).entities;
         }
     }
 
     /// The built glossary of `files`, built now if it is not in the cache. Takes the files'
-    /// texts so that each is kept once (as its last good text) or dropped before the name
-    /// matcher is built, the moment of a large glossary's peak memory.
+    /// texts so that each is kept once (shared by the build and the last good texts).
     fn get_or_build(&self, files: Vec<(PathBuf, String)>) -> (Arc<Built>, Vec<PathBuf>) {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         files.hash(&mut hasher);
@@ -87,16 +87,23 @@ impl GlossaryCache {
         let mut problems = Vec::new();
         let mut parsed_files = Vec::new();
         let mut paths = Vec::with_capacity(files.len());
+        let mut texts = Vec::with_capacity(files.len());
         for (position, (path, text)) in files.into_iter().enumerate() {
+            let text: Arc<str> = Arc::from(text);
             let mut parsed = glossary::parse(&text);
-            self.entities_of(&path, text, &mut parsed);
+            self.entities_of(&path, &text, &mut parsed);
             problems.extend(std::mem::take(&mut parsed.diagnostics).into_iter().map(|d| (position, d)));
             parsed_files.push((path.display().to_string(), parsed));
             paths.push(path);
+            texts.push(text);
         }
         let (index, merge_problems) = GlossaryIndex::build(parsed_files);
         problems.extend(merge_problems);
-        let built = Arc::new(Built { index: Arc::new(index), problems });
+        let problems = problems
+            .into_iter()
+            .filter_map(|(file, diagnostic)| Some((paths.get(file)?.clone(), diagnostic)))
+            .collect();
+        let built = Arc::new(Built { index: Arc::new(index), problems, texts: texts.into() });
         built_by_key.insert(key, built.clone());
         (built, paths)
     }
@@ -154,11 +161,8 @@ pub fn load_glossaries_cached(
 
     let (built, paths) = cache.get_or_build(files);
     result.paths = paths;
-    for (file, diagnostic) in &built.problems {
-        if let Some(path) = result.paths.get(*file) {
-            result.file_problems.push((path.clone(), diagnostic.clone()));
-        }
-    }
+    result.file_problems.share(Arc::clone(&built.problems));
+    result.texts = Arc::clone(&built.texts);
     result.index = built.index.clone();
     result
 }

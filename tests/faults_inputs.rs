@@ -1,0 +1,95 @@
+//! Hostile inputs against the real `copydesk check` binary (issue 18): glossaries built to
+//! blow up memory or time, files that are not regular files, folders that cannot be read,
+//! and text that would drive the terminal. Each test fails on the binary before its fix.
+//!
+//! Resource bounds are measured by the operating system's own accounting of the finished
+//! child (peak resident memory from `wait4`), never by a clock in the test.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What one run printed, its exit status and its peak resident memory.
+#[derive(Debug)]
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+    peak_kb: i64,
+}
+
+/// Runs `copydesk ARGS` in `cwd` with empty input and reaps it with `wait4`, which reports
+/// that child's own peak memory.
+fn copydesk_in(cwd: &Path, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the copydesk binary runs");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stderr.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for the child it reaps.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet reaped (`child` is never waited on).
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    std::mem::forget(child);
+    assert!(libc::WIFEXITED(status), "copydesk exits rather than being killed (status {status})");
+    Run {
+        status: libc::WEXITSTATUS(status),
+        stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+        peak_kb: usage.ru_maxrss,
+    }
+}
+
+/// A fresh folder under cargo's scratch space holding `files` (path, contents).
+fn scratch(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("faults_inputs").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, contents) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+/// Issue 18, item 1: every problem in a glossary held its own copy of the glossary's text,
+/// so 1,500 entities that all alias "he" and "the" (3,000 duplicate-alias warnings in a
+/// 120 KB file) took about 360 MB, and 8,000 took 10 GB. Problems hold spans and share one
+/// text; the peak stays near what the glossary alone needs.
+#[test]
+fn glossary_problems_share_one_copy_of_the_glossary_text() {
+    let mut glossary = String::new();
+    for i in 0..1500 {
+        glossary.push_str(&format!(
+            "[p{i}]\nname = \"Person{i} Surname{}\"\nkind = \"person\"\naliases = [\"he\", \"the\"]\n\n",
+            i / 2
+        ));
+    }
+    let dir = scratch("shared-text", &[("glossary.toml", glossary.as_bytes()), ("a.md", "“Hi,” he said.\n".as_bytes())]);
+    for format in ["human", "json"] {
+        let run = copydesk_in(&dir, &["check", "--root", ".", "--format", format, "a.md"]);
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        assert!(run.stdout.contains("glossary-duplicate-alias"), "{format}");
+        assert!(run.peak_kb < 120 * 1024, "{format}: peak {} KB for a {} KB glossary", run.peak_kb, glossary.len() / 1024);
+    }
+}
