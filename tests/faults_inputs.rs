@@ -6,8 +6,10 @@
 //! child (peak resident memory from `wait4`), never by a clock in the test.
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// What one run printed, its exit status and its peak resident memory.
 #[derive(Debug)]
@@ -18,18 +20,34 @@ struct Run {
     peak_kb: i64,
 }
 
+/// The address space a run may take: a fault that makes copydesk read without end fails the
+/// test instead of taking the machine's memory.
+const ADDRESS_SPACE_LIMIT: u64 = 4 << 30;
+/// A run still going after this long is killed, so that a fault that blocks copydesk (a
+/// FIFO) fails the test instead of hanging the suite. Not a speed claim: every run here
+/// takes well under a second.
+const HANG_GUARD: Duration = Duration::from_secs(120);
+
 /// Runs `copydesk ARGS` in `cwd` with empty input and reaps it with `wait4`, which reports
 /// that child's own peak memory.
 fn copydesk_in(cwd: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the copydesk binary runs");
+        .stderr(Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit { rlim_cur: ADDRESS_SPACE_LIMIT, rlim_max: ADDRESS_SPACE_LIMIT };
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("the copydesk binary runs");
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -43,12 +61,21 @@ fn copydesk_in(cwd: &Path, args: &[&str]) -> Run {
         bytes
     });
     let pid = child.id() as libc::pid_t;
+    let (reaped_tx, reaped_rx) = std::sync::mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        if reaped_rx.recv_timeout(HANG_GUARD).is_err() {
+            // SAFETY: the child is not reaped before this thread hears so, so `pid` is still ours.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value; wait4 fills it for the child it reaps.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: `pid` is our own child, not yet reaped (`child` is never waited on).
     let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    drop(reaped_tx);
+    guard.join().unwrap();
     std::mem::forget(child);
     assert!(libc::WIFEXITED(status), "copydesk exits rather than being killed (status {status})");
     Run {
@@ -85,11 +112,63 @@ fn glossary_problems_share_one_copy_of_the_glossary_text() {
             i / 2
         ));
     }
-    let dir = scratch("shared-text", &[("glossary.toml", glossary.as_bytes()), ("a.md", "“Hi,” he said.\n".as_bytes())]);
+    let dir =
+        scratch("shared-text", &[("glossary.toml", glossary.as_bytes()), ("a.md", "“Hi,” he said.\n".as_bytes())]);
     for format in ["human", "json"] {
         let run = copydesk_in(&dir, &["check", "--root", ".", "--format", format, "a.md"]);
         assert_eq!(run.status, 1, "{}", run.stderr);
         assert!(run.stdout.contains("glossary-duplicate-alias"), "{format}");
-        assert!(run.peak_kb < 120 * 1024, "{format}: peak {} KB for a {} KB glossary", run.peak_kb, glossary.len() / 1024);
+        assert!(
+            run.peak_kb < 120 * 1024,
+            "{format}: peak {} KB for a {} KB glossary",
+            run.peak_kb,
+            glossary.len() / 1024
+        );
     }
+}
+
+/// Makes a FIFO at `path`.
+fn fifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: `name` is a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "{}", std::io::Error::last_os_error());
+}
+
+/// Issue 18, item 5: a FIFO as an article or a glossary blocked `check` forever (opening a
+/// FIFO waits for a writer), and `/dev/zero` as a glossary was read until allocation failed.
+/// Only regular files are read, glossaries up to a size limit too.
+#[test]
+fn only_regular_files_are_read() {
+    let dir = scratch("not-regular", &[("news/a.md", "“Hi,” Ada Okafor said.\n".as_bytes())]);
+    fifo(&dir.join("news/glossary.toml"));
+    fifo(&dir.join("news/pipe.md"));
+
+    let run = copydesk_in(&dir, &["check", "--root", ".", "news/a.md", "news/pipe.md"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("news/pipe.md: not a regular file (a FIFO)"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "news/glossary.toml:1:1: error[glossary-not-found]: glossary cannot be read: not a regular file (a FIFO)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 file checked"), "{}", run.stdout);
+
+    let run = copydesk_in(&dir, &["check", "--root", ".", "--glossary", "/dev/zero", "news/a.md"]);
+    assert!(
+        run.stdout.contains(
+            "/dev/zero:1:1: error[glossary-not-found]: glossary cannot be read: not a regular file (a device)"
+        ),
+        "{run:?}"
+    );
+
+    // A regular glossary over the limit is refused without being read.
+    let big = dir.join("news/big.glossary.toml");
+    std::fs::File::create(&big).unwrap().set_len(17 << 20).unwrap();
+    let run = copydesk_in(&dir, &["check", "--root", ".", "--glossary", "news/big.glossary.toml", "news/a.md"]);
+    assert!(
+        run.stdout.contains("glossary cannot be read: too large (17825792 bytes; the limit is 16777216 bytes)"),
+        "{run:?}"
+    );
 }

@@ -95,7 +95,7 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
         article.front_matter.as_ref(),
         &input.root,
         &config.extra_glossaries,
-        &mut |path: &Path| std::fs::read_to_string(path),
+        &mut |path: &Path| articles::read_text_file(path, articles::GLOSSARY_MAX_BYTES),
         glossaries,
     );
 

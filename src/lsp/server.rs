@@ -19,6 +19,7 @@ use super::{
     completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, references, symbols,
     workspace_index,
 };
+use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
 /// A command that panics, so tests can check that a panic costs one answer, not the server.
 /// Debug builds only.
@@ -285,7 +286,7 @@ impl LanguageServer for Backend {
             let fixes = code_actions::fixes(&snapshot, range);
             let root = session.root();
             let read = |path: &std::path::Path| {
-                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+                session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
             };
             let version = |uri: &Uri| session.store.version(uri);
             let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
@@ -326,7 +327,7 @@ impl LanguageServer for Backend {
             let encoding = session.encoding();
             let root = session.root();
             let read = |path: &std::path::Path| {
-                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+                session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
             };
             let version = |uri: &Uri| session.store.version(uri);
             let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };

@@ -63,7 +63,8 @@ impl FileProblems {
 
 impl<'a> IntoIterator for &'a FileProblems {
     type Item = &'a (PathBuf, Diagnostic);
-    type IntoIter = std::iter::Chain<std::slice::Iter<'a, (PathBuf, Diagnostic)>, std::slice::Iter<'a, (PathBuf, Diagnostic)>>;
+    type IntoIter =
+        std::iter::Chain<std::slice::Iter<'a, (PathBuf, Diagnostic)>, std::slice::Iter<'a, (PathBuf, Diagnostic)>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.own.iter().chain(self.shared.iter())
