@@ -31,6 +31,14 @@ const HANG_GUARD: Duration = Duration::from_secs(120);
 /// Runs `copydesk ARGS` in `cwd` with empty input and reaps it with `wait4`, which reports
 /// that child's own peak memory.
 fn copydesk_in(cwd: &Path, args: &[&str]) -> Run {
+    run_as(cwd, args, false)
+}
+
+/// [`copydesk_in`], as the unprivileged user `nobody` when `unprivileged` and the tests run
+/// as root (for whom no permission bit makes a folder unreadable).
+fn run_as(cwd: &Path, args: &[&str], unprivileged: bool) -> Run {
+    // SAFETY: geteuid has no preconditions.
+    let drop_to_nobody = unprivileged && unsafe { libc::geteuid() } == 0;
     let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
     command
         .args(args)
@@ -41,9 +49,14 @@ fn copydesk_in(cwd: &Path, args: &[&str]) -> Run {
         .stderr(Stdio::piped());
     // SAFETY: setrlimit is async-signal-safe and touches only the child.
     unsafe {
-        command.pre_exec(|| {
+        command.pre_exec(move || {
             let limit = libc::rlimit { rlim_cur: ADDRESS_SPACE_LIMIT, rlim_max: ADDRESS_SPACE_LIMIT };
             libc::setrlimit(libc::RLIMIT_AS, &limit);
+            if drop_to_nobody
+                && (libc::setgroups(0, std::ptr::null()) != 0 || libc::setgid(65534) != 0 || libc::setuid(65534) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
+            }
             Ok(())
         });
     }
@@ -171,4 +184,22 @@ fn only_regular_files_are_read() {
         run.stdout.contains("glossary cannot be read: too large (17825792 bytes; the limit is 16777216 bytes)"),
         "{run:?}"
     );
+}
+
+/// Issue 18, item 6: a folder that could not be read was skipped in silence (`0 files
+/// checked`, exit 0). It is named with the reason, and the exit status is 2.
+#[test]
+fn unreadable_folders_are_named_and_exit_two() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch(
+        "unreadable-folder",
+        &[("news/a.md", "The council met.\n".as_bytes()), ("news/locked/b.md", "The pool closed.\n".as_bytes())],
+    );
+    std::fs::set_permissions(dir.join("news/locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let run = run_as(&dir, &["check", "--root", ".", "news"], true);
+    std::fs::set_permissions(dir.join("news/locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("copydesk: news/locked: folder cannot be read: Permission denied"), "{}", run.stderr);
+    assert!(run.stdout.starts_with("1 file checked"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 input could not be read"), "{}", run.stdout);
 }

@@ -85,6 +85,7 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
     let read = match &input.source {
         Source::Stdin => articles::read_article_from(std::io::stdin().lock(), config.stdin_format, &config.read),
         Source::File(path) => articles::read_article(path, &config.read),
+        Source::UnreadableFolder(reason) => Err(ReadError::UnreadableFolder(reason.clone())),
     };
     let articles::ArticleText { text, format } =
         read.map_err(|error| Unreadable { path: input.display.clone(), error })?;

@@ -37,6 +37,8 @@ pub struct ArticleText {
 pub enum ReadError {
     Missing,
     IsDirectory,
+    /// A folder given or found that could not be listed, with the reason.
+    UnreadableFolder(String),
     /// A FIFO, a device or a socket: reading one may block forever or never end.
     NotAFile {
         kind: &'static str,
@@ -60,6 +62,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Missing => write!(f, "no such file"),
             ReadError::IsDirectory => write!(f, "is a directory"),
+            ReadError::UnreadableFolder(reason) => write!(f, "folder cannot be read: {reason}"),
             ReadError::NotAFile { kind } => write!(f, "not a regular file ({kind})"),
             ReadError::TooLarge { size: Some(size), limit } => {
                 write!(f, "too large ({size} bytes; the limit is {limit} bytes)")
@@ -178,26 +181,56 @@ pub fn is_article_name(name: &str) -> bool {
     [".md", ".markdown", ".txt"].iter().any(|ext| lower.ends_with(ext) && lower.len() > ext.len())
 }
 
-/// Every article under `dir`, recursively, sorted by path so output is stable.
+/// What a folder search found at one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Article(PathBuf),
+    /// A folder that could not be listed, and why: named, never skipped in silence.
+    UnreadableFolder(PathBuf, String),
+}
+
+impl Found {
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::Article(path) | Found::UnreadableFolder(path, _) => path,
+        }
+    }
+}
+
+/// Every article under `dir`, recursively, and every folder that could not be read, sorted
+/// by path so output is stable.
 ///
 /// Hidden entries, `target` and `node_modules` are skipped; a symbolic link is followed only
 /// when it resolves inside `root`, and every directory is visited once, so links cannot loop.
-pub fn find_articles(dir: &Path, root: &Path) -> Vec<PathBuf> {
+pub fn find_articles(dir: &Path, root: &Path) -> Vec<Found> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
     let mut visited = HashSet::new();
     walk(dir, &root, &mut visited, &mut found);
-    found.sort();
+    found.sort_by(|a, b| a.path().cmp(b.path()));
     found
 }
 
-fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) {
-    let Ok(canonical) = std::fs::canonicalize(dir) else { return };
+fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<Found>) {
+    let canonical = match std::fs::canonicalize(dir) {
+        Ok(canonical) => canonical,
+        Err(error) => return found.push(Found::UnreadableFolder(dir.to_path_buf(), error.to_string())),
+    };
     if !visited.insert(canonical) {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => return found.push(Found::UnreadableFolder(dir.to_path_buf(), error.to_string())),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                found.push(Found::UnreadableFolder(dir.to_path_buf(), error.to_string()));
+                break;
+            }
+        };
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with('.') || name == "target" || name == "node_modules" {
@@ -216,7 +249,7 @@ fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec
         if is_dir {
             walk(&path, root, visited, found);
         } else if is_article_name(&name) {
-            found.push(path);
+            found.push(Found::Article(path));
         }
     }
 }
