@@ -203,3 +203,33 @@ fn unreadable_folders_are_named_and_exit_two() {
     assert!(run.stdout.starts_with("1 file checked"), "{}", run.stdout);
     assert!(run.stdout.contains("1 input could not be read"), "{}", run.stdout);
 }
+
+/// Issue 18, item 7: a `glossary.toml` in the workspace that is a symbolic link to a file
+/// outside it was read, and its lines were echoed in error excerpts. Every glossary found in
+/// the workspace or named by an article must resolve inside the root.
+#[test]
+fn glossary_links_leaving_the_root_are_not_read() {
+    let dir = scratch(
+        "glossary-link",
+        &[
+            ("outside/secret.toml", b"[x]\nname = \"SECRET-LINE unterminated\n"),
+            ("ws/news/a.md", "---\nglossary: names.toml\n---\n“Hi,” Ada Okafor said.\n".as_bytes()),
+        ],
+    );
+    std::os::unix::fs::symlink(dir.join("outside/secret.toml"), dir.join("ws/news/glossary.toml")).unwrap();
+    std::os::unix::fs::symlink(dir.join("outside/secret.toml"), dir.join("ws/news/names.toml")).unwrap();
+    let run = copydesk_in(&dir.join("ws"), &["check", "--root", ".", "news/a.md"]);
+    assert!(!run.stdout.contains("SECRET-LINE"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("news/glossary.toml:1:1: error[glossary-not-found]: glossary is a link to a file outside the workspace folder, so it is not read"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "error[glossary-not-found]: glossary `names.toml` is a link to a file outside the workspace folder"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -153,6 +153,10 @@ pub fn load_glossaries_cached(
             continue;
         }
         let shown = places.present(&candidate.path);
+        if !matches!(candidate.origin, Origin::Configured) && places.links_outside_root(&candidate.path) {
+            report_outside(&mut result, &candidate.origin, shown);
+            continue;
+        }
         match read(&shown) {
             Ok(text) => files.push((shown, text)),
             Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
@@ -203,10 +207,29 @@ fn report_unreadable(result: &mut ArticleGlossary, origin: &Origin<'_>, path: Pa
     }
 }
 
+/// A glossary found in the workspace, or named by an article, that is a symbolic link (or
+/// lies in a linked folder) resolving outside the root: not read, so that nothing outside
+/// the workspace is shown in an error excerpt or a hover.
+fn report_outside(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathBuf) {
+    const WHY: &str = "is a link to a file outside the workspace folder, so it is not read";
+    match origin {
+        Origin::FrontMatter { written, span } => {
+            let message = format!("glossary `{written}` {WHY}");
+            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, **span, message));
+        }
+        Origin::Found | Origin::Configured => {
+            let message = format!("glossary {WHY}");
+            result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
+        }
+    }
+}
+
 /// The article's folder and the workspace root, absolute and normalised.
 struct Places {
     article_dir: PathBuf,
     root: PathBuf,
+    /// The root with every link resolved, once looked up; None when it is not on disk.
+    resolved_root: std::cell::OnceCell<Option<PathBuf>>,
     /// The current directory when paths are to be shown relative to it.
     relative_to: Option<PathBuf>,
 }
@@ -218,7 +241,17 @@ impl Places {
         // An article outside the root must not make us search (or read) its whole drive.
         let root = if article_dir.starts_with(&root) { root } else { article_dir.clone() };
         let relative_to = article.is_relative().then(|| absolute(Path::new("")));
-        Places { article_dir, root, relative_to }
+        Places { article_dir, root, relative_to, resolved_root: std::cell::OnceCell::new() }
+    }
+
+    /// True when `path` is on disk and, its links resolved, lies outside the root (resolved
+    /// too). A path that is not on disk (missing, or an editor's unsaved buffer) is not.
+    fn links_outside_root(&self, path: &Path) -> bool {
+        let Ok(target) = std::fs::canonicalize(path) else { return false };
+        match self.resolved_root.get_or_init(|| std::fs::canonicalize(&self.root).ok()) {
+            Some(root) => !target.starts_with(root),
+            None => false,
+        }
     }
 
     fn present(&self, path: &Path) -> PathBuf {
