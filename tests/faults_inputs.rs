@@ -233,3 +233,28 @@ fn glossary_links_leaving_the_root_are_not_read() {
         run.stdout
     );
 }
+
+/// Issue 18, item 8: escape sequences in file names, front matter and glossary text reached
+/// the terminal through the human output. Control characters are written escaped.
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = scratch(
+        "escapes",
+        &[
+            (
+                "glossary.toml",
+                b"[a]\nname = \"Ada \\u001b]0;pwned\\u0007Okafor\"\naliases = [\"he\\u001b[2J\"]\n[b]\nname = \"Bo Lind\"\naliases = [\"he\\u001b[2J\"]\n",
+            ),
+            ("news/a\x1b[31m.md", "---\nglossary: x\x1b[5m\u{202E}y.toml\n---\n“Hi,\u{1b}[1A” said Zed\u{7} Quill.\n".as_bytes()),
+            ("b\x1b[2J.md", b"text \xff\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "--root", ".", "news", "b\x1b[2J.md"]);
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        assert!(!text.contains('\x1b') && !text.contains('\u{7}') && !text.contains('\u{202E}'), "{stream}: {text:?}");
+    }
+    assert!(run.stdout.contains("news/a\\u{1b}[31m.md:"), "{}", run.stdout);
+    assert!(run.stdout.contains("alias `he\\u{1b}[2J`"), "{}", run.stdout);
+    assert!(run.stdout.contains("x\\u{1b}[5m\\u{202e}y.toml"), "{}", run.stdout);
+    assert!(run.stderr.contains("copydesk: b\\u{1b}[2J.md: not UTF-8"), "{}", run.stderr);
+}
