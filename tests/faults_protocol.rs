@@ -286,3 +286,24 @@ fn a_request_flood_while_edits_stream_in() {
     }
     server.expect_document(&uri, &client_text, 202);
 }
+
+/// Issue 18, item 11: a lone surrogate (`\\ud800`, which a JavaScript string may hold) in a
+/// `didChange` made the whole message invalid JSON to serde_json; the change was dropped and
+/// the server's text drifted from the editor's for good. It is applied, with U+FFFD for the
+/// lone half, and a request holding one is served with its own id.
+#[test]
+fn a_lone_surrogate_is_read_as_a_replacement_character() {
+    let mut server = Server::start();
+    let uri = server.open("surrogate.md", STORY);
+    let edit = format!(
+        r#"{{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {{"textDocument": {{"uri": "{uri}", "version": 2}}, "contentChanges": [{{"range": {{"start": {{"line": 2, "character": 0}}, "end": {{"line": 2, "character": 0}}}}, "text": "“Hi \ud83c,” said Zed Quill. \udc00\\ud800 \ud83c\udf89 "}}]}}}}"#
+    );
+    server.send_raw(&frame(&edit));
+    let request = r#"{"jsonrpc": "2.0", "id": 41, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///nowhere/\ud800.md"}, "position": {"line": 0, "character": 0}}}"#;
+    server.send_raw(&frame(request));
+    // The URI is not a valid URI with U+FFFD in it: InvalidParams, answered with the
+    // request's own id (before, a ParseError with id null).
+    server.expect_error(json!(41), INVALID_PARAMS);
+    let expected = STORY.replacen("“Not now,”", "“Hi \u{FFFD},” said Zed Quill. \u{FFFD}\\ud800 🎉 “Not now,”", 1);
+    server.expect_document(&uri, &expected, 3);
+}
