@@ -164,6 +164,7 @@ impl LanguageServer for Backend {
                 glossary_watch::refresh_index(session, path);
             }
             session.clear(uri).await;
+            session.document_closed();
         })
         .await
     }
