@@ -602,3 +602,33 @@ async fn plain_text_has_no_ignore_comments_to_offer() {
     );
     client.shutdown_and_exit().await;
 }
+
+/// Issue 18, item 4: requests ran on the message loop, so a hover waited behind the symbols
+/// of an 800 KB one-line document (9.5 s). Work that grows with the document runs on the
+/// blocking pool: the hover sent after the symbols request is answered first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_request_does_not_hold_back_the_requests_behind_it() {
+    let workspace = Workspace::new(&[]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let (big, small) = (workspace.uri("big.md"), workspace.uri("small.md"));
+    client.open(&big, "markdown", &"“We won 🎉,” Ada Okafor said. ".repeat(13_000)).await;
+    client.open(&small, "markdown", "“Hi,” Ada Okafor said.\n").await;
+    client.diagnostics_at(&big, 1).await;
+    client.diagnostics_at(&small, 1).await;
+
+    let symbols = json!({"jsonrpc": "2.0", "id": 9001, "method": "textDocument/documentSymbol",
+        "params": {"textDocument": {"uri": big}}});
+    let hover = json!({"jsonrpc": "2.0", "id": 9002, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": small}, "position": position(0, 8)}});
+    client.send(symbols).await;
+    client.send(hover).await;
+    let first = client.wait_for(|m| m.get("id").is_some() && m.get("method").is_none()).await;
+    assert_eq!(first["id"], 9002, "the hover waited for the symbols");
+    let symbols = client.wait_for(|m| m["id"] == 9001).await;
+    assert!(
+        symbols["result"][0]["children"].as_array().is_some_and(|c| c.len() >= 13_000),
+        "{:.200}",
+        symbols.to_string()
+    );
+    client.shutdown_and_exit().await;
+}

@@ -1,7 +1,9 @@
 //! Checking articles: reading each, loading its glossaries, analysing it, in parallel across
 //! cores with the results kept in input order.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::inputs::{Input, Source};
 use crate::analysis::{self, Analysis, Diagnostic, Format};
@@ -28,7 +30,8 @@ pub struct Checked {
     pub glossary: ArticleGlossary,
     /// The analysis, its diagnostics including the glossary loader's problems on the article.
     pub analysis: Analysis,
-    /// Problems inside glossary files, each with the text of that file as it was read.
+    /// Problems inside glossary files this article was the first to load, each with the
+    /// text of that file as it was read; empty until [`report_glossaries_once`].
     pub glossary_problems: Vec<GlossaryProblem>,
 }
 
@@ -36,8 +39,9 @@ pub struct Checked {
 #[derive(Debug, Clone)]
 pub struct GlossaryProblem {
     pub path: PathBuf,
-    /// The glossary's text, when it could be read, to place the problem in it.
-    pub text: Option<String>,
+    /// The glossary's text as it was read and parsed, to place the problem in it: shared by
+    /// every problem in the file, so that 10,000 problems hold one copy of the text.
+    pub text: Option<Arc<str>>,
     pub diagnostic: Diagnostic,
 }
 
@@ -81,6 +85,7 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
     let read = match &input.source {
         Source::Stdin => articles::read_article_from(std::io::stdin().lock(), config.stdin_format, &config.read),
         Source::File(path) => articles::read_article(path, &config.read),
+        Source::UnreadableFolder(reason) => Err(ReadError::UnreadableFolder(reason.clone())),
     };
     let articles::ArticleText { text, format } =
         read.map_err(|error| Unreadable { path: input.display.clone(), error })?;
@@ -91,7 +96,7 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
         article.front_matter.as_ref(),
         &input.root,
         &config.extra_glossaries,
-        &mut |path: &Path| std::fs::read_to_string(path),
+        &mut |path: &Path| articles::read_text_file(path, articles::GLOSSARY_MAX_BYTES),
         glossaries,
     );
 
@@ -99,38 +104,70 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
     analysis.diagnostics.extend(glossary.article_problems.iter().cloned());
     analysis::diagnostics::finish(&text, &article, &mut analysis.diagnostics);
 
-    let glossary_problems = glossary
-        .file_problems
-        .iter()
-        .map(|(path, diagnostic)| GlossaryProblem {
-            path: path.clone(),
-            // Read when reporting, not kept from loading: most glossaries have no problem, and
-            // copying each one's text for every article would cost more than this second read.
-            text: None,
-            diagnostic: diagnostic.clone(),
-        })
-        .collect();
-    Ok(Checked { path: input.display.clone(), text, glossary, analysis, glossary_problems })
+    // The glossary's problems stay in `glossary`, shared with every article that loaded the
+    // same files, until `report_glossaries_once` gives them to the first of those articles.
+    Ok(Checked { path: input.display.clone(), text, glossary, analysis, glossary_problems: Vec::new() })
 }
 
-/// Keeps each glossary file's problems only on the first article that loaded that file, so
-/// that a glossary shared by many articles is reported once, and reads the text of each file
-/// reported, to place its problems.
+/// Gives each glossary file's problems to the first article that loaded that file, so that a
+/// glossary shared by many articles is reported once, each problem with the text of its file
+/// as it was read and parsed (the file is not read again: it may have changed since).
 pub fn report_glossaries_once(outcomes: &mut [Outcome]) {
-    let mut reported: Vec<PathBuf> = Vec::new();
+    let mut reported: HashSet<PathBuf> = HashSet::new();
     for checked in outcomes.iter_mut().filter_map(|outcome| outcome.as_mut().ok()) {
-        checked.glossary_problems.retain(|problem| !reported.contains(&problem.path));
-        let mut texts: Vec<(PathBuf, Option<String>)> = Vec::new();
-        for problem in &mut checked.glossary_problems {
-            if !texts.iter().any(|(path, _)| path == &problem.path) {
-                texts.push((problem.path.clone(), std::fs::read_to_string(&problem.path).ok()));
+        let glossary = &checked.glossary;
+        let text_of = |path: &Path| {
+            let file = glossary.paths.iter().position(|loaded| loaded == path)?;
+            glossary.texts.get(file).cloned()
+        };
+        let mut problems = Vec::new();
+        let mut first_here: Vec<&Path> = Vec::new();
+        for (path, diagnostic) in &glossary.file_problems {
+            if reported.contains(path) && !first_here.contains(&path.as_path()) {
+                continue;
             }
-            problem.text = texts.iter().find(|(path, _)| path == &problem.path).and_then(|(_, text)| text.clone());
+            if reported.insert(path.clone()) {
+                first_here.push(path);
+            }
+            problems.push(GlossaryProblem { path: path.clone(), text: text_of(path), diagnostic: diagnostic.clone() });
         }
+        checked.glossary_problems = problems;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::inputs::{Input, Source};
+
+    /// Issue 18, item 13: `check` placed glossary problems by the offsets of one read and
+    /// the lines of a second read, so a glossary saved during the run showed the wrong
+    /// lines. The text of the first read is kept, once for all of a file's problems.
+    #[test]
+    fn glossary_problems_are_placed_in_the_text_that_was_parsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let glossary = dir.path().join("glossary.toml");
+        let text = "[a]\nname = \"Ada Okafor\"\naliases = [\"he\"]\n[b]\nname = \"Bo Lind\"\naliases = [\"he\"]\nkind = \"x\"\n";
+        std::fs::write(&glossary, text).unwrap();
+        let article = dir.path().join("a.md");
+        std::fs::write(&article, "Ada Okafor spoke.\n").unwrap();
+        let config = CheckConfig {
+            read: ReadConfig::default(),
+            stdin_format: Format::Markdown,
+            extra_glossaries: Vec::new(),
+            cwd: dir.path().to_path_buf(),
+            jobs: Some(1),
+        };
+        let input = Input { display: "a.md".into(), source: Source::File(article), root: dir.path().to_path_buf() };
+        let mut outcomes = vec![check_one(&input, &config, &GlossaryCache::default())];
+        std::fs::write(&glossary, "# rewritten while the check ran\n").unwrap();
+        report_glossaries_once(&mut outcomes);
+        let checked = outcomes[0].as_ref().unwrap();
+        assert_eq!(checked.glossary_problems.len(), 2, "{:?}", checked.glossary_problems);
+        let first = checked.glossary_problems[0].text.clone().unwrap();
+        assert_eq!(&*first, text);
         for problem in &checked.glossary_problems {
-            if !reported.contains(&problem.path) {
-                reported.push(problem.path.clone());
-            }
+            assert!(Arc::ptr_eq(problem.text.as_ref().unwrap(), &first), "one shared text");
         }
     }
 }

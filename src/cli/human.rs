@@ -1,6 +1,7 @@
 //! `--format human`: `path:line:col: severity[code]: message`, the source line with an
 //! underline, and a closing summary.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -16,10 +17,19 @@ pub struct HumanConfig {
 
 /// Prints the problems of one article: those of glossary files it was first to load, then its own.
 pub fn write_file(out: &mut dyn Write, checked: &Checked, cwd: &Path, config: HumanConfig) -> io::Result<()> {
+    // One line index per glossary file, not per problem: a file may have thousands.
+    let mut indexed: Vec<(&Path, String, LineIndex)> = Vec::new();
     for problem in &checked.glossary_problems {
         let text = problem.text.as_deref().unwrap_or("");
-        let path = super::display_path(&problem.path, cwd);
-        write_diagnostic(out, &path, text, &LineIndex::new(text), &problem.diagnostic, config)?;
+        let at = match indexed.iter().position(|(path, _, _)| *path == problem.path.as_path()) {
+            Some(at) => at,
+            None => {
+                indexed.push((&problem.path, super::display_path(&problem.path, cwd), LineIndex::new(text)));
+                indexed.len() - 1
+            }
+        };
+        let (_, path, lines) = &indexed[at];
+        write_diagnostic(out, path, text, lines, &problem.diagnostic, config)?;
     }
     let lines = LineIndex::new(&checked.text);
     for diagnostic in &checked.analysis.diagnostics {
@@ -63,12 +73,15 @@ fn write_diagnostic(
     let paint = Paint(config.color);
     let (line, column) = lines.line_col(text, diagnostic.span.start);
     let severity_style = severity_style(diagnostic.severity);
+    // File names, and messages quoting article or glossary text, are shown with their
+    // control characters escaped: none reaches the terminal to act on it.
+    let path = escape_controls(path);
     writeln!(
         out,
         "{}: {}: {}",
         paint.style(BOLD, &format!("{path}:{line}:{column}")),
         paint.style(severity_style, &format!("{}[{}]", diagnostic.severity.as_str(), diagnostic.code.as_str())),
-        diagnostic.message,
+        escape_controls(&diagnostic.message),
     )?;
 
     let line_start = lines.line_start(line - 1).unwrap_or(0);
@@ -82,6 +95,7 @@ fn write_diagnostic(
     writeln!(out, "{} {}", paint.style(BLUE, &format!("{gutter} |")), paint.style(severity_style, &underline))?;
     for (span, message) in &diagnostic.related {
         let (line, column) = lines.line_col(text, span.start);
+        let message = escape_controls(message);
         writeln!(out, "{} {path}:{line}:{column}: {message}", paint.style(BLUE, &format!("{gutter} = note:")))?;
     }
     Ok(())
@@ -128,7 +142,7 @@ fn snippet(line: &str, start: usize, end: usize) -> (String, String) {
         let width = if c == '\t' { TAB_STOP - column % TAB_STOP } else { char_width(c) };
         if c == '\t' {
             shown.push_str(&" ".repeat(width));
-        } else if c.is_control() {
+        } else if acts_on_terminal(c) {
             shown.push(' ');
         } else {
             shown.push(c);
@@ -145,6 +159,29 @@ fn snippet(line: &str, start: usize, end: usize) -> (String, String) {
         underline = format!("{}^", " ".repeat(start_column.unwrap_or(column)));
     }
     (shown, underline.trim_end().to_string())
+}
+
+/// True for characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts
+/// the sequences that move the cursor, retitle the window or clear the screen), DEL, and the
+/// bidirectional overrides and isolates that reorder what follows them.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every character a terminal acts on written as a Rust escape (`\u{1b}`).
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(acts_on_terminal) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts_on_terminal(c) {
+            escaped.extend(c.escape_unicode());
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 /// Columns a character takes in a terminal: 0 for combining marks and invisible joiners,
@@ -231,7 +268,7 @@ mod tests {
             },
             glossary_problems: vec![GlossaryProblem {
                 path: Path::new("/work/news/glossary.toml").to_path_buf(),
-                text: Some(glossary_text.to_string()),
+                text: Some(glossary_text.into()),
                 diagnostic: Diagnostic::new(
                     Code::GlossaryUnknownKind,
                     Span::new(glossary_text.find("\"wizard").unwrap(), glossary_text.len() - 1),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::workspace::articles::find_articles;
+use crate::workspace::articles::{Found, find_articles};
 
 /// One article to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub enum Source {
     Stdin,
     /// An absolute path.
     File(PathBuf),
+    /// A folder that could not be listed, and why: reported as an input that could not be read.
+    UnreadableFolder(String),
 }
 
 impl Input {
@@ -27,6 +29,7 @@ impl Input {
         match &self.source {
             Source::Stdin => cwd.join("<stdin>"),
             Source::File(path) => path.clone(),
+            Source::UnreadableFolder(_) => cwd.to_path_buf(),
         }
     }
 }
@@ -47,9 +50,13 @@ pub fn expand(paths: &[PathBuf], explicit_root: Option<&Path>, cwd: &Path) -> Ve
         let root = explicit_root.map_or_else(|| default_root(&folder, cwd), |r| cwd.join(r));
         if is_dir {
             for found in find_articles(&absolute, &root) {
-                let relative = found.strip_prefix(&absolute).unwrap_or(&found);
+                let relative = found.path().strip_prefix(&absolute).unwrap_or(found.path());
                 let display = path.join(relative).to_string_lossy().into_owned();
-                inputs.push(Input { display, source: Source::File(found), root: root.clone() });
+                let source = match found {
+                    Found::Article(found) => Source::File(found),
+                    Found::UnreadableFolder(_, reason) => Source::UnreadableFolder(reason),
+                };
+                inputs.push(Input { display, source, root: root.clone() });
             }
         } else {
             let display = path.to_string_lossy().into_owned();
@@ -96,6 +103,7 @@ mod tests {
             .iter()
             .map(|input| match &input.source {
                 Source::Stdin => "stdin".to_string(),
+                Source::UnreadableFolder(reason) => format!("{} unreadable: {reason}", input.display),
                 Source::File(path) => format!("{} {}", input.display, path.strip_prefix(&dir).unwrap().display()),
             })
             .collect();

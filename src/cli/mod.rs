@@ -134,7 +134,9 @@ fn print(
             Err(unreadable) => {
                 // Flushed first so that, on a terminal, the message sits among the results in order.
                 out.flush()?;
-                eprintln!("copydesk: {}: {}", unreadable.path, unreadable.error);
+                let path = human::escape_controls(&unreadable.path);
+                let error = unreadable.error.to_string();
+                eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
             }
         }
     }

@@ -265,14 +265,13 @@ fn add_to_glossary(
     let mut id = slug(name);
     let taken = |candidate: &str| {
         article.glossary.index.by_id(candidate).is_some()
-            || existing.as_deref().is_some_and(|text| text.contains(&format!("[{candidate}]")))
+            || existing.as_deref().is_some_and(|text| text.contains(&format!("[{}]", toml_key(candidate))))
     };
     if taken(&id) {
         let base = id.clone();
         id = (2..).map(|n| format!("{base}-{n}")).find(|candidate| !taken(candidate)).unwrap_or(base);
     }
-    let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
-    let entry = format!("[{id}]\nname = \"{escaped}\"\nkind = \"person\"\n");
+    let entry = glossary_entry(&id, name);
     let uri = Uri::from_file_path(&target).ok_or_else(|| Unavailable::because("the glossary file has no file URI"))?;
     match existing {
         Some(text) => {
@@ -318,6 +317,38 @@ fn nearest_glossary(folder: &Path, env: &FixEnvironment) -> Option<PathBuf> {
     None
 }
 
+/// The glossary entry the add-to-glossary fix writes: the id as a TOML key, the name as a
+/// TOML string. The glossary parser reads it back as exactly that id and name.
+pub fn glossary_entry(id: &str, name: &str) -> String {
+    format!("[{}]\nname = {}\nkind = \"person\"\n", toml_key(id), toml_string(name))
+}
+
+/// `id` as a TOML table key: bare when it is made of ASCII letters, digits, `-` and `_`
+/// only, else quoted (`["zoë-ndiaye"]`), since a bare key cannot hold `ë`.
+fn toml_key(id: &str) -> String {
+    let bare = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if bare { id.to_string() } else { toml_string(id) }
+}
+
+/// `text` as a TOML basic string, with `"`, `\` and every control character escaped (a
+/// basic string may hold none of them raw but tab).
+fn toml_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
 /// An id from a name: `Ada Okafor-Ndiaye` → `ada-okafor-ndiaye`.
 pub fn slug(name: &str) -> String {
     let mut id = String::new();
@@ -352,6 +383,31 @@ mod tests {
             ("!!", "speaker"),
         ] {
             assert_eq!(slug(name), expect, "{name}");
+        }
+    }
+
+    /// Issue 18, item 10: the fix wrote `[zoë-ndiaye-brandt]`, which a TOML bare key cannot
+    /// be, so the glossary stopped parsing. Every entry it writes reads back as its id and name.
+    #[test]
+    fn glossary_entries_read_back_as_their_id_and_name() {
+        for name in [
+            "Ada Okafor",
+            "Zoë Ndiaye-Brandt",
+            "مجاهد",
+            "Seán O'Brien",
+            "José \"Pepe\" Núñez",
+            "Back\\slash",
+            "Tab\tand\u{7}bell\u{1b}",
+            "東京 太郎",
+            "Ada\u{85}Okafor",
+            "!!",
+        ] {
+            let id = slug(name);
+            let entry = glossary_entry(&id, name);
+            let parsed = crate::analysis::glossary::parse(&entry);
+            assert!(parsed.diagnostics.is_empty(), "{entry}: {:?}", parsed.diagnostics);
+            let entity = &parsed.entities[0];
+            assert_eq!((entity.id.as_str(), entity.name.as_str()), (id.as_str(), name), "{entry}");
         }
     }
 

@@ -74,8 +74,11 @@ pub struct Document {
     pub version: i32,
     pub kind: DocumentKind,
     pub path: Option<PathBuf>,
-    /// Bumped by every edit and by every event that calls for re-analysis (a glossary change,
-    /// new configuration), so an analysis can tell whether its result is still wanted.
+    /// Renewed by every opening, every edit and every event that calls for re-analysis (a
+    /// glossary change, new configuration), so an analysis can tell whether its result is
+    /// still wanted. Drawn from one counter for the whole store, so a value never comes back:
+    /// not even when a document is closed and opened again while the analysis of its old
+    /// text is still running (that analysis would otherwise pass for the new text's).
     pub revision: u64,
     /// The latest finished analysis, whatever revision it was made for; None also when it
     /// was let go for documents used more recently.
@@ -109,6 +112,8 @@ pub struct DocumentInput {
 pub struct DocumentStore {
     documents: Mutex<HashMap<Uri, Document>>,
     next_text_id: AtomicU64,
+    /// The last revision given to any document.
+    last_revision: AtomicU64,
     /// Ticks on every use of a snapshot, to tell the least recently used.
     snapshot_clock: AtomicU64,
 }
@@ -118,8 +123,8 @@ impl DocumentStore {
         let kind = DocumentKind::detect(&uri, language_id);
         let path = uri.to_file_path().map(|p| p.into_owned());
         let text_id = self.next_text_id();
+        let revision = self.next_revision();
         let mut documents = self.lock();
-        let revision = documents.get(&uri).map_or(0, |d| d.revision + 1);
         let rope = Rope::from_str(text);
         let document =
             Document { rope, version, kind, path, revision, snapshot: None, snapshot_used: 0, text_id, source: None };
@@ -135,6 +140,7 @@ impl DocumentStore {
         encoding: Encoding,
     ) -> bool {
         let text_id = self.next_text_id();
+        let revision = self.next_revision();
         let mut documents = self.lock();
         let Some(document) = documents.get_mut(uri) else {
             return false;
@@ -155,7 +161,7 @@ impl DocumentStore {
             }
         }
         document.version = version;
-        document.revision += 1;
+        document.revision = revision;
         true
     }
 
@@ -169,7 +175,7 @@ impl DocumentStore {
         let mut uris = Vec::new();
         for (uri, document) in documents.iter_mut() {
             if filter(uri, document) {
-                document.revision += 1;
+                document.revision = self.next_revision();
                 uris.push(uri.clone());
             }
         }
@@ -288,6 +294,10 @@ impl DocumentStore {
         self.snapshot_clock.fetch_add(1, Ordering::Relaxed) + 1
     }
 
+    fn next_revision(&self) -> u64 {
+        self.last_revision.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
     fn next_text_id(&self) -> u64 {
         self.next_text_id.fetch_add(1, Ordering::Relaxed)
     }
@@ -392,5 +402,32 @@ mod tests {
         let stale = store.store_snapshot(&uris[0], snapshot);
         assert_eq!(stale.len(), 1);
         assert!(store.current_snapshot(&uris[0]).is_none());
+    }
+
+    /// Issue 18, item 3: a document closed and opened again started over at revision 0, so
+    /// the analysis of its old text, still running, was stored and published as the new
+    /// text's (the old diagnostics and symbols stayed until the next edit).
+    #[test]
+    fn revisions_never_repeat_across_a_reopen() {
+        let store = DocumentStore::default();
+        let u = uri("file:///a/story.md");
+        store.open(u.clone(), "“Old,” he said.", 1, "markdown");
+        let old = store.input(&u).unwrap();
+        assert!(store.close(&u).is_some());
+        store.open(u.clone(), "New text.", 1, "markdown");
+        assert_ne!(store.revision(&u), Some(old.revision));
+
+        let stale = Snapshot {
+            uri: u.clone(),
+            version: old.version,
+            revision: old.revision,
+            text: old.text,
+            lines: super::super::position::LineMap::new(""),
+            content: super::super::snapshot::Content::Skipped,
+        };
+        assert_eq!(store.store_snapshot(&u, Arc::new(stale)).len(), 1, "the old text's analysis is let go");
+        assert!(store.current_snapshot(&u).is_none());
+        assert!(analysed(&store, &u).is_empty());
+        assert_eq!(store.current_snapshot(&u).unwrap().revision, store.revision(&u).unwrap());
     }
 }

@@ -287,6 +287,8 @@ enum Message {
 fn check_body(body: &[u8]) -> Result<String, Fault> {
     let text = std::str::from_utf8(body)
         .map_err(|e| parse_error(format!("the body is not UTF-8 (an invalid byte at offset {})", e.valid_up_to())))?;
+    let text = replace_lone_surrogates(text);
+    let text = text.as_ref();
     match serde_json::from_str::<Message>(text) {
         Ok(_) => Ok(text.to_owned()),
         Err(error) if error.is_data() => Err(Fault {
@@ -294,6 +296,59 @@ fn check_body(body: &[u8]) -> Result<String, Fault> {
             error: jsonrpc_error(ErrorCode::InvalidRequest, format!("not a JSON-RPC message: {error}")),
         }),
         Err(error) => Err(parse_error(format!("invalid JSON: {error}"))),
+    }
+}
+
+/// The body with every `\\u` escape of half a surrogate pair that has no other half made
+/// `\\uFFFD`, the replacement character. JavaScript strings may hold lone surrogates and an
+/// editor sends them as they are (a half-typed emoji, a paste); serde_json refuses them, which
+/// dropped the whole message: a `didChange` lost leaves the server's text out of step with
+/// the editor's for good. The editor shows U+FFFD for such a character too.
+///
+/// Escapes are read left to right, a `\\` before anything else skipping both characters, so
+/// `\\\\ud800` (a backslash, then the letters `ud800`) is left alone. JSON allows a
+/// backslash only inside strings, so nothing outside them is touched.
+pub fn replace_lone_surrogates(text: &str) -> Cow<'_, str> {
+    fn escape_at(bytes: &[u8], at: usize) -> Option<u16> {
+        let hex = bytes.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    }
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.iter().position(|&b| b == b'\\') else { return Cow::Borrowed(text) };
+    let mut replaced: Option<String> = None;
+    let mut copied = 0;
+    let mut at = first;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        let lone = match escape_at(bytes, at) {
+            Some(0xD800..=0xDBFF) if escape_at(bytes, at + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) => {
+                at += 12;
+                continue;
+            }
+            Some(0xD800..=0xDFFF) => true,
+            Some(_) => false,
+            None => {
+                at += 2;
+                continue;
+            }
+        };
+        if lone {
+            let out = replaced.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..at]);
+            out.push_str("\\uFFFD");
+            copied = at + 6;
+        }
+        at += 6;
+    }
+    match replaced {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
     }
 }
 

@@ -28,11 +28,12 @@ fn article_hover(snapshot: &Snapshot, article: &ArticleSnapshot, offset: usize) 
     let index = &article.glossary.index;
     match lookup::at(analysis, offset)? {
         Target::Speaker(attribution) => {
-            let written = attribution.speaker.text(&snapshot.text);
-            let cue = attribution.cue.text(&snapshot.text);
+            let written = markdown_text(attribution.speaker.text(&snapshot.text));
+            let cue = markdown_text(attribution.cue.text(&snapshot.text));
             let mut text = match (&attribution.resolved, attribution.form) {
                 (Some(resolved), _) => {
-                    format!("**{written}** → **{}** (speaker of this quotation, cue “{cue}”)", resolved.name)
+                    let name = markdown_text(&resolved.name);
+                    format!("**{written}** → **{name}** (speaker of this quotation, cue “{cue}”)")
                 }
                 (None, SpeakerForm::Pronoun) => {
                     format!(
@@ -57,8 +58,8 @@ fn quote_summary(snapshot: &Snapshot, index: &GlossaryIndex, quote: &Quote) -> S
     match (&quote.attribution, &quote.likely_speaker) {
         (Some(attribution), _) => {
             let speaker = match &attribution.resolved {
-                Some(resolved) => resolved.name.clone(),
-                None => attribution.speaker.text(&snapshot.text).to_string(),
+                Some(resolved) => markdown_text(&resolved.name),
+                None => markdown_text(attribution.speaker.text(&snapshot.text)),
             };
             let role = attribution
                 .resolved
@@ -66,15 +67,16 @@ fn quote_summary(snapshot: &Snapshot, index: &GlossaryIndex, quote: &Quote) -> S
                 .and_then(|r| r.entity)
                 .and_then(|id| index.entities.get(id))
                 .and_then(|e| e.role.as_ref())
-                .map(|role| format!(", {role}"))
+                .map(|role| format!(", {}", markdown_text(role)))
                 .unwrap_or_default();
             format!(
                 "Quotation ({kind})\n\nSpeaker: **{speaker}**{role}\n\nCue: “{}”",
-                attribution.cue.text(&snapshot.text)
+                markdown_text(attribution.cue.text(&snapshot.text))
             )
         }
         (None, Some(likely)) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
-            format!("Quotation ({kind}) with no attribution\n\nReaders will assume **{}** said it.", likely.name)
+            let name = markdown_text(&likely.name);
+            format!("Quotation ({kind}) with no attribution\n\nReaders will assume **{name}** said it.")
         }
         (None, _) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
             format!("Quotation ({kind}) with no attribution: no speaker")
@@ -106,35 +108,59 @@ pub fn card(index: &GlossaryIndex, id: EntityId) -> Option<String> {
     Some(entity_card(entity, |affiliation| index.by_id(affiliation).map(|a| index.entity(a).name.clone())))
 }
 
+/// Every glossary value in the card is text, never Markdown: an image, a link (a `command:`
+/// link runs a command in VS Code), HTML or a heading written in a glossary shows as written.
 pub fn entity_card(entity: &Entity, affiliation_name: impl Fn(&str) -> Option<String>) -> String {
-    let mut lines = vec![format!("**{}** · {}", entity.name, entity.kind.as_str())];
+    let mut lines = vec![format!("**{}** · {}", markdown_text(&entity.name), entity.kind.as_str())];
     let mut role_line = Vec::new();
     if let Some(role) = &entity.role {
-        role_line.push(format!("*{role}*"));
+        role_line.push(format!("*{}*", markdown_text(role)));
     }
     if let Some(affiliation) = &entity.affiliation {
-        role_line.push(affiliation_name(affiliation).unwrap_or_else(|| format!("`{affiliation}`")));
+        role_line.push(markdown_text(&affiliation_name(affiliation).unwrap_or_else(|| affiliation.clone())));
     }
     if !role_line.is_empty() {
         lines.push(role_line.join(", "));
     }
     if let Some(description) = &entity.description {
-        lines.push(description.clone());
+        lines.push(markdown_text(description));
     }
     let mut fields = Vec::new();
     if !entity.aliases.is_empty() {
-        fields.push(format!("- aliases: {}", entity.aliases.join(", ")));
+        let aliases: Vec<String> = entity.aliases.iter().map(|alias| markdown_text(alias)).collect();
+        fields.push(format!("- aliases: {}", aliases.join(", ")));
     }
     if let Some(pronouns) = entity.pronouns {
         fields.push(format!("- pronouns: {}", pronouns.as_str()));
     }
     for (name, value) in &entity.extra {
-        fields.push(format!("- {name}: {value}"));
+        fields.push(format!("- {}: {}", markdown_text(name), markdown_text(value)));
     }
     if !fields.is_empty() {
         lines.push(fields.join("\n"));
     }
     lines.join("\n\n")
+}
+
+/// `text` as Markdown that shows it literally: every ASCII punctuation character that can
+/// open a link, an image, HTML, an entity, emphasis, code, a table cell, math or a block
+/// escaped with a backslash (as CommonMark allows), and line breaks made spaces so that no
+/// line can start a block. `@ , : ; / ? " '` and the like stay as they are: they make nothing
+/// (a URL is a link only after `<` or inside `[]()`, both escaped).
+pub fn markdown_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => escaped.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '<'
+            | '>' | '~' | '&' | '$' | '=' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 fn glossary_hover(glossary: &GlossarySnapshot, path: &Path, offset: usize) -> Option<(String, Span)> {
@@ -219,5 +245,28 @@ mod tests {
         assert_eq!(first_line(on("[brandt]")).as_deref(), Some("**Tomas Brandt** · person"));
         assert_eq!(first_line(on("\"council\"")).as_deref(), Some("**Riverside City Council** · organization"));
         assert_eq!(first_line(on("role")), None);
+    }
+
+    /// Issue 18, item 9: glossary text went into hover Markdown as it was, so an image, a
+    /// `command:` link or HTML in a name or description was rendered (or run) by the editor.
+    #[test]
+    fn glossary_text_is_shown_literally_in_the_card() {
+        let glossary = crate::analysis::glossary::parse(
+            r#"[x]
+name = "Ada ![p](https://e.test/p.png)"
+role = "*Mayor* <img src=x onerror=alert(1)>"
+description = "[Run](command:workbench.action.terminal.new)\n# Heading\n&amp; `code`"
+aliases = ["A_da"]
+site = "<script>"
+"#,
+        );
+        let card = entity_card(&glossary.entities[0], |_| None);
+        assert_eq!(
+            card,
+            "**Ada \\!\\[p\\]\\(https://e\\.test/p\\.png\\)** · person\n\n\
+             *\\*Mayor\\* \\<img src\\=x onerror\\=alert\\(1\\)\\>*\n\n\
+             \\[Run\\]\\(command:workbench\\.action\\.terminal\\.new\\) \\# Heading \\&amp; \\`code\\`\n\n\
+             - aliases: A\\_da\n- site: \\<script\\>"
+        );
     }
 }

@@ -33,6 +33,19 @@ pub async fn notification(session: &Session, method: &str, handler: impl Future<
     }
 }
 
+/// Runs `work` on tokio's blocking pool, off the message loop, so that a request whose cost
+/// grows with the document (the symbols of a long article) does not hold back the requests
+/// behind it. A panic in `work` is raised again here, for [`request`] to answer as an error.
+pub async fn off_loop<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(value) => value,
+        Err(error) => match error.try_into_panic() {
+            Ok(payload) => std::panic::resume_unwind(payload),
+            Err(error) => panic!("{error}"),
+        },
+    }
+}
+
 pub fn describe_join_error(error: tokio::task::JoinError) -> String {
     match error.try_into_panic() {
         Ok(payload) => describe(payload.as_ref()),

@@ -19,6 +19,7 @@ use super::{
     completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, references, symbols,
     workspace_index,
 };
+use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
 /// A command that panics, so tests can check that a panic costs one answer, not the server.
 /// Debug builds only.
@@ -36,6 +37,7 @@ impl Backend {
 
     /// The document's current snapshot and the byte offset of `position` in it.
     async fn at(&self, uri: &Uri, position: Position) -> Option<(Arc<Snapshot>, usize)> {
+        // Bounded work however long the line (`position`), so it stays on the loop.
         let snapshot = self.session.snapshot(uri).await?;
         let offset = snapshot.lines.offset(&snapshot.text, position, self.session.encoding());
         Some((snapshot, offset))
@@ -162,6 +164,7 @@ impl LanguageServer for Backend {
                 glossary_watch::refresh_index(session, path);
             }
             session.clear(uri).await;
+            session.document_closed();
         })
         .await
     }
@@ -192,8 +195,9 @@ impl LanguageServer for Backend {
             let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
                 return Ok(None);
             };
-            let path = document.text_document.uri.to_file_path();
-            Ok(hover::hover(&snapshot, path.as_deref(), offset, self.session.encoding()))
+            let path = document.text_document.uri.to_file_path().map(|p| p.into_owned());
+            let encoding = self.session.encoding();
+            Ok(panic_guard::off_loop(move || hover::hover(&snapshot, path.as_deref(), offset, encoding)).await)
         })
         .await
     }
@@ -231,7 +235,9 @@ impl LanguageServer for Backend {
             let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
                 return Ok(None);
             };
-            Ok(Some(DocumentSymbolResponse::Nested(symbols::document_symbols(&snapshot, self.session.encoding()))))
+            let encoding = self.session.encoding();
+            let symbols = panic_guard::off_loop(move || symbols::document_symbols(&snapshot, encoding)).await;
+            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
         })
         .await
     }
@@ -268,7 +274,8 @@ impl LanguageServer for Backend {
             let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
                 return Ok(None);
             };
-            let items = completion::completion(&snapshot, offset, self.session.encoding());
+            let encoding = self.session.encoding();
+            let items = panic_guard::off_loop(move || completion::completion(&snapshot, offset, encoding)).await;
             Ok(Some(CompletionResponse::Array(items)))
         })
         .await
@@ -281,15 +288,20 @@ impl LanguageServer for Backend {
                 return Ok(None);
             };
             let encoding = session.encoding();
-            let range = snapshot.lines.span(&snapshot.text, params.range, encoding);
-            let fixes = code_actions::fixes(&snapshot, range);
             let root = session.root();
-            let read = |path: &std::path::Path| {
-                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
-            };
-            let version = |uri: &Uri| session.store.version(uri);
-            let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
-            let actions = code_actions::actions(&snapshot, fixes, self.client_edits(), &env);
+            let client_edits = self.client_edits();
+            let session = Arc::clone(session);
+            let actions = panic_guard::off_loop(move || {
+                let range = snapshot.lines.span(&snapshot.text, params.range, encoding);
+                let fixes = code_actions::fixes(&snapshot, range);
+                let read = |path: &std::path::Path| {
+                    session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
+                };
+                let version = |uri: &Uri| session.store.version(uri);
+                let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
+                code_actions::actions(&snapshot, fixes, client_edits, &env)
+            })
+            .await;
             Ok(Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()))
         })
         .await
@@ -300,7 +312,8 @@ impl LanguageServer for Backend {
             let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
                 return Ok(None);
             };
-            Ok(Some(inlay_hints::inlay_hints(&snapshot, params.range, self.session.encoding())))
+            let encoding = self.session.encoding();
+            Ok(Some(panic_guard::off_loop(move || inlay_hints::inlay_hints(&snapshot, params.range, encoding)).await))
         })
         .await
     }
@@ -326,7 +339,7 @@ impl LanguageServer for Backend {
             let encoding = session.encoding();
             let root = session.root();
             let read = |path: &std::path::Path| {
-                session.store.text_at_path(path).or_else(|| std::fs::read_to_string(path).ok())
+                session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
             };
             let version = |uri: &Uri| session.store.version(uri);
             let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };

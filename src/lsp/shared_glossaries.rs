@@ -20,6 +20,7 @@ use std::time::SystemTime;
 
 use super::snapshot::{SourceText, Sources};
 use crate::analysis::{FrontMatter, Span};
+use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 use crate::workspace::{self, ArticleGlossary, GlossaryCache};
 
 #[derive(Debug, Default)]
@@ -158,7 +159,7 @@ impl SharedGlossaries {
         {
             return (Origin::Disk(stamp), Ok(source));
         }
-        match std::fs::read_to_string(path) {
+        match read_text_file(path, GLOSSARY_MAX_BYTES) {
             Ok(text) => {
                 let source = Arc::new(SourceText::new(text));
                 let mut disk = self.disk.lock().unwrap_or_else(|p| p.into_inner());

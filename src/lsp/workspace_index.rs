@@ -13,6 +13,7 @@ use super::document_store::is_glossary_name;
 use super::position::{Encoding, LineMap};
 use super::snapshot::{self, Content, EntityKey, Environment};
 use crate::analysis::{EntityKind, Format};
+use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
 /// Articles beyond this many are not indexed, so a huge folder cannot hog the server.
 const MAX_FILES: usize = 5_000;
@@ -219,7 +220,7 @@ pub fn list_files(root: &Path) -> WorkspaceFiles {
 }
 
 fn index_article(path: &Path, env: &Environment, encoding: Encoding) -> Option<ArticleMentions> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = read_text_file(path, GLOSSARY_MAX_BYTES).ok()?;
     let snapshot = snapshot::analyze_file(path, text, env)?;
     let mut indexed = ArticleMentions { uri: snapshot.uri.clone(), keys: Vec::new(), mentions: Vec::new() };
     let Content::Article(article) = &snapshot.content else { return Some(indexed) };
@@ -242,7 +243,7 @@ fn index_article(path: &Path, env: &Environment, encoding: Encoding) -> Option<A
 }
 
 fn index_glossary(path: &Path, encoding: Encoding) -> Option<GlossaryEntities> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = read_text_file(path, GLOSSARY_MAX_BYTES).ok()?;
     let uri = Uri::from_file_path(path)?;
     Some(GlossaryEntities::read(uri, &text, encoding))
 }

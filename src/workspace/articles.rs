@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::io::Read;
+use std::fs::{File, Metadata};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::analysis::Format;
@@ -36,6 +37,12 @@ pub struct ArticleText {
 pub enum ReadError {
     Missing,
     IsDirectory,
+    /// A folder given or found that could not be listed, with the reason.
+    UnreadableFolder(String),
+    /// A FIFO, a device or a socket: reading one may block forever or never end.
+    NotAFile {
+        kind: &'static str,
+    },
     /// `size` is known for files, not for streams.
     TooLarge {
         size: Option<u64>,
@@ -55,6 +62,8 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Missing => write!(f, "no such file"),
             ReadError::IsDirectory => write!(f, "is a directory"),
+            ReadError::UnreadableFolder(reason) => write!(f, "folder cannot be read: {reason}"),
+            ReadError::NotAFile { kind } => write!(f, "not a regular file ({kind})"),
             ReadError::TooLarge { size: Some(size), limit } => {
                 write!(f, "too large ({size} bytes; the limit is {limit} bytes)")
             }
@@ -80,17 +89,73 @@ impl From<std::io::Error> for ReadError {
 
 /// Reads the article at `path`, its format decided by the file name.
 pub fn read_article(path: &Path, config: &ReadConfig) -> Result<ArticleText, ReadError> {
-    let metadata = std::fs::metadata(path)?;
+    let file = open_regular(path, config)?;
+    let bytes = read_limited(file, config)?;
+    let format = Format::from_path(&path.to_string_lossy());
+    decode_article(bytes, format)
+}
+
+/// Glossary files larger than this are refused: a 10,000-entity glossary is about 1 MB.
+pub const GLOSSARY_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a glossary (or any text file) at `path`: a regular file of at most `max_bytes`,
+/// in UTF-8. Anything else is an error whose message says why (a FIFO, `/dev/zero`, a
+/// folder, too large); `InvalidData` for text that is not UTF-8.
+pub fn read_text_file(path: &Path, max_bytes: u64) -> io::Result<String> {
+    let config = ReadConfig { max_bytes };
+    let to_io = |error: ReadError| match error {
+        ReadError::Io(error) => error,
+        ReadError::Missing => io::Error::from(io::ErrorKind::NotFound),
+        other => io::Error::other(other.to_string()),
+    };
+    let file = open_regular(path, &config).map_err(to_io)?;
+    let bytes = read_limited(file, &config).map_err(to_io)?;
+    String::from_utf8(bytes).map_err(|_| io::Error::from(io::ErrorKind::InvalidData))
+}
+
+/// Opens `path` for reading when it is a regular file no larger than the limit. A FIFO is
+/// refused before it is opened (opening one blocks until a writer comes), and the file is
+/// opened without blocking and looked at again, in case it was replaced in between.
+fn open_regular(path: &Path, config: &ReadConfig) -> Result<File, ReadError> {
+    check_regular(&std::fs::metadata(path)?, config)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    check_regular(&file.metadata()?, config)?;
+    Ok(file)
+}
+
+fn check_regular(metadata: &Metadata, config: &ReadConfig) -> Result<(), ReadError> {
     if metadata.is_dir() {
         return Err(ReadError::IsDirectory);
+    }
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { kind: file_kind(metadata) });
     }
     if metadata.len() > config.max_bytes {
         return Err(ReadError::TooLarge { size: Some(metadata.len()), limit: config.max_bytes });
     }
-    let file = std::fs::File::open(path)?;
-    let bytes = read_limited(file, config)?;
-    let format = Format::from_path(&path.to_string_lossy());
-    decode_article(bytes, format)
+    Ok(())
+}
+
+/// What a file that is neither a regular file nor a folder is, for a message.
+fn file_kind(metadata: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = metadata.file_type();
+        if file_type.is_fifo() {
+            return "a FIFO";
+        } else if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        } else if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = metadata;
+    "not a file"
 }
 
 /// Reads an article from a stream such as standard input, in the format the caller names.
@@ -116,26 +181,56 @@ pub fn is_article_name(name: &str) -> bool {
     [".md", ".markdown", ".txt"].iter().any(|ext| lower.ends_with(ext) && lower.len() > ext.len())
 }
 
-/// Every article under `dir`, recursively, sorted by path so output is stable.
+/// What a folder search found at one path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Article(PathBuf),
+    /// A folder that could not be listed, and why: named, never skipped in silence.
+    UnreadableFolder(PathBuf, String),
+}
+
+impl Found {
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::Article(path) | Found::UnreadableFolder(path, _) => path,
+        }
+    }
+}
+
+/// Every article under `dir`, recursively, and every folder that could not be read, sorted
+/// by path so output is stable.
 ///
 /// Hidden entries, `target` and `node_modules` are skipped; a symbolic link is followed only
 /// when it resolves inside `root`, and every directory is visited once, so links cannot loop.
-pub fn find_articles(dir: &Path, root: &Path) -> Vec<PathBuf> {
+pub fn find_articles(dir: &Path, root: &Path) -> Vec<Found> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
     let mut visited = HashSet::new();
     walk(dir, &root, &mut visited, &mut found);
-    found.sort();
+    found.sort_by(|a, b| a.path().cmp(b.path()));
     found
 }
 
-fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) {
-    let Ok(canonical) = std::fs::canonicalize(dir) else { return };
+fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<Found>) {
+    let canonical = match std::fs::canonicalize(dir) {
+        Ok(canonical) => canonical,
+        Err(error) => return found.push(Found::UnreadableFolder(dir.to_path_buf(), error.to_string())),
+    };
     if !visited.insert(canonical) {
         return;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => return found.push(Found::UnreadableFolder(dir.to_path_buf(), error.to_string())),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                found.push(Found::UnreadableFolder(dir.to_path_buf(), error.to_string()));
+                break;
+            }
+        };
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with('.') || name == "target" || name == "node_modules" {
@@ -154,7 +249,7 @@ fn walk(dir: &Path, root: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec
         if is_dir {
             walk(&path, root, visited, found);
         } else if is_article_name(&name) {
-            found.push(path);
+            found.push(Found::Article(path));
         }
     }
 }
@@ -205,5 +300,28 @@ mod tests {
         let names = ["a.md", "b.MARKDOWN", "c.txt", "d.rst", ".md", "notes.md.bak"];
         let picked: Vec<_> = names.into_iter().filter(|n| is_article_name(n)).collect();
         assert_eq!(picked, ["a.md", "b.MARKDOWN", "c.txt"]);
+    }
+
+    /// Issue 18, item 5: the reader behind every glossary (in `check` and in the language
+    /// server) refuses what is not a regular file before opening it, and large files unread.
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("glossary.toml");
+        let name = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+        let read = |path: &Path, limit| match read_text_file(path, limit) {
+            Ok(text) => format!("ok: {text}"),
+            Err(error) => format!("error: {error}"),
+        };
+        assert_eq!(read(&pipe, 100), "error: not a regular file (a FIFO)");
+        assert_eq!(read(Path::new("/dev/zero"), 100), "error: not a regular file (a device)");
+        assert_eq!(read(dir.path(), 100), "error: is a directory");
+        let file = dir.path().join("small.toml");
+        std::fs::write(&file, "[a]\n").unwrap();
+        assert_eq!(read(&file, 4), "ok: [a]\n");
+        assert_eq!(read(&file, 3), "error: too large (4 bytes; the limit is 3 bytes)");
     }
 }

@@ -40,14 +40,16 @@ pub struct GlossaryCache {
     /// does not parse (someone is typing in it), the entities of that text stay in use. The
     /// text, not its entities, is kept: a few times smaller, and parsed again only while the
     /// file is broken.
-    last_good: Arc<Mutex<HashMap<PathBuf, String>>>,
+    last_good: Arc<Mutex<HashMap<PathBuf, Arc<str>>>>,
 }
 
 #[derive(Debug)]
 struct Built {
     index: Arc<GlossaryIndex>,
-    /// Problems found while parsing and merging, by index of the file in the key.
-    problems: Vec<(usize, Diagnostic)>,
+    /// Problems found while parsing and merging, with the path of their file.
+    problems: Arc<[(PathBuf, Diagnostic)]>,
+    /// Each file's text as parsed, in key order (shared with the last good texts).
+    texts: Arc<[Arc<str>]>,
 }
 
 impl GlossaryCache {
@@ -59,21 +61,19 @@ impl GlossaryCache {
 
     /// The file's entities: its own when it parses, else its last good ones (the syntax
     /// problems are reported either way).
-    /// Takes the file's text, which the caller no longer needs once it is parsed, as the
-    /// last good text rather than copying it.
-    fn entities_of(&self, path: &Path, text: String, parsed: &mut Glossary) {
+    /// Shares the file's text as the last good text rather than copying it.
+    fn entities_of(&self, path: &Path, text: &Arc<str>, parsed: &mut Glossary) {
         let mut last_good = self.last_good.lock().unwrap_or_else(|e| e.into_inner());
         let broken = parsed.diagnostics.iter().any(|d| d.code == Code::GlossarySyntax);
         if !broken {
-            last_good.insert(path.to_path_buf(), text);
+            last_good.insert(path.to_path_buf(), Arc::clone(text));
         } else if let Some(good) = last_good.get(path) {
             parsed.entities = glossary::parse(good).entities;
         }
     }
 
     /// The built glossary of `files`, built now if it is not in the cache. Takes the files'
-    /// texts so that each is kept once (as its last good text) or dropped before the name
-    /// matcher is built, the moment of a large glossary's peak memory.
+    /// texts so that each is kept once (shared by the build and the last good texts).
     fn get_or_build(&self, files: Vec<(PathBuf, String)>) -> (Arc<Built>, Vec<PathBuf>) {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         files.hash(&mut hasher);
@@ -87,16 +87,23 @@ impl GlossaryCache {
         let mut problems = Vec::new();
         let mut parsed_files = Vec::new();
         let mut paths = Vec::with_capacity(files.len());
+        let mut texts = Vec::with_capacity(files.len());
         for (position, (path, text)) in files.into_iter().enumerate() {
+            let text: Arc<str> = Arc::from(text);
             let mut parsed = glossary::parse(&text);
-            self.entities_of(&path, text, &mut parsed);
+            self.entities_of(&path, &text, &mut parsed);
             problems.extend(std::mem::take(&mut parsed.diagnostics).into_iter().map(|d| (position, d)));
             parsed_files.push((path.display().to_string(), parsed));
             paths.push(path);
+            texts.push(text);
         }
         let (index, merge_problems) = GlossaryIndex::build(parsed_files);
         problems.extend(merge_problems);
-        let built = Arc::new(Built { index: Arc::new(index), problems });
+        let problems = problems
+            .into_iter()
+            .filter_map(|(file, diagnostic)| Some((paths.get(file)?.clone(), diagnostic)))
+            .collect();
+        let built = Arc::new(Built { index: Arc::new(index), problems, texts: texts.into() });
         built_by_key.insert(key, built.clone());
         (built, paths)
     }
@@ -146,6 +153,10 @@ pub fn load_glossaries_cached(
             continue;
         }
         let shown = places.present(&candidate.path);
+        if !matches!(candidate.origin, Origin::Configured) && places.links_outside_root(&candidate.path) {
+            report_outside(&mut result, &candidate.origin, shown);
+            continue;
+        }
         match read(&shown) {
             Ok(text) => files.push((shown, text)),
             Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
@@ -154,11 +165,8 @@ pub fn load_glossaries_cached(
 
     let (built, paths) = cache.get_or_build(files);
     result.paths = paths;
-    for (file, diagnostic) in &built.problems {
-        if let Some(path) = result.paths.get(*file) {
-            result.file_problems.push((path.clone(), diagnostic.clone()));
-        }
-    }
+    result.file_problems.share(Arc::clone(&built.problems));
+    result.texts = Arc::clone(&built.texts);
     result.index = built.index.clone();
     result
 }
@@ -199,10 +207,29 @@ fn report_unreadable(result: &mut ArticleGlossary, origin: &Origin<'_>, path: Pa
     }
 }
 
+/// A glossary found in the workspace, or named by an article, that is a symbolic link (or
+/// lies in a linked folder) resolving outside the root: not read, so that nothing outside
+/// the workspace is shown in an error excerpt or a hover.
+fn report_outside(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathBuf) {
+    const WHY: &str = "is a link to a file outside the workspace folder, so it is not read";
+    match origin {
+        Origin::FrontMatter { written, span } => {
+            let message = format!("glossary `{written}` {WHY}");
+            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, **span, message));
+        }
+        Origin::Found | Origin::Configured => {
+            let message = format!("glossary {WHY}");
+            result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
+        }
+    }
+}
+
 /// The article's folder and the workspace root, absolute and normalised.
 struct Places {
     article_dir: PathBuf,
     root: PathBuf,
+    /// The root with every link resolved, once looked up; None when it is not on disk.
+    resolved_root: std::cell::OnceCell<Option<PathBuf>>,
     /// The current directory when paths are to be shown relative to it.
     relative_to: Option<PathBuf>,
 }
@@ -214,7 +241,17 @@ impl Places {
         // An article outside the root must not make us search (or read) its whole drive.
         let root = if article_dir.starts_with(&root) { root } else { article_dir.clone() };
         let relative_to = article.is_relative().then(|| absolute(Path::new("")));
-        Places { article_dir, root, relative_to }
+        Places { article_dir, root, relative_to, resolved_root: std::cell::OnceCell::new() }
+    }
+
+    /// True when `path` is on disk and, its links resolved, lies outside the root (resolved
+    /// too). A path that is not on disk (missing, or an editor's unsaved buffer) is not.
+    fn links_outside_root(&self, path: &Path) -> bool {
+        let Ok(target) = std::fs::canonicalize(path) else { return false };
+        match self.resolved_root.get_or_init(|| std::fs::canonicalize(&self.root).ok()) {
+            Some(root) => !target.starts_with(root),
+            None => false,
+        }
     }
 
     fn present(&self, path: &Path) -> PathBuf {

@@ -78,6 +78,11 @@ impl Server {
         server
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn uri(&self, name: &str) -> String {
         format!("file://{}/{name}", self.workspace.path().display())
     }

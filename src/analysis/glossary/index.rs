@@ -274,6 +274,20 @@ fn normalize_spaces(text: &str) -> String {
 /// Up to this many names, aliases and surnames the matcher is a DFA; beyond, a contiguous
 /// NFA. The bound is aho-corasick's own for choosing a DFA, which keeps its tables small.
 const DFA_MAX_PATTERNS: usize = 100;
+/// ... and only while no pattern is longer than this many bytes. Building the DFA follows
+/// failure links from every state for every byte class, which is quadratic in the length
+/// of a repetitive pattern: one alias of 40,000 `a`s took 47 s. The NFA is built in time
+/// linear in the patterns' length (the same alias: under 10 ms) and finds the same matches.
+const DFA_MAX_PATTERN_BYTES: usize = 128;
+
+/// The automaton for these patterns: a DFA for a few short names, a contiguous NFA else.
+fn automaton_kind(patterns: &[String]) -> AhoCorasickKind {
+    if patterns.len() <= DFA_MAX_PATTERNS && patterns.iter().all(|p| p.len() <= DFA_MAX_PATTERN_BYTES) {
+        AhoCorasickKind::DFA
+    } else {
+        AhoCorasickKind::ContiguousNFA
+    }
+}
 
 /// An Aho-Corasick automaton over every name, alias and surname, with the entity each
 /// pattern finds.
@@ -295,8 +309,7 @@ impl NameMatcher {
         // A contiguous NFA: a fraction of a DFA's memory for tens of thousands of names,
         // and still one pass over the text. A typical glossary's few dozen names make a
         // small DFA, which finds the same matches about 20% faster.
-        let kind =
-            if patterns.len() <= DFA_MAX_PATTERNS { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
+        let kind = automaton_kind(&patterns);
         let automaton =
             AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(&patterns).ok()?;
         Some(NameMatcher { automaton, entities })

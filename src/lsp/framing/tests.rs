@@ -242,3 +242,22 @@ proptest! {
         prop_assert!(events.ends_with(&format!("message {SAVED}")), "{}", events);
     }
 }
+
+#[test]
+fn lone_surrogate_escapes_become_replacement_characters() {
+    use super::replace_lone_surrogates;
+    for (body, expect) in [
+        (r#""a\ud83c\udf89b""#, r#""a\ud83c\udf89b""#),
+        (r#""\ud83c""#, r#""\uFFFD""#),
+        (r#""\udf89\ud83c""#, r#""\uFFFD\uFFFD""#),
+        (r#""\ud83c\u0041""#, r#""\uFFFD\u0041""#),
+        (r#""\\ud800""#, r#""\\ud800""#),
+        (r#""\\\ud800""#, r#""\\\uFFFD""#),
+        (r#""\ud8""#, r#""\ud8""#),
+        (r#""\uD800\uDBFF\uDC00""#, r#""\uFFFD\uDBFF\uDC00""#),
+    ] {
+        assert_eq!(replace_lone_surrogates(body), expect, "{body}");
+        let value: serde_json::Value = serde_json::from_str(&replace_lone_surrogates(body)).unwrap_or_default();
+        assert!(value.is_string() || body == r#""\ud8""#, "{body}");
+    }
+}

@@ -1,0 +1,260 @@
+//! Hostile inputs against the real `copydesk check` binary (issue 18): glossaries built to
+//! blow up memory or time, files that are not regular files, folders that cannot be read,
+//! and text that would drive the terminal. Each test fails on the binary before its fix.
+//!
+//! Resource bounds are measured by the operating system's own accounting of the finished
+//! child (peak resident memory from `wait4`), never by a clock in the test.
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// What one run printed, its exit status and its peak resident memory.
+#[derive(Debug)]
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+    peak_kb: i64,
+}
+
+/// The address space a run may take: a fault that makes copydesk read without end fails the
+/// test instead of taking the machine's memory.
+const ADDRESS_SPACE_LIMIT: u64 = 4 << 30;
+/// A run still going after this long is killed, so that a fault that blocks copydesk (a
+/// FIFO) fails the test instead of hanging the suite. Not a speed claim: every run here
+/// takes well under a second.
+const HANG_GUARD: Duration = Duration::from_secs(120);
+
+/// Runs `copydesk ARGS` in `cwd` with empty input and reaps it with `wait4`, which reports
+/// that child's own peak memory.
+fn copydesk_in(cwd: &Path, args: &[&str]) -> Run {
+    run_as(cwd, args, false)
+}
+
+/// [`copydesk_in`], as the unprivileged user `nobody` when `unprivileged` and the tests run
+/// as root (for whom no permission bit makes a folder unreadable).
+fn run_as(cwd: &Path, args: &[&str], unprivileged: bool) -> Run {
+    // SAFETY: geteuid has no preconditions.
+    let drop_to_nobody = unprivileged && unsafe { libc::geteuid() } == 0;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit { rlim_cur: ADDRESS_SPACE_LIMIT, rlim_max: ADDRESS_SPACE_LIMIT };
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+            if drop_to_nobody
+                && (libc::setgroups(0, std::ptr::null()) != 0 || libc::setgid(65534) != 0 || libc::setuid(65534) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("the copydesk binary runs");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stderr.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    let pid = child.id() as libc::pid_t;
+    let (reaped_tx, reaped_rx) = std::sync::mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        if reaped_rx.recv_timeout(HANG_GUARD).is_err() {
+            // SAFETY: the child is not reaped before this thread hears so, so `pid` is still ours.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for the child it reaps.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet reaped (`child` is never waited on).
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    drop(reaped_tx);
+    guard.join().unwrap();
+    std::mem::forget(child);
+    assert!(libc::WIFEXITED(status), "copydesk exits rather than being killed (status {status})");
+    Run {
+        status: libc::WEXITSTATUS(status),
+        stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+        peak_kb: usage.ru_maxrss,
+    }
+}
+
+/// A fresh folder under cargo's scratch space holding `files` (path, contents).
+fn scratch(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("faults_inputs").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, contents) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+/// Issue 18, item 1: every problem in a glossary held its own copy of the glossary's text,
+/// so 1,500 entities that all alias "he" and "the" (3,000 duplicate-alias warnings in a
+/// 120 KB file) took about 360 MB, and 8,000 took 10 GB. Problems hold spans and share one
+/// text; the peak stays near what the glossary alone needs.
+#[test]
+fn glossary_problems_share_one_copy_of_the_glossary_text() {
+    let mut glossary = String::new();
+    for i in 0..1500 {
+        glossary.push_str(&format!(
+            "[p{i}]\nname = \"Person{i} Surname{}\"\nkind = \"person\"\naliases = [\"he\", \"the\"]\n\n",
+            i / 2
+        ));
+    }
+    let dir =
+        scratch("shared-text", &[("glossary.toml", glossary.as_bytes()), ("a.md", "“Hi,” he said.\n".as_bytes())]);
+    for format in ["human", "json"] {
+        let run = copydesk_in(&dir, &["check", "--root", ".", "--format", format, "a.md"]);
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        assert!(run.stdout.contains("glossary-duplicate-alias"), "{format}");
+        assert!(
+            run.peak_kb < 120 * 1024,
+            "{format}: peak {} KB for a {} KB glossary",
+            run.peak_kb,
+            glossary.len() / 1024
+        );
+    }
+}
+
+/// Makes a FIFO at `path`.
+fn fifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: `name` is a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0, "{}", std::io::Error::last_os_error());
+}
+
+/// Issue 18, item 5: a FIFO as an article or a glossary blocked `check` forever (opening a
+/// FIFO waits for a writer), and `/dev/zero` as a glossary was read until allocation failed.
+/// Only regular files are read, glossaries up to a size limit too.
+#[test]
+fn only_regular_files_are_read() {
+    let dir = scratch("not-regular", &[("news/a.md", "“Hi,” Ada Okafor said.\n".as_bytes())]);
+    fifo(&dir.join("news/glossary.toml"));
+    fifo(&dir.join("news/pipe.md"));
+
+    let run = copydesk_in(&dir, &["check", "--root", ".", "news/a.md", "news/pipe.md"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("news/pipe.md: not a regular file (a FIFO)"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "news/glossary.toml:1:1: error[glossary-not-found]: glossary cannot be read: not a regular file (a FIFO)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 file checked"), "{}", run.stdout);
+
+    let run = copydesk_in(&dir, &["check", "--root", ".", "--glossary", "/dev/zero", "news/a.md"]);
+    assert!(
+        run.stdout.contains(
+            "/dev/zero:1:1: error[glossary-not-found]: glossary cannot be read: not a regular file (a device)"
+        ),
+        "{run:?}"
+    );
+
+    // A regular glossary over the limit is refused without being read.
+    let big = dir.join("news/big.glossary.toml");
+    std::fs::File::create(&big).unwrap().set_len(17 << 20).unwrap();
+    let run = copydesk_in(&dir, &["check", "--root", ".", "--glossary", "news/big.glossary.toml", "news/a.md"]);
+    assert!(
+        run.stdout.contains("glossary cannot be read: too large (17825792 bytes; the limit is 16777216 bytes)"),
+        "{run:?}"
+    );
+}
+
+/// Issue 18, item 6: a folder that could not be read was skipped in silence (`0 files
+/// checked`, exit 0). It is named with the reason, and the exit status is 2.
+#[test]
+fn unreadable_folders_are_named_and_exit_two() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch(
+        "unreadable-folder",
+        &[("news/a.md", "The council met.\n".as_bytes()), ("news/locked/b.md", "The pool closed.\n".as_bytes())],
+    );
+    std::fs::set_permissions(dir.join("news/locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let run = run_as(&dir, &["check", "--root", ".", "news"], true);
+    std::fs::set_permissions(dir.join("news/locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("copydesk: news/locked: folder cannot be read: Permission denied"), "{}", run.stderr);
+    assert!(run.stdout.starts_with("1 file checked"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 input could not be read"), "{}", run.stdout);
+}
+
+/// Issue 18, item 7: a `glossary.toml` in the workspace that is a symbolic link to a file
+/// outside it was read, and its lines were echoed in error excerpts. Every glossary found in
+/// the workspace or named by an article must resolve inside the root.
+#[test]
+fn glossary_links_leaving_the_root_are_not_read() {
+    let dir = scratch(
+        "glossary-link",
+        &[
+            ("outside/secret.toml", b"[x]\nname = \"SECRET-LINE unterminated\n"),
+            ("ws/news/a.md", "---\nglossary: names.toml\n---\n“Hi,” Ada Okafor said.\n".as_bytes()),
+        ],
+    );
+    std::os::unix::fs::symlink(dir.join("outside/secret.toml"), dir.join("ws/news/glossary.toml")).unwrap();
+    std::os::unix::fs::symlink(dir.join("outside/secret.toml"), dir.join("ws/news/names.toml")).unwrap();
+    let run = copydesk_in(&dir.join("ws"), &["check", "--root", ".", "news/a.md"]);
+    assert!(!run.stdout.contains("SECRET-LINE"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("news/glossary.toml:1:1: error[glossary-not-found]: glossary is a link to a file outside the workspace folder, so it is not read"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "error[glossary-not-found]: glossary `names.toml` is a link to a file outside the workspace folder"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Issue 18, item 8: escape sequences in file names, front matter and glossary text reached
+/// the terminal through the human output. Control characters are written escaped.
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = scratch(
+        "escapes",
+        &[
+            (
+                "glossary.toml",
+                b"[a]\nname = \"Ada \\u001b]0;pwned\\u0007Okafor\"\naliases = [\"he\\u001b[2J\"]\n[b]\nname = \"Bo Lind\"\naliases = [\"he\\u001b[2J\"]\n",
+            ),
+            ("news/a\x1b[31m.md", "---\nglossary: x\x1b[5m\u{202E}y.toml\n---\n“Hi,\u{1b}[1A” said Zed\u{7} Quill.\n".as_bytes()),
+            ("b\x1b[2J.md", b"text \xff\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "--root", ".", "news", "b\x1b[2J.md"]);
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        assert!(!text.contains('\x1b') && !text.contains('\u{7}') && !text.contains('\u{202E}'), "{stream}: {text:?}");
+    }
+    assert!(run.stdout.contains("news/a\\u{1b}[31m.md:"), "{}", run.stdout);
+    assert!(run.stdout.contains("alias `he\\u{1b}[2J`"), "{}", run.stdout);
+    assert!(run.stdout.contains("x\\u{1b}[5m\\u{202e}y.toml"), "{}", run.stdout);
+    assert!(run.stderr.contains("copydesk: b\\u{1b}[2J.md: not UTF-8"), "{}", run.stderr);
+}
