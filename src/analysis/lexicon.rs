@@ -134,11 +134,12 @@ const IRREGULAR_VERBS: &str = "
 ";
 
 /// Words that open an aside rather than describe the speaker: `Hunter, meanwhile, said`.
+/// One word each: an aside like `in reply` or `for example` opens with a word listed here.
 const ASIDE_OPENERS: &str = "
-    meanwhile however also too though though, himself herself themselves itself once in on at for
-    from with by after before during about of to via through when while as in reply responding
+    meanwhile however also too though himself herself themselves itself once in on at for
+    from with by after before during about of to via through when while as responding
     speaking writing referring citing adding noting pointing asked asking reached again still
-    for example instead later earlier now then today yesterday
+    instead later earlier now then today yesterday
 ";
 
 /// Nouns for documents and other artifacts that can be a quotation's source.
