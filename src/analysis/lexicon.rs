@@ -134,11 +134,12 @@ const IRREGULAR_VERBS: &str = "
 ";
 
 /// Words that open an aside rather than describe the speaker: `Hunter, meanwhile, said`.
+/// One word each: an aside like `in reply` or `for example` opens with a word listed here.
 const ASIDE_OPENERS: &str = "
-    meanwhile however also too though though, himself herself themselves itself once in on at for
-    from with by after before during about of to via through when while as in reply responding
+    meanwhile however also too though himself herself themselves itself once in on at for
+    from with by after before during about of to via through when while as responding
     speaking writing referring citing adding noting pointing asked asking reached again still
-    for example instead later earlier now then today yesterday
+    instead later earlier now then today yesterday
 ";
 
 /// Nouns for documents and other artifacts that can be a quotation's source.
@@ -269,7 +270,7 @@ const STOP_WORDS: &str = "
     then there here into during over under until what how why yesterday today tonight last this did
     does do can may might must just even only later earlier again it's adding saying noting though
     although however whether monday tuesday wednesday thursday friday saturday sunday via through
-    against without upon per like unlike despite among amid between because once toward towards
+    against without upon per like unlike despite among amid between once toward towards
     across around behind beyond near within throughout onto above below beneath along
 ";
 
@@ -391,7 +392,285 @@ pub enum SpeakerSide {
     After,
 }
 
-/// Personal pronouns that can stand for a speaker.
+// Short lists the rules consult at one place each. A list looked up with [`one_of`] matches
+// in any ASCII case; one looked up with `contains` matches exactly as written.
+
+/// Forms of `be` before a cue in -ed that make it passive: `Okafor was criticized for …`.
+/// Any case.
+const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "been", "being", "be"];
+
+pub fn is_passive_auxiliary(word: &str) -> bool {
+    one_of(word, PASSIVE_AUXILIARIES)
+}
+
+/// Articles and possessives after which a weak cue is a noun: `a report`, `his call`.
+/// Exact case.
+const NOUN_MARKERS_BEFORE_WEAK_CUE: &[&str] = &["a", "an", "the", "this", "his", "her", "their", "its"];
+
+pub fn marks_weak_cue_as_noun(word: &str) -> bool {
+    NOUN_MARKERS_BEFORE_WEAK_CUE.contains(&word)
+}
+
+/// Weak cues that are also nouns modifying a plural noun after them: `private email
+/// servers`, `text messages`. Any case.
+const WEAK_CUES_MODIFYING_NOUNS: &[&str] = &["email", "text", "post", "tweet", "report", "call", "note"];
+
+pub fn is_weak_cue_modifying_noun(word: &str) -> bool {
+    one_of(word, WEAK_CUES_MODIFYING_NOUNS)
+}
+
+/// Auxiliaries and adverbs that keep a weak cue next to its speaker: `Okafor had called it
+/// “…”`, `Okafor also called …`. Any case.
+const AUXILIARIES_BEFORE_WEAK_CUE: &[&str] = &["has", "have", "had", "also", "once", "previously", "repeatedly"];
+
+pub fn is_auxiliary_before_weak_cue(word: &str) -> bool {
+    one_of(word, AUXILIARIES_BEFORE_WEAK_CUE)
+}
+
+/// Prepositions after which a weak cue ends a noun phrase: `said in the conference call`.
+/// Any case.
+const PREPOSITIONS_BEFORE_WEAK_CUE: &[&str] =
+    &["in", "on", "at", "of", "during", "from", "with", "for", "into", "about"];
+
+pub fn is_preposition_before_weak_cue(word: &str) -> bool {
+    one_of(word, PREPOSITIONS_BEFORE_WEAK_CUE)
+}
+
+/// Conjunctions opening a subordinate clause whose subject a later cue after `and` takes:
+/// `But as Trump denounced … and pledged to confront “…”`. Any case.
+const SUBORDINATORS_LENDING_SUBJECT: &[&str] = &["as", "when", "while"];
+
+pub fn lends_subordinate_subject(word: &str) -> bool {
+    one_of(word, SUBORDINATORS_LENDING_SUBJECT)
+}
+
+/// First words of a time phrase that may follow a cue: `on Monday`, `last week`, `in a
+/// statement`. Any case.
+const TIME_PHRASE_OPENERS: &[&str] =
+    &["on", "in", "at", "last", "this", "during", "yesterday", "today", "earlier", "later"];
+
+pub fn opens_time_phrase(word: &str) -> bool {
+    one_of(word, TIME_PHRASE_OPENERS)
+}
+
+/// Capitalised modals that are first names before a cue, not a prelude: `Will described
+/// Trump as …`. Exact case.
+const MODALS_AS_FIRST_NAMES: &[&str] = &["Will", "May", "Can"];
+
+pub fn is_modal_as_first_name(word: &str) -> bool {
+    MODALS_AS_FIRST_NAMES.contains(&word)
+}
+
+/// Capitalised stop words that may also be names and so belong to a noun phrase: `Will`,
+/// `Bill`, `Grace`. Exact case.
+const STOP_WORDS_AS_NAMES: &[&str] =
+    &["Will", "May", "Can", "Bill", "Last", "Just", "Even", "Long", "Over", "Hope", "Grace"];
+
+pub fn is_stop_word_as_name(word: &str) -> bool {
+    STOP_WORDS_AS_NAMES.contains(&word)
+}
+
+/// Prepositions after which a lower-case description names someone else: `a longtime
+/// adviser to Dana Whitfield`. Exact case.
+const RELATION_PREPOSITIONS: &[&str] = &["to", "of", "for"];
+
+pub fn is_relation_preposition(word: &str) -> bool {
+    RELATION_PREPOSITIONS.contains(&word)
+}
+
+/// Capitalised first-person pronouns, which are no names though capitalised: a speaker
+/// `I` or `We` is a description. Exact case; compare [`SPEAKER_PRONOUNS`], the third person
+/// a pronoun rule resolves, and [`OTHER_PERSONAL_PRONOUNS`].
+const CAPITALISED_FIRST_PERSON_PRONOUNS: &[&str] = &["I", "We"];
+
+pub fn is_capitalised_first_person_pronoun(word: &str) -> bool {
+    CAPITALISED_FIRST_PERSON_PRONOUNS.contains(&word)
+}
+
+/// First- and second-person pronouns, which are a whole noun phrase before a cue like the
+/// [`SPEAKER_PRONOUNS`] but never stand for a third party: `we said`, `you said`. Exact
+/// case (`I` only capitalised).
+const OTHER_PERSONAL_PRONOUNS: &[&str] = &["I", "we", "We", "you", "You"];
+
+pub fn is_other_personal_pronoun(word: &str) -> bool {
+    OTHER_PERSONAL_PRONOUNS.contains(&word)
+}
+
+/// The [`SPEAKER_PRONOUNS`] for people, without `it`: a clause subject that may be the
+/// speaker of a quotation later in the sentence. Exact case, lower or capitalised.
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
+
+pub fn is_person_pronoun(word: &str) -> bool {
+    PERSON_PRONOUNS.contains(&word)
+}
+
+/// Words before a pronoun that open a relative or concessive clause, whose own subject the
+/// pronoun is: `…, whom she described as …`, `although he wrote …`. Any case.
+const OWN_CLAUSE_OPENERS: &[&str] = &["who", "whom", "which", "although", "though", "whereas"];
+
+pub fn opens_own_clause(word: &str) -> bool {
+    one_of(word, OWN_CLAUSE_OPENERS)
+}
+
+/// Conjunctions that open a subordinate clause fronting a sentence: `After Patrick asked
+/// about it,`, `When Okafor spoke,`. Any case.
+const CLAUSE_SUBORDINATORS: &[&str] =
+    &["after", "when", "while", "before", "since", "although", "though", "if", "because", "once", "until", "whereas"];
+
+pub fn is_clause_subordinator(word: &str) -> bool {
+    one_of(word, CLAUSE_SUBORDINATORS)
+}
+
+/// Verbs besides the cue verbs after which `that` opens a reported clause rather than a
+/// relative one: `The study shows that …`. Any case.
+const VERBS_BEFORE_THAT_CLAUSE: &[&str] = &["shows", "showed", "found", "finds", "means"];
+
+pub fn takes_that_clause(word: &str) -> bool {
+    one_of(word, VERBS_BEFORE_THAT_CLAUSE)
+}
+
+/// Words after which a lower-case word in -s following a name is a verb: `Okafor lobbies
+/// for a higher wage`. Any case.
+const OBJECT_OPENERS_AFTER_VERB: &[&str] = &["for", "with", "about", "against", "a", "an", "the", "that"];
+
+pub fn opens_object_after_verb(word: &str) -> bool {
+    one_of(word, OBJECT_OPENERS_AFTER_VERB)
+}
+
+/// Prepositions whose phrase, after an opening word, makes it no subject: `Speaking in
+/// Ohio, Trump said`. Exact case.
+const OPENING_PREPOSITIONS: &[&str] = &["by", "about", "on", "in", "at", "for", "with", "to", "from", "after"];
+
+pub fn is_opening_preposition(word: &str) -> bool {
+    OPENING_PREPOSITIONS.contains(&word)
+}
+
+/// Lower-case words after a subject that are no verb of it: `two days later`, `and`.
+/// Exact case.
+const NON_VERBS_AFTER_SUBJECT: &[&str] = &["later", "earlier", "ago", "after", "before", "and", "or"];
+
+pub fn is_non_verb_after_subject(word: &str) -> bool {
+    NON_VERBS_AFTER_SUBJECT.contains(&word)
+}
+
+/// Possessives of people before a noun of speech: `his “47 percent” comment`. Any case.
+const PERSONAL_POSSESSIVES: &[&str] = &["his", "her", "their"];
+
+pub fn is_personal_possessive(word: &str) -> bool {
+    one_of(word, PERSONAL_POSSESSIVES)
+}
+
+/// Possessive determiners, the [`PERSONAL_POSSESSIVES`] and `its`. Any case.
+const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its"];
+
+pub fn is_possessive_determiner(word: &str) -> bool {
+    one_of(word, POSSESSIVE_DETERMINERS)
+}
+
+/// [`RELATIVE_PRONOUNS`] in lower case only, exactly as written.
+pub fn is_lower_case_relative_pronoun(word: &str) -> bool {
+    RELATIVE_SET.contains(word)
+}
+
+/// Numbers written as words, which count the noun after them: `the two councillors`. Any
+/// case.
+const NUMBER_WORDS: &[&str] =
+    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen"];
+
+pub fn is_number_word(word: &str) -> bool {
+    one_of(word, NUMBER_WORDS)
+}
+
+/// Lower-case words that may join the parts of a noun phrase: `the head of the council`,
+/// `Marks & Spencer`.
+const PHRASE_CONNECTORS: &[&str] = &["of", "for", "and", "&"];
+
+/// Exact case.
+pub fn is_phrase_connector(word: &str) -> bool {
+    PHRASE_CONNECTORS.contains(&word)
+}
+
+/// Any case: a noun phrase never opens with one.
+pub fn is_phrase_connector_in_any_case(word: &str) -> bool {
+    one_of(word, PHRASE_CONNECTORS)
+}
+
+/// Nouns in -ed or -ing (or -ly) that are no verb forms: `spokesperson`, `king`,
+/// `building`. Exact case.
+const NOUNS_LIKE_VERB_FORMS: &[&str] = &["spokesperson", "king", "official", "red", "building"];
+
+pub fn is_noun_like_verb_form(word: &str) -> bool {
+    NOUNS_LIKE_VERB_FORMS.contains(&word)
+}
+
+/// Quantifiers that can be a whole noun phrase on their own: `Another said …`. Any case.
+const LONE_QUANTIFIERS: &[&str] = &["another", "some", "many", "both", "several", "most", "few", "one"];
+
+pub fn is_lone_quantifier(word: &str) -> bool {
+    one_of(word, LONE_QUANTIFIERS)
+}
+
+/// Counts that, after `of`, are the noun they count: `the mother of three said`. Any case.
+const COUNTS_AFTER_OF: &[&str] = &["one", "two", "three", "both", "all", "many", "several", "some"];
+
+pub fn is_count_after_of(word: &str) -> bool {
+    one_of(word, COUNTS_AFTER_OF)
+}
+
+/// Participles naming the people a poll asked: `those surveyed said`. Any case.
+const POLL_PARTICIPLES: &[&str] = &["surveyed", "polled", "interviewed", "questioned", "sampled"];
+
+pub fn is_poll_participle(word: &str) -> bool {
+    one_of(word, POLL_PARTICIPLES)
+}
+
+/// What follows the apostrophe of a pronoun contracted with an auxiliary: `he’s`, `she’d`,
+/// `they’ll`, `we’ve`, `they’re`. Exact case.
+const AUXILIARY_CONTRACTIONS: &[&str] = &["s", "d", "ll", "ve", "re"];
+
+pub fn is_auxiliary_contraction(ending: &str) -> bool {
+    AUXILIARY_CONTRACTIONS.contains(&ending)
+}
+
+/// Words that make the number after them approximate: `about 200 protesters`. Any case.
+const APPROXIMATORS: &[&str] = &["about", "nearly", "around", "roughly", "some", "over", "almost"];
+
+pub fn is_approximator(word: &str) -> bool {
+    one_of(word, APPROXIMATORS)
+}
+
+/// Verbs that, after a title noun, introduce its title: `a film called “Beloved”`. Any case.
+const NAMING_VERBS: &[&str] = &["called", "titled", "entitled", "named", "dubbed"];
+
+pub fn is_naming_verb(word: &str) -> bool {
+    one_of(word, NAMING_VERBS)
+}
+
+/// Nouns right before a short quotation that make it a term: `the word “…”`. Any case.
+const TERM_NOUNS: &[&str] = &["word", "term", "phrase", "label", "name"];
+
+pub fn is_term_noun(word: &str) -> bool {
+    one_of(word, TERM_NOUNS)
+}
+
+/// Objects of `call` before a scare quotation: `called it a “…”`, `calls them “…”`. Any
+/// case.
+const OBJECTS_OF_CALL: &[&str] = &["it", "him", "her", "them", "this", "that", "a", "an", "the"];
+
+pub fn is_object_of_call(word: &str) -> bool {
+    one_of(word, OBJECTS_OF_CALL)
+}
+
+/// Forms of `call`: `called it a “…”`. Any case.
+const FORMS_OF_CALL: &[&str] = &["called", "calls", "call", "calling"];
+
+pub fn is_form_of_call(word: &str) -> bool {
+    one_of(word, FORMS_OF_CALL)
+}
+
+/// Third-person pronouns that can stand for a speaker, whom the pronoun rules resolve to an
+/// earlier name. Exact case, lower or capitalised. [`PERSON_PRONOUNS`] leaves out `it`;
+/// [`OTHER_PERSONAL_PRONOUNS`] are the first and second person.
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "it", "He", "She", "They", "It"];
 
 fn set(words: &'static str) -> WordSet {
@@ -649,5 +928,170 @@ mod tests {
         assert!(is_weak_cue("read") && !is_weak_cue("said"));
         assert!(is_title_word("Mayor") && !is_title_word("mayor"));
         assert!(is_document_noun("Statement"));
+    }
+
+    /// The whitespace-split lists, each with whether its entries may keep a period
+    /// (abbreviations and titles: `Mr.`, `e.g`, `vs.`).
+    const SPLIT_LISTS: &[(&str, &str, bool)] = &[
+        ("CUE_VERBS", CUE_VERBS, false),
+        ("SPEECH_ACT_VERBS", SPEECH_ACT_VERBS, false),
+        ("WEAK_CUES", WEAK_CUES, false),
+        ("CUE_PRELUDE", CUE_PRELUDE, false),
+        ("IRREGULAR_VERBS", IRREGULAR_VERBS, false),
+        ("ASIDE_OPENERS", ASIDE_OPENERS, false),
+        ("DOCUMENT_NOUNS", DOCUMENT_NOUNS, false),
+        ("TITLE_WORDS", TITLE_WORDS, true),
+        ("ABBREVIATIONS", ABBREVIATIONS, true),
+        ("TITLE_NOUNS", TITLE_NOUNS, false),
+        ("NEVER_SPEAKERS", NEVER_SPEAKERS, false),
+        ("RELATIVE_PRONOUNS", RELATIVE_PRONOUNS, false),
+        ("MEANS_OF_COMMUNICATION", MEANS_OF_COMMUNICATION, false),
+        ("TITLE_JOINERS", TITLE_JOINERS, true),
+        ("SCARE_MARKERS", SCARE_MARKERS, false),
+        ("DETERMINERS", DETERMINERS, false),
+        ("STOP_WORDS", STOP_WORDS, false),
+        ("SENTENCE_OPENERS", SENTENCE_OPENERS, false),
+    ];
+
+    /// The lists written as slices of single words.
+    const SLICE_LISTS: &[(&str, &[&str])] = &[
+        ("SPEECH_NOUNS", SPEECH_NOUNS),
+        ("VERB_FOLLOWERS", VERB_FOLLOWERS),
+        ("MODIFIER_OPENERS", MODIFIER_OPENERS),
+        ("DEFINING_PREPOSITIONS", DEFINING_PREPOSITIONS),
+        ("ROLES_WITH_TO", ROLES_WITH_TO),
+        ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
+        ("PASSIVE_AUXILIARIES", PASSIVE_AUXILIARIES),
+        ("NOUN_MARKERS_BEFORE_WEAK_CUE", NOUN_MARKERS_BEFORE_WEAK_CUE),
+        ("WEAK_CUES_MODIFYING_NOUNS", WEAK_CUES_MODIFYING_NOUNS),
+        ("AUXILIARIES_BEFORE_WEAK_CUE", AUXILIARIES_BEFORE_WEAK_CUE),
+        ("PREPOSITIONS_BEFORE_WEAK_CUE", PREPOSITIONS_BEFORE_WEAK_CUE),
+        ("SUBORDINATORS_LENDING_SUBJECT", SUBORDINATORS_LENDING_SUBJECT),
+        ("TIME_PHRASE_OPENERS", TIME_PHRASE_OPENERS),
+        ("MODALS_AS_FIRST_NAMES", MODALS_AS_FIRST_NAMES),
+        ("STOP_WORDS_AS_NAMES", STOP_WORDS_AS_NAMES),
+        ("RELATION_PREPOSITIONS", RELATION_PREPOSITIONS),
+        ("CAPITALISED_FIRST_PERSON_PRONOUNS", CAPITALISED_FIRST_PERSON_PRONOUNS),
+        ("OTHER_PERSONAL_PRONOUNS", OTHER_PERSONAL_PRONOUNS),
+        ("PERSON_PRONOUNS", PERSON_PRONOUNS),
+        ("OWN_CLAUSE_OPENERS", OWN_CLAUSE_OPENERS),
+        ("CLAUSE_SUBORDINATORS", CLAUSE_SUBORDINATORS),
+        ("VERBS_BEFORE_THAT_CLAUSE", VERBS_BEFORE_THAT_CLAUSE),
+        ("OBJECT_OPENERS_AFTER_VERB", OBJECT_OPENERS_AFTER_VERB),
+        ("OPENING_PREPOSITIONS", OPENING_PREPOSITIONS),
+        ("NON_VERBS_AFTER_SUBJECT", NON_VERBS_AFTER_SUBJECT),
+        ("PERSONAL_POSSESSIVES", PERSONAL_POSSESSIVES),
+        ("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS),
+        ("NUMBER_WORDS", NUMBER_WORDS),
+        ("NOUNS_LIKE_VERB_FORMS", NOUNS_LIKE_VERB_FORMS),
+        ("LONE_QUANTIFIERS", LONE_QUANTIFIERS),
+        ("COUNTS_AFTER_OF", COUNTS_AFTER_OF),
+        ("POLL_PARTICIPLES", POLL_PARTICIPLES),
+        ("AUXILIARY_CONTRACTIONS", AUXILIARY_CONTRACTIONS),
+        ("APPROXIMATORS", APPROXIMATORS),
+        ("NAMING_VERBS", NAMING_VERBS),
+        ("TERM_NOUNS", TERM_NOUNS),
+        ("OBJECTS_OF_CALL", OBJECTS_OF_CALL),
+        ("FORMS_OF_CALL", FORMS_OF_CALL),
+    ];
+
+    /// The problems of one list: entries twice over, and entries with characters other than
+    /// letters, digits, hyphens and apostrophes (and a period, where `period` allows it).
+    fn list_problems<'a>(name: &str, entries: impl IntoIterator<Item = &'a str>, period: bool) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        let mut problems = Vec::new();
+        for entry in entries {
+            if !seen.insert(entry) {
+                problems.push(format!("{name}: `{entry}` twice"));
+            }
+            let allowed = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’') || period && c == '.';
+            if entry.is_empty() || !entry.chars().all(allowed) {
+                problems.push(format!("{name}: `{entry}` is not one word"));
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn lists_hold_each_word_once_and_only_words() {
+        let mut problems = Vec::new();
+        for &(name, words, period) in SPLIT_LISTS {
+            problems.extend(list_problems(name, words.split_whitespace(), period));
+        }
+        for &(name, words) in SLICE_LISTS {
+            problems.extend(list_problems(name, words.iter().copied(), false));
+        }
+        // `Marks & Spencer`: the ampersand joins a phrase as a word does.
+        problems.extend(list_problems(
+            "PHRASE_CONNECTORS",
+            PHRASE_CONNECTORS.iter().copied().filter(|&w| w != "&"),
+            false,
+        ));
+        for (name, phrases) in
+            [("PRELUDE_PHRASES", PRELUDE_PHRASES.to_vec()), ("CUE_PHRASES", CUE_PHRASES.iter().map(|p| p.0).collect())]
+        {
+            let mut seen = std::collections::HashSet::new();
+            problems.extend(phrases.into_iter().filter(|p| !seen.insert(*p)).map(|p| format!("{name}: `{p}` twice")));
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(!list_problems("test", "in reply though, in".split_whitespace(), false).is_empty());
+    }
+
+    /// The rule files, whose word lists belong here.
+    const RULE_FILES: &[(&str, &str)] = &[
+        ("attribution/cues.rs", include_str!("attribution/cues.rs")),
+        ("attribution/choice.rs", include_str!("attribution/choice.rs")),
+        ("attribution/clauses.rs", include_str!("attribution/clauses.rs")),
+        ("attribution/phrases.rs", include_str!("attribution/phrases.rs")),
+        ("attribution/mod.rs", include_str!("attribution/mod.rs")),
+        ("attribution/resolve.rs", include_str!("attribution/resolve.rs")),
+        ("attribution/digest.rs", include_str!("attribution/digest.rs")),
+        ("quotes/kind.rs", include_str!("quotes/kind.rs")),
+        ("sentences.rs", include_str!("sentences.rs")),
+    ];
+
+    /// The lines of `source` before its test module that hold a list of words: a string
+    /// array (`["he", …]`, `&["has", …]`, or an array opening at the end of a line whose next
+    /// line is a word string) or a `&[&str]` constant.
+    fn word_list_literals(source: &str) -> Vec<(usize, &str)> {
+        let code = source.find("#[cfg(test)]\nmod tests {").map_or(source, |end| &source[..end]);
+        let lines: Vec<&str> = code.lines().collect();
+        let opens_word = |text: &str| {
+            let mut chars = text.chars();
+            chars.next() == Some('"') && chars.next().is_some_and(char::is_alphabetic)
+        };
+        (0..lines.len())
+            .filter(|&n| {
+                let line = lines[n].trim();
+                if line.starts_with("//") {
+                    return false;
+                }
+                let array_of_words = line.match_indices('[').any(|(at, _)| opens_word(&line[at + 1..]));
+                let array_continues =
+                    line.ends_with('[') && lines.get(n + 1).is_some_and(|next| opens_word(next.trim()));
+                array_of_words || array_continues || line.contains(": &[&str] =")
+            })
+            .map(|n| (n + 1, lines[n]))
+            .collect()
+    }
+
+    #[test]
+    fn rule_files_hold_no_word_lists() {
+        let found: Vec<String> = RULE_FILES
+            .iter()
+            .flat_map(|(file, source)| {
+                word_list_literals(source)
+                    .into_iter()
+                    .map(move |(line, text)| format!("{file}:{line}: {}", text.trim()))
+            })
+            .collect();
+        assert!(found.is_empty(), "word lists belong in lexicon.rs:\n{}", found.join("\n"));
+        // The check finds what it looks for, and not punctuation or a test module.
+        let sample = "let a = lexicon::one_of(w, &[\"has\", \"have\"]);\nlet b = [\"he\"].contains(&w);\n\
+                      if !one_of(\n    w,\n    &[\n        \"after\", \"when\",\n    ],\n) {}\n\
+                      const X: &[&str] = &[];\n// [\"comment\"]\nmatches!(i, Item::Punct(_, ','));\n\
+                      #[cfg(test)]\nmod tests {\n    let c = [\"test\"];\n}\n";
+        let lines: Vec<usize> = word_list_literals(sample).into_iter().map(|(line, _)| line).collect();
+        assert_eq!(lines, [1, 2, 5, 9]);
     }
 }

@@ -56,9 +56,8 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
     // `…, whom she described as “peaceful”`, `although he wrote that he “…”`: a pronoun that
     // opens a relative or concessive clause is that clause's own subject, not a report of
     // the earlier speaker. (`when he said` is left out: PolNeAR's annotators go both ways.)
-    let opens_own_clause = chosen.first_item > 0
-        && word_at(prose, items, chosen.first_item - 1)
-            .is_some_and(|w| lexicon::one_of(w, &["who", "whom", "which", "although", "though", "whereas"]));
+    let opens_own_clause =
+        chosen.first_item > 0 && word_at(prose, items, chosen.first_item - 1).is_some_and(lexicon::opens_own_clause);
     if chosen.found.form == SpeakerForm::Pronoun && adjacent_after.is_none() && !introduces_quote && !opens_own_clause {
         // `Cost estimates, he added, were …`: a capitalised word before a weak cue is no name.
         let named = pairs.iter().find(|p| {
@@ -93,13 +92,7 @@ pub fn choose(prose: &str, items: &[Item], pairs: &[Pair], quote_item: usize) ->
 /// about it,`, `When Okafor spoke,`), if the sentence opens with one.
 fn fronted_clause_end(prose: &str, items: &[Item]) -> Option<usize> {
     let opener = word_at(prose, items, 0)?;
-    if !lexicon::one_of(
-        opener,
-        &[
-            "after", "when", "while", "before", "since", "although", "though", "if", "because", "once", "until",
-            "whereas",
-        ],
-    ) {
+    if !lexicon::is_clause_subordinator(opener) {
         return None;
     }
     items.iter().take(30).position(|i| matches!(i, Item::Punct(_, ',')))

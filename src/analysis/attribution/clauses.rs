@@ -21,9 +21,8 @@ pub(super) fn with_relative_clause(prose: &str, items: &[Item], phrase: Span) ->
     // `an effort that Okafor said would fail`: a phrase right after the relative pronoun is
     // the subject of the clause, and speaks. After a verb, `that` is no relative pronoun
     // (`The Journal notes that Coulter …`), and the phrase keeps what comes before it.
-    let after_verb = word_at(prose, items, relative.wrapping_sub(1)).is_some_and(|w| {
-        lexicon::is_cue_verb(w) || lexicon::one_of(w, &["shows", "showed", "found", "finds", "means"])
-    });
+    let after_verb = word_at(prose, items, relative.wrapping_sub(1))
+        .is_some_and(|w| lexicon::is_cue_verb(w) || lexicon::takes_that_clause(w));
     let subject_of_clause = relative + 1 == first && !after_verb;
     if subject_of_clause || items[relative + 1..first].iter().any(|i| !matches!(i, Item::Word(_))) {
         return (phrase, phrase);
@@ -51,8 +50,7 @@ fn verb_after_name(prose: &str, items: &[Item], start: usize, phrase: Span) -> O
             && !word.ends_with("ss")
             && !is_capitalised(word)
             && word_at(prose, items, i - 1).is_some_and(|w| is_capitalised(w) && !lexicon::is_stop_word(w))
-            && word_at(prose, items, i + 1)
-                .is_some_and(|w| lexicon::one_of(w, &["for", "with", "about", "against", "a", "an", "the", "that"]))
+            && word_at(prose, items, i + 1).is_some_and(lexicon::opens_object_after_verb)
     })
 }
 
@@ -80,10 +78,7 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
     for start in starts {
         // `Speaking in Ohio, Trump said`, `Early in his campaign, Trump …`: not subjects.
         let opener = word_at(prose, items, start).map(str::to_lowercase);
-        let prepositional = |i: usize| {
-            word_at(prose, items, i)
-                .is_some_and(|w| ["by", "about", "on", "in", "at", "for", "with", "to", "from", "after"].contains(&w))
-        };
+        let prepositional = |i: usize| word_at(prose, items, i).is_some_and(lexicon::is_opening_preposition);
         // A first name looks like an adverb or a participle (`Carly`, `Sterling`) but a
         // capitalised surname follows it.
         let name_follows = word_at(prose, items, start + 1).is_some_and(is_capitalised);
@@ -166,9 +161,7 @@ fn subject_and_verb(prose: &str, items: &[Item], before: usize) -> Option<Subjec
         }
         let verb_follows = end < before
             && items[end].word(prose).is_some_and(|w| {
-                !is_capitalised(w)
-                    && !lexicon::is_determiner(w)
-                    && !["later", "earlier", "ago", "after", "before", "and", "or"].contains(&w)
+                !is_capitalised(w) && !lexicon::is_determiner(w) && !lexicon::is_non_verb_after_subject(w)
             });
         if verb_follows {
             return Some(Subject { start, head, phrase, verb: end });
@@ -218,7 +211,7 @@ pub fn subject_of(prose: &str, items: &[Item], quote_item: usize) -> Option<Foun
     // The nearest clause subject that is a pronoun: `… and he has long used that fact to …
     // “the Iowa way.”`
     let nearest_pronoun = (0..quote_item).rev().take(20).find(|&i| {
-        word_at(prose, items, i).is_some_and(|w| ["he", "she", "they", "He", "She", "They"].contains(&w))
+        word_at(prose, items, i).is_some_and(lexicon::is_person_pronoun)
             && word_at(prose, items, i + 1).is_some_and(|v| !is_capitalised(v) && !lexicon::is_determiner(v))
     });
     if let Some(i) = nearest_pronoun
@@ -308,7 +301,7 @@ const SPEECH_NOUN_REACH: usize = 10;
 pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) -> Option<Found> {
     // `Romney’s “47 percent” comment`: the quotation may stand between the possessor and the
     // noun.
-    let possessive_before = |w: &str| lexicon::one_of(w, &["his", "her", "their"]) || ends_possessive(w);
+    let possessive_before = |w: &str| lexicon::is_personal_possessive(w) || ends_possessive(w);
     if word_at(prose, items, quote_item + 1).is_some_and(lexicon::is_speech_noun)
         && quote_item > 0
         && word_at(prose, items, quote_item - 1).is_some_and(possessive_before)
@@ -339,7 +332,7 @@ pub fn possessor_of_speech_noun(prose: &str, items: &[Item], quote_item: usize) 
 }
 
 fn is_possessive_determiner(word: &str) -> bool {
-    lexicon::one_of(word, &["his", "her", "their", "its"])
+    lexicon::is_possessive_determiner(word)
 }
 
 /// The speaker a possessive at `possessor` names, with `cue` the noun of speech: `his` (a
@@ -377,7 +370,7 @@ pub(super) fn appositive_subject(prose: &str, items: &[Item], closing_comma: usi
                     .iter()
                     .rev()
                     .take_while(|i| !matches!(i, Item::Punct(_, ',')))
-                    .any(|i| i.word(prose).is_some_and(|w| ["who", "which", "whose", "whom"].contains(&w)));
+                    .any(|i| i.word(prose).is_some_and(lexicon::is_lower_case_relative_pronoun));
                 if !in_relative_clause {
                     return None;
                 }

@@ -194,8 +194,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     let passive = word.ends_with("ed")
         && word != "asked"
         && index > 0
-        && word_at(prose, items, index - 1)
-            .is_some_and(|w| lexicon::one_of(w, &["is", "are", "was", "were", "been", "being", "be"]));
+        && word_at(prose, items, index - 1).is_some_and(lexicon::is_passive_auxiliary);
     if passive {
         return None;
     }
@@ -212,9 +211,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
     // After a possessive, an article or a number a weak cue is a noun: `Trump’s charge`,
     // `a report`, `by 50 points`.
     let determines = |w: &str| {
-        ends_possessive(w)
-            || ["a", "an", "the", "this", "his", "her", "their", "its"].contains(&w)
-            || w.starts_with(|c: char| c.is_ascii_digit())
+        ends_possessive(w) || lexicon::marks_weak_cue_as_noun(w) || w.starts_with(|c: char| c.is_ascii_digit())
     };
     // `a heavily Democratic state`, `an ABC News report`: adverbs and capitalised modifiers
     // may stand between an indefinite article and the noun (`the Daily Caller reports` is a
@@ -231,7 +228,7 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         || weak && after_indefinite_and_modifiers();
     // `private email servers`, `text messages`: a weak cue that is also a noun, before a
     // plural noun, modifies it.
-    let modifies_noun = lexicon::one_of(word, &["email", "text", "post", "tweet", "report", "call", "note"])
+    let modifies_noun = lexicon::is_weak_cue_modifying_noun(word)
         && next_word.is_some_and(|w| {
             w.len() > 3
                 && w.ends_with('s')
@@ -271,17 +268,12 @@ fn verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usize)> 
         // `Okafor had called it “…”`, `Okafor also called …`: auxiliaries and adverbs keep a
         // weak cue next to its speaker.
         let adjacent = speaker_end == index
-            || (speaker_end..index).all(|i| {
-                word_at(prose, items, i).is_some_and(|w| {
-                    lexicon::one_of(w, &["has", "have", "had", "also", "once", "previously", "repeatedly"])
-                })
-            });
+            || (speaker_end..index)
+                .all(|i| word_at(prose, items, i).is_some_and(lexicon::is_auxiliary_before_weak_cue));
         // `Lew said in the conference call.`, `32% of Republican claims`: after a
         // preposition a weak cue ends a noun phrase; it is no verb.
         let after_preposition = first_item > 0
-            && word_at(prose, items, first_item - 1).is_some_and(|w| {
-                lexicon::one_of(w, &["in", "on", "at", "of", "during", "from", "with", "for", "into", "about"])
-            });
+            && word_at(prose, items, first_item - 1).is_some_and(lexicon::is_preposition_before_weak_cue);
         if !weak || (adjacent && !after_preposition && (after_quote_or_comma(first_item) || followed_by_break)) {
             let found = Found { speaker, head, cue, form: form_of(prose, head), rule: Rule::SpeakerBeforeCue };
             return Some((Pair { found, first_item, cue_item: index }, 1));
@@ -320,7 +312,7 @@ fn conjoined_cue(prose: &str, items: &[Item], index: usize, last: Option<&Pair>)
     // subject of a subordinate clause before the `and` is the cue's.
     let subordinate_subject = || {
         (1..joiner).find_map(|i| {
-            let opens = word_at(prose, items, i - 1).is_some_and(|w| lexicon::one_of(w, &["as", "when", "while"]));
+            let opens = word_at(prose, items, i - 1).is_some_and(lexicon::lends_subordinate_subject);
             let phrase = phrases::after(prose, items, i).filter(|_| opens)?;
             let verb = items.iter().position(|item| item.span().start >= phrase.end)?;
             word_at(prose, items, verb).filter(|w| !is_capitalised(w) && w.ends_with("ed"))?;
@@ -432,8 +424,7 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
 /// the start of `items`, or 0.
 fn time_phrase_length(prose: &str, items: &[Item]) -> usize {
     let Some(first) = items.first().and_then(|i| i.word(prose)) else { return 0 };
-    if !lexicon::one_of(first, &["on", "in", "at", "last", "this", "during", "yesterday", "today", "earlier", "later"])
-    {
+    if !lexicon::opens_time_phrase(first) {
         return 0;
     }
     let length = items.iter().take(5).take_while(|i| i.word(prose).is_some()).count();
@@ -453,7 +444,7 @@ fn named_before_appositive(prose: &str, items: &[Item], appositive: Span) -> Opt
 /// Words between a speaker and the cue: `also`, `has`, `actually`, `wouldn’t`.
 fn is_prelude(word: &str) -> bool {
     // `Will described Trump as …`: a capitalised modal is a first name.
-    (lexicon::is_cue_prelude(word) && !["Will", "May", "Can"].contains(&word))
+    (lexicon::is_cue_prelude(word) && !lexicon::is_modal_as_first_name(word))
         || (word.ends_with("ly") && !is_capitalised(word) && word.len() > 4)
         || lexicon::is_negated_auxiliary(word)
 }
@@ -510,7 +501,8 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         if after_quote(first_item)
             && (ends(index + 1) || word_at(prose, items, index + 1).is_some_and(|w| !is_capitalised(w)))
         {
-            let found = Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::PastVerbAfterQuote };
+            let found =
+                Found { speaker, head: speaker, cue, form: form_of(prose, speaker), rule: Rule::PastVerbAfterQuote };
             return Some((Pair { found, first_item, cue_item: index }, 1));
         }
     }
@@ -541,10 +533,14 @@ pub fn form_of(prose: &str, speaker: Span) -> SpeakerForm {
     // `a longtime adviser to Dana Whitfield` describes someone else than the name it holds:
     // after a lower-case opening, only the words before `to`, `of` or `for` can make a name.
     let opens_lower = words.first().is_some_and(|w| !is_capitalised(w));
-    let head_words = match words.iter().position(|w| ["to", "of", "for"].contains(w)) {
+    let head_words = match words.iter().position(|w| lexicon::is_relation_preposition(w)) {
         Some(relation) if opens_lower => &words[..relation],
         _ => &words[..],
     };
     let named = head_words.iter().enumerate().any(|(i, w)| is_capitalised(w) && !(i == 0 && lexicon::is_determiner(w)));
-    if named && !["I", "We"].contains(&text) { SpeakerForm::Name } else { SpeakerForm::Description }
+    if named && !lexicon::is_capitalised_first_person_pronoun(text) {
+        SpeakerForm::Name
+    } else {
+        SpeakerForm::Description
+    }
 }

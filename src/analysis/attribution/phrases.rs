@@ -50,17 +50,8 @@ pub fn items(tokens: &[Token], quotes: &[Span]) -> Vec<Item> {
     items
 }
 
-/// Numbers written as words, which count the noun after them.
-const NUMBER_WORDS: &[&str] =
-    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen"];
-
-/// Lower-case words that may join the parts of a noun phrase: `the head of the council`.
-const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
-
-const NOUN_EXCEPTIONS_ED_ING: &[&str] = &["spokesperson", "king", "official", "red", "building"];
-
 fn is_connector(word: &str) -> bool {
-    CONNECTORS.contains(&word)
+    lexicon::is_phrase_connector(word)
 }
 
 /// Could this word be part of a noun phrase?
@@ -71,8 +62,7 @@ fn nominal(word: &str) -> bool {
     }
     if is_capitalised(word) || word.chars().next().is_some_and(|c| c.is_numeric()) {
         // Modal verbs and a few other stop words are also first names: Will, May, Chase.
-        let name_too = ["Will", "May", "Can", "Bill", "Last", "Just", "Even", "Long", "Over", "Hope", "Grace"];
-        return !lexicon::is_stop_word(word) || lexicon::is_determiner(word) || name_too.contains(&word);
+        return !lexicon::is_stop_word(word) || lexicon::is_determiner(word) || lexicon::is_stop_word_as_name(word);
     }
     if lexicon::is_stop_word(word) && !lexicon::is_determiner(word) {
         return false;
@@ -85,7 +75,7 @@ fn nominal(word: &str) -> bool {
         return false;
     }
     let verb_like = (word.ends_with("ed") || word.ends_with("ing") || word.ends_with("ly"))
-        && !NOUN_EXCEPTIONS_ED_ING.contains(&word);
+        && !lexicon::is_noun_like_verb_form(word);
     !verb_like
 }
 
@@ -117,24 +107,21 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
         let item = items[index - 1];
         let Some(word) = item.word(prose) else { break };
         if last.is_none() {
-            if lexicon::is_speaker_pronoun(word) || ["I", "we", "We", "you", "You"].contains(&word) {
+            if lexicon::is_speaker_pronoun(word) || lexicon::is_other_personal_pronoun(word) {
                 return Some(item.span());
             }
             if let Some(pronoun) = contracted_pronoun(word) {
                 return Some(Span::new(item.span().start, item.span().start + pronoun.len()));
             }
             // A lone quantifier can be the whole phrase: `Another said …`.
-            let lone = lexicon::one_of(word, &["another", "some", "many", "both", "several", "most", "few", "one"])
-                && (index == 1 || !matches!(items[index - 2], Item::Word(_)));
+            let lone = lexicon::is_lone_quantifier(word) && (index == 1 || !matches!(items[index - 2], Item::Word(_)));
             if lone {
                 return Some(item.span());
             }
             // `the mother of three said`: a number after `of` is the noun it counts.
-            let counted = lexicon::one_of(word, &["one", "two", "three", "both", "all", "many", "several", "some"])
-                && index >= 2
-                && items[index - 2].word(prose) == Some("of");
+            let counted = lexicon::is_count_after_of(word) && index >= 2 && items[index - 2].word(prose) == Some("of");
             // `those surveyed said`, `voters polled said`: the people a poll asked.
-            let polled = lexicon::one_of(word, &["surveyed", "polled", "interviewed", "questioned", "sampled"])
+            let polled = lexicon::is_poll_participle(word)
                 && index >= 2
                 && items[index - 2].word(prose).is_some_and(|w| nominal(w) || w.eq_ignore_ascii_case("those"));
             if !counted && !polled && (!nominal(word) || lexicon::is_determiner(word) || is_connector(word)) {
@@ -204,7 +191,7 @@ pub fn before(prose: &str, items: &[Item], end: usize) -> Option<Span> {
 fn contracted_pronoun(word: &str) -> Option<&str> {
     let (pronoun, rest) = word.split_at(word.find(['’', '\''])?);
     let ending = rest.trim_start_matches(['’', '\'']);
-    (["s", "d", "ll", "ve", "re"].contains(&ending) && lexicon::is_speaker_pronoun(pronoun)).then_some(pronoun)
+    (lexicon::is_auxiliary_contraction(ending) && lexicon::is_speaker_pronoun(pronoun)).then_some(pronoun)
 }
 
 /// Roles that name whom they serve with `to`: `an adviser to the mayor`.
@@ -219,7 +206,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
     if lexicon::is_speaker_pronoun(first_word) {
         return Some(items[start].span());
     }
-    if lexicon::one_of(first_word, CONNECTORS) {
+    if lexicon::is_phrase_connector_in_any_case(first_word) {
         return None;
     }
     let mut last = None;
@@ -234,7 +221,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         let is_first = index == start;
         // `about 200 protesters`, `nearly 50 fans`: an approximate count opens the phrase.
         let approximates = is_first
-            && lexicon::one_of(word, &["about", "nearly", "around", "roughly", "some", "over", "almost"])
+            && lexicon::is_approximator(word)
             && items
                 .get(index + 1)
                 .and_then(|i| i.word(prose))
@@ -276,7 +263,7 @@ pub fn after(prose: &str, items: &[Item], start: usize) -> Option<Span> {
         {
             // `the advocacy group One Nation`, `Our Principles PAC`: inside a name a
             // capitalised stop word is part of it.
-        } else if lexicon::one_of(word, NUMBER_WORDS)
+        } else if lexicon::is_number_word(word)
             && index > start
             && items[index - 1].word(prose).is_some_and(lexicon::is_determiner)
             && items.get(index + 1).and_then(|i| i.word(prose)).is_some_and(nominal)

@@ -1,7 +1,6 @@
 //! Telling speech from scare quotes, titles and terms.
 
 use super::QuoteKind;
-use crate::analysis::lexicon::one_of;
 use crate::analysis::words::{Token, tokenize};
 use crate::analysis::{Span, lexicon};
 
@@ -36,9 +35,7 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     // `the film “Beloved”`, `a film called “Beloved”`; not `his campaign has “the wind …”`.
     let after_title_noun = match previous_words {
         [first, ..] if lexicon::is_title_noun(first) => true,
-        [first, second, ..] => {
-            lexicon::is_title_noun(second) && one_of(first, &["called", "titled", "entitled", "named", "dubbed"])
-        }
+        [first, second, ..] => lexicon::is_title_noun(second) && lexicon::is_naming_verb(first),
         _ => false,
     };
     if after_title_noun && !sentence_like {
@@ -46,12 +43,13 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     }
     // `appear on “The View” and “The Late Show With Stephen Colbert,”`: a short quotation in
     // title case that a word runs straight into names a work, a show or an event.
-    if embedded && !attributed && !sentence_like && (2..=EMBEDDED_PHRASE_WORDS).contains(&words) && is_title_case(inner) {
+    if embedded && !attributed && !sentence_like && (2..=EMBEDDED_PHRASE_WORDS).contains(&words) && is_title_case(inner)
+    {
         return QuoteKind::Title;
     }
     // A partial quotation in its speaker's sentence is speech, even after "called".
     if !sentence_like && words <= 6 && !attributed {
-        if previous_words.first().is_some_and(|w| one_of(w, &["word", "term", "phrase", "label", "name"])) {
+        if previous_words.first().is_some_and(|w| lexicon::is_term_noun(w)) {
             return QuoteKind::Term;
         }
         if follows(lexicon::is_scare_marker) || called_it(previous_words) {
@@ -59,7 +57,8 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         }
         // A comma inside the closing mark (`“We lost,” …`) goes with a quotation that opens a
         // sentence; after a word it is the sentence's own comma, set inside American style.
-        if (words <= 4 || embedded && words <= EMBEDDED_PHRASE_WORDS) && (embedded || !inner.trim_end().ends_with(',')) {
+        if (words <= 4 || embedded && words <= EMBEDDED_PHRASE_WORDS) && (embedded || !inner.trim_end().ends_with(','))
+        {
             return QuoteKind::Scare;
         }
     }
@@ -71,9 +70,7 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
 fn is_title_case(text: &str) -> bool {
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
-        && words.all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || lexicon::is_title_joiner(w)
-        })
+        && words.all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || lexicon::is_title_joiner(w))
 }
 
 /// The most words a quotation that a word runs straight into may have and still be read as
@@ -131,11 +128,10 @@ fn count_words(text: &str, limit: usize) -> usize {
 
 /// `called it a “…”`, `calls them “…”`.
 fn called_it(previous: &[&str]) -> bool {
-    let objects = ["it", "him", "her", "them", "this", "that", "a", "an", "the"];
-    let calls = ["called", "calls", "call", "calling"];
+    use lexicon::{is_form_of_call, is_object_of_call};
     match previous {
-        [first, second, ..] if one_of(first, &objects) && one_of(second, &calls) => true,
-        [first, second, third, ..] => one_of(first, &objects) && one_of(second, &objects) && one_of(third, &calls),
+        [first, second, ..] if is_object_of_call(first) && is_form_of_call(second) => true,
+        [first, second, third, ..] => is_object_of_call(first) && is_object_of_call(second) && is_form_of_call(third),
         _ => false,
     }
 }
