@@ -9,7 +9,8 @@
 //!   attribution is *unattributed*; when readers will assume a speaker, it also counts for
 //!   that speaker as *assumed*, so a source's `quotations` = `attributed` + `assumed`.
 //! - A source is *named* when it resolved to a glossary entity or any of its quotations names
-//!   it; else it is *anonymous* (`a council spokesman`, `sources`, an unresolved `he`).
+//!   it (a full name, or a name the `unknown-speaker` diagnostic reports); else it is
+//!   *anonymous* (`a council spokesman`, `sources`, `Campaigners said`, an unresolved `he`).
 //! - A quotation is *direct* when it reads as a sentence of the speaker's (it opens with a
 //!   capital and ends as a sentence or clause does, or runs to eight words or more) and
 //!   *partial* when it is a fragment worked into the writer's sentence.
@@ -20,8 +21,8 @@
 use std::collections::HashMap;
 
 use super::attribution::Rule;
-use super::quotes::{Quote, QuoteKind, SpeakerForm};
-use super::{Analysis, EntityId, EntityKind, Gender, GlossaryIndex, LineIndex, Span};
+use super::quotes::{Attribution, Quote, QuoteKind, SpeakerForm};
+use super::{Analysis, Code, EntityId, EntityKind, Gender, GlossaryIndex, LineIndex, Span};
 
 /// One article's ledger, or the total over several.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -182,7 +183,7 @@ impl Ledger {
             match attribution {
                 Some(a) => {
                     source.attributed += 1;
-                    if a.form == SpeakerForm::Name {
+                    if names_someone(a, &source.name, analysis) {
                         source.named = true;
                     }
                     if is_according_to(a.rule, a.cue.text(text)) {
@@ -337,6 +338,16 @@ fn new_source(glossary: &GlossaryIndex, entity: Option<EntityId>, name: &str, fi
         according_to: 0,
         first,
     }
+}
+
+/// Whether an attribution outside the glossary names its speaker: a name the resolver
+/// read as a full name, or one the `unknown-speaker` diagnostic reports. (A single
+/// capitalised word opening a sentence, `Campaigners said`, is written as a name but is a
+/// description.)
+fn names_someone(attribution: &Attribution, resolved_name: &str, analysis: &Analysis) -> bool {
+    attribution.form == SpeakerForm::Name
+        && (resolved_name.trim().contains(' ')
+            || analysis.diagnostics.iter().any(|d| d.code == Code::UnknownSpeaker && attribution.speaker.covers(d.span)))
 }
 
 /// `according to` is a cue phrase of the lexicon; its rule is `cue-phrase`.
