@@ -81,8 +81,19 @@ fn the_json_has_the_documented_fields() {
     keys.dedup();
     for key in &keys {
         // Gender and kind buckets are values of the schema, not fields.
-        if ["woman", "man", "nonbinary", "unknown", "person", "organization", "group", "publication", "document", "place"]
-            .contains(&key.as_str())
+        if [
+            "woman",
+            "man",
+            "nonbinary",
+            "unknown",
+            "person",
+            "organization",
+            "group",
+            "publication",
+            "document",
+            "place",
+        ]
+        .contains(&key.as_str())
         {
             continue;
         }

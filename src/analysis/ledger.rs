@@ -261,7 +261,9 @@ impl Ledger {
                     }
                 }
             }
-            total.unattributed.extend(ledger.unattributed.iter().map(|u| Unattributed { at: moved(u.at), ..u.clone() }));
+            total
+                .unattributed
+                .extend(ledger.unattributed.iter().map(|u| Unattributed { at: moved(u.at), ..u.clone() }));
             total.according_to.extend(ledger.according_to.iter().map(|a| AccordingTo { at: moved(a.at), ..a.clone() }));
             for unquoted in &ledger.unquoted {
                 match unquoted_index.get(&unquoted.entity) {
@@ -305,7 +307,9 @@ impl Ledger {
     pub fn by_kind(&self) -> Vec<(&'static str, usize)> {
         let kinds = EntityKind::ALL.iter().map(|&kind| Some(kind)).chain([None]);
         kinds
-            .map(|kind| (kind.map_or("unknown", EntityKind::as_str), self.sources.iter().filter(|s| s.kind == kind).count()))
+            .map(|kind| {
+                (kind.map_or("unknown", EntityKind::as_str), self.sources.iter().filter(|s| s.kind == kind).count())
+            })
             .filter(|&(_, count)| count > 0)
             .collect()
     }
@@ -347,7 +351,10 @@ fn new_source(glossary: &GlossaryIndex, entity: Option<EntityId>, name: &str, fi
 fn names_someone(attribution: &Attribution, resolved_name: &str, analysis: &Analysis) -> bool {
     attribution.form == SpeakerForm::Name
         && (resolved_name.trim().contains(' ')
-            || analysis.diagnostics.iter().any(|d| d.code == Code::UnknownSpeaker && attribution.speaker.covers(d.span)))
+            || analysis
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::UnknownSpeaker && attribution.speaker.covers(d.span)))
 }
 
 /// `according to` is a cue phrase of the lexicon; its rule is `cue-phrase`.
@@ -364,7 +371,8 @@ pub fn words_quoted(quotation: &str) -> usize {
 /// Whether a quotation (marks included) reads as a sentence of the speaker's: it opens with
 /// a capital and ends as a sentence or a clause does, or runs to eight words or more.
 pub fn is_direct(quotation: &str) -> bool {
-    let inner = quotation.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!' | ',' | '…' | '—'));
+    let inner =
+        quotation.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '?' | '!' | ',' | '…' | '—'));
     let opens_capital = inner.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let ends_clause = inner.trim_end().ends_with(['.', '?', '!', ',', '…', '—']);
     opens_capital && (ends_clause || words_quoted(inner) >= 8)

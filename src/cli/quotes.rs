@@ -14,7 +14,12 @@ const SHOWN: usize = 48;
 pub fn write_quotes(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
     let text = checked.text.as_str();
     let quotes = &checked.analysis.quotes;
-    writeln!(out, "{}: {}", checked.path, if quotes.len() == 1 { "1 quotation".to_string() } else { format!("{} quotations", quotes.len()) })?;
+    writeln!(
+        out,
+        "{}: {}",
+        checked.path,
+        if quotes.len() == 1 { "1 quotation".to_string() } else { format!("{} quotations", quotes.len()) }
+    )?;
     if quotes.is_empty() {
         return Ok(());
     }
@@ -29,7 +34,9 @@ pub fn write_quotes(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
                 a.resolved.as_ref().map_or("?".to_string(), |r| r.name.clone()),
                 format!("{} ({})", one_line(a.cue.text(text)), a.rule.as_str()),
             ),
-            None if quote.kind != QuoteKind::Speech => (format!("({} quotes)", quote.kind.as_str()), String::new(), String::new()),
+            None if quote.kind != QuoteKind::Speech => {
+                (format!("({} quotes)", quote.kind.as_str()), String::new(), String::new())
+            }
             None if quote.needs_speaker => {
                 let assumed = quote.likely_speaker.as_ref().map_or(String::new(), |r| format!("assumed: {}", r.name));
                 ("(unattributed)".to_string(), assumed, String::new())

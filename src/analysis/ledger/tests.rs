@@ -139,7 +139,10 @@ fn the_total_merges_sources_across_articles() {
     assert_eq!(total.quotations, 7);
     let counts: Vec<(&str, usize, usize)> =
         total.sources.iter().map(|s| (s.name.as_str(), s.quotations, s.first.article)).collect();
-    assert_eq!(counts, [("Dana Whitfield", 4, 0), ("Colin Mercer", 1, 0), ("a council spokesman", 1, 0), ("Martin Hale", 1, 1)]);
+    assert_eq!(
+        counts,
+        [("Dana Whitfield", 4, 0), ("Colin Mercer", 1, 0), ("a council spokesman", 1, 0), ("Martin Hale", 1, 1)]
+    );
     // Hale is quoted in the second article, so no longer unquoted in the total.
     let unquoted: Vec<&str> = total.unquoted.iter().map(|u| u.entity.as_str()).collect();
     assert_eq!(unquoted, ["harbour-council"]);

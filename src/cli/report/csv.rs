@@ -72,7 +72,11 @@ fn row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Result<
 /// A field as CSV writes it: in double quotes, inner quotes doubled, when it holds a comma,
 /// a quote or a line break.
 fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field.to_string() }
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
 }
 
 #[cfg(test)]

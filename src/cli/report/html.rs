@@ -27,6 +27,8 @@ ul { margin: .3rem 0; padding-left: 1.2rem; }
 ";
 
 const BAR: &str = "#3a6ea5";
+/// The bar chart shows at most this many sources, the most quoted; the table lists them all.
+const MOST_BARS: usize = 25;
 const SHARE_COLOURS: &[&str] = &["#3a6ea5", "#d08c2e", "#5a9e6f", "#9b6bb0", "#888888", "#c45c5c", "#4aa3a1"];
 
 pub fn page(report: &Report) -> String {
@@ -71,8 +73,12 @@ fn section(html: &mut String, report: &Report, title: &str, ledger: &Ledger, tot
     );
 
     html.push_str("<div class=\"charts\">\n");
-    let bars: Vec<(String, usize)> = ledger.sources.iter().map(|s| (s.name.clone(), s.quotations)).collect();
-    if !bars.is_empty() {
+    let bars: Vec<(String, usize)> =
+        ledger.sources.iter().take(MOST_BARS).map(|s| (s.name.clone(), s.quotations)).collect();
+    if ledger.sources.len() > MOST_BARS {
+        let caption = format!("Quotations per source: the {MOST_BARS} most quoted of {}", ledger.sources.len());
+        bar_chart(html, &caption, &bars);
+    } else if !bars.is_empty() {
         bar_chart(html, "Quotations per source", &bars);
     }
     let genders: Vec<(String, usize)> =
@@ -89,7 +95,8 @@ fn section(html: &mut String, report: &Report, title: &str, ledger: &Ledger, tot
         html.push_str("<table>\n<thead><tr><th>Source</th><th>Kind</th><th>Gender</th><th>Role, affiliation</th>");
         html.push_str("<th class=\"n\">Quotes</th><th class=\"n\">Assumed</th><th class=\"n\">Direct</th><th class=\"n\">Partial</th><th class=\"n\">Words</th><th>First</th></tr></thead>\n<tbody>\n");
         for s in &ledger.sources {
-            let role = [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let role =
+                [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
             let name = match &s.entity {
                 Some(id) => format!("{} <span class=\"muted\">{}</span>", escape(&s.name), escape(id)),
                 None if s.named => escape(&s.name),
@@ -116,23 +123,30 @@ fn section(html: &mut String, report: &Report, title: &str, ledger: &Ledger, tot
     }
 
     html.push_str("<h3>Unattributed quotations</h3>\n");
-    list(html, ledger.unattributed.iter().map(|u| {
-        let assumed = u.likely_speaker.as_ref().map_or(String::new(), |n| format!("; readers will assume {}", escape(n)));
-        format!("{} ({}){assumed}", escape(&at(u.at)), plural(u.words, "word", "words"))
-    }));
+    list(
+        html,
+        ledger.unattributed.iter().map(|u| {
+            let assumed =
+                u.likely_speaker.as_ref().map_or(String::new(), |n| format!("; readers will assume {}", escape(n)));
+            format!("{} ({}){assumed}", escape(&at(u.at)), plural(u.words, "word", "words"))
+        }),
+    );
     html.push_str("<h3>According to</h3>\n");
     list(html, ledger.according_to.iter().map(|a| format!("{} {}", escape(&at(a.at)), escape(&a.source))));
     html.push_str("<h3>Mentioned, never quoted</h3>\n");
-    list(html, ledger.unquoted.iter().map(|u| {
-        format!(
-            "{} <span class=\"muted\">{}</span>, {}, {}, first at {}",
-            escape(&u.name),
-            escape(&u.entity),
-            u.kind.as_str(),
-            plural(u.mentions, "mention", "mentions"),
-            escape(&at(u.first))
-        )
-    }));
+    list(
+        html,
+        ledger.unquoted.iter().map(|u| {
+            format!(
+                "{} <span class=\"muted\">{}</span>, {}, {}, first at {}",
+                escape(&u.name),
+                escape(&u.entity),
+                u.kind.as_str(),
+                plural(u.mentions, "mention", "mentions"),
+                escape(&at(u.first))
+            )
+        }),
+    );
     html.push_str("</section>\n");
 }
 
@@ -197,9 +211,9 @@ fn share_chart(html: &mut String, caption: &str, shares: &[(String, usize)]) {
     let mut x = 0;
     for (index, (label, n)) in shares.iter().enumerate() {
         let colour = SHARE_COLOURS[index % SHARE_COLOURS.len()];
-        let width = if total == 0 { 0 } else { n * WIDTH / total };
+        let width = (n * WIDTH).checked_div(total).unwrap_or(0);
         let width = if index + 1 == shares.len() && total > 0 { WIDTH - x } else { width };
-        let percent = if total == 0 { 0 } else { (n * 100 + total / 2) / total };
+        let percent = (n * 100 + total / 2).checked_div(total).unwrap_or(0);
         let _ = writeln!(
             html,
             "<rect x=\"{x}\" y=\"0\" width=\"{width}\" height=\"20\" fill=\"{colour}\"><title>{}: {n} ({percent}%)</title></rect>",

@@ -34,9 +34,20 @@ fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledg
     )?;
     if !ledger.sources.is_empty() {
         let mut rows = vec![
-            ["Source", "Kind", "Gender", "Role, affiliation", "Quotes", "Assumed", "Direct", "Partial", "Words", "First"]
-                .map(String::from)
-                .to_vec(),
+            [
+                "Source",
+                "Kind",
+                "Gender",
+                "Role, affiliation",
+                "Quotes",
+                "Assumed",
+                "Direct",
+                "Partial",
+                "Words",
+                "First",
+            ]
+            .map(String::from)
+            .to_vec(),
         ];
         for s in &ledger.sources {
             let name = match &s.entity {
@@ -44,7 +55,8 @@ fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledg
                 None if s.named => s.name.clone(),
                 None => format!("{} (anonymous)", s.name),
             };
-            let role = [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let role =
+                [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
             rows.push(vec![
                 name,
                 s.kind_str().to_string(),
@@ -67,7 +79,8 @@ fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledg
     } else {
         writeln!(out, "  Unattributed:")?;
         for u in &ledger.unattributed {
-            let assumed = u.likely_speaker.as_ref().map_or(String::new(), |name| format!("; readers will assume {name}"));
+            let assumed =
+                u.likely_speaker.as_ref().map_or(String::new(), |name| format!("; readers will assume {name}"));
             writeln!(out, "    {} ({}){assumed}", at(u.at), plural(u.words, "word", "words"))?;
         }
     }
@@ -128,11 +141,7 @@ fn table(out: &mut dyn Write, rows: &[Vec<String>], right: &[usize]) -> io::Resu
 }
 
 fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max - 1).chain(['…']).collect()
-    }
+    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -146,7 +146,11 @@ fn ledger_record<'a>(report: &'a Report, ledger: &'a Ledger, path: Option<&'a st
         unattributed: ledger
             .unattributed
             .iter()
-            .map(|u| UnattributedRecord { at: place(u.at), words: u.words, likely_speaker: u.likely_speaker.as_deref() })
+            .map(|u| UnattributedRecord {
+                at: place(u.at),
+                words: u.words,
+                likely_speaker: u.likely_speaker.as_deref(),
+            })
             .collect(),
         unquoted: ledger
             .unquoted
