@@ -670,6 +670,9 @@ pub const ANONYMITY_PHRASES: &[&str] = &[
     "close to the",
 ];
 
+/// Quantities that make a description a crowd rather than a source: `a lot of people said`.
+pub const CROWD_QUANTITIES: &[&str] = &["a lot of ", "lots of ", "plenty of ", "a number of people"];
+
 static ANONYMOUS_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ANONYMOUS_SOURCE_NOUNS));
 static INDEFINITE_SET: LazyLock<WordSet> = LazyLock::new(|| set(INDEFINITE_DETERMINERS));
 
