@@ -1,4 +1,4 @@
-//! The `copydesk` binary: `check` for files and folders, `lsp` for editors.
+//! The `copydesk` binary: `check` and `report` for files and folders, `lsp` for editors.
 
 use std::process::ExitCode;
 
@@ -17,6 +17,8 @@ struct Cli {
 enum Command {
     /// Check articles and print what was found.
     Check(copydesk::cli::CheckArgs),
+    /// Report the sources each article quotes: who, how often, who is missing.
+    Report(copydesk::cli::ReportArgs),
     /// Serve the Language Server Protocol over standard input and output.
     Lsp {
         /// Accepted for clients that pass it (vscode-languageclient); stdio is the only transport.
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => copydesk::cli::run(&args),
+        Command::Report(args) => copydesk::cli::report::run(&args),
         Command::Lsp { stdio: _ } => {
             use_one_malloc_arena();
             copydesk::lsp::run_stdio()

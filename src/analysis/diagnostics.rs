@@ -38,6 +38,7 @@ pub enum Code {
     AmbiguousSpeaker,
     UnknownSpeaker,
     UnbalancedQuote,
+    AnonymousSource,
     GlossarySyntax,
     GlossaryMissingName,
     GlossaryUnknownKind,
@@ -48,11 +49,12 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 11] = [
+    pub const ALL: [Code; 12] = [
         Code::UnattributedQuote,
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnbalancedQuote,
+        Code::AnonymousSource,
         Code::GlossarySyntax,
         Code::GlossaryMissingName,
         Code::GlossaryUnknownKind,
@@ -68,6 +70,7 @@ impl Code {
             Code::AmbiguousSpeaker => "ambiguous-speaker",
             Code::UnknownSpeaker => "unknown-speaker",
             Code::UnbalancedQuote => "unbalanced-quote",
+            Code::AnonymousSource => "anonymous-source",
             Code::GlossarySyntax => "glossary-syntax",
             Code::GlossaryMissingName => "glossary-missing-name",
             Code::GlossaryUnknownKind => "glossary-unknown-kind",
@@ -85,7 +88,7 @@ impl Code {
     pub fn default_severity(self) -> Severity {
         match self {
             Code::UnattributedQuote | Code::UnbalancedQuote => Severity::Warning,
-            Code::AmbiguousSpeaker => Severity::Hint,
+            Code::AmbiguousSpeaker | Code::AnonymousSource => Severity::Hint,
             Code::UnknownSpeaker => Severity::Information,
             Code::GlossarySyntax
             | Code::GlossaryMissingName

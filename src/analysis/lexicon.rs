@@ -918,6 +918,51 @@ pub fn is_speaker_pronoun(word: &str) -> bool {
     SPEAKER_PRONOUNS.contains(&word)
 }
 
+/// Nouns that describe a source without naming it: `a senior official`, `sources`, `a person
+/// familiar with the talks`. `spokesman` and the like are not here: a spokesperson speaks on
+/// the record for the body they represent.
+const ANONYMOUS_SOURCE_NOUNS: &str = "
+    source sources official officials person people aide aides insider insiders adviser advisers
+    advisor advisors diplomat diplomats staffer staffers employee employees member members
+    executive executives figure figures individual individuals
+";
+
+/// Determiners that leave a source unidentified: `a senior official`, `one official`, `two
+/// people`. `the official` refers back to someone the article has introduced.
+const INDEFINITE_DETERMINERS: &str = "a an one two three four five several some many multiple another various numerous";
+
+/// Phrases in a speaker's description that say the source is withheld: `who spoke on
+/// condition of anonymity`, `who was not authorized to speak`, `familiar with the talks`.
+pub const ANONYMITY_PHRASES: &[&str] = &[
+    "condition of anonymity",
+    "not authorized to",
+    "not authorised to",
+    "declined to be named",
+    "not to be named",
+    "not be named",
+    "not to be identified",
+    "not be identified",
+    "requested anonymity",
+    "familiar with",
+    "briefed on",
+    "with knowledge of",
+    "close to the",
+];
+
+/// Quantities that make a description a crowd rather than a source: `a lot of people said`.
+pub const CROWD_QUANTITIES: &[&str] = &["a lot of ", "lots of ", "plenty of ", "a number of people"];
+
+static ANONYMOUS_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ANONYMOUS_SOURCE_NOUNS));
+static INDEFINITE_SET: LazyLock<WordSet> = LazyLock::new(|| set(INDEFINITE_DETERMINERS));
+
+pub fn is_anonymous_source_noun(word: &str) -> bool {
+    contains_lower(&ANONYMOUS_NOUN_SET, word)
+}
+
+pub fn is_indefinite_determiner(word: &str) -> bool {
+    contains_lower(&INDEFINITE_SET, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,12 +4,14 @@
 //! Nothing here does IO, knows about LSP or JSON, or panics on any input: a messy article
 //! is input, not an error.
 
+pub mod anonymous;
 pub mod article;
 pub mod attribution;
 pub mod diagnostics;
 pub mod eight_bytes;
 pub mod glossary;
 pub mod incremental;
+pub mod ledger;
 pub mod lexicon;
 pub mod mentions;
 pub mod quotes;
@@ -19,7 +21,7 @@ pub mod words;
 
 pub use article::{Article, Block, BlockKind, Format, FrontMatter};
 pub use diagnostics::{Code, Diagnostic, Severity};
-pub use glossary::{Entity, EntityId, EntityKind, Glossary, GlossaryIndex, Pronoun};
+pub use glossary::{Entity, EntityId, EntityKind, Gender, Glossary, GlossaryIndex, Pronoun};
 pub use span::{LineIndex, Span};
 
 /// What one analysis run found in an article.
@@ -58,6 +60,7 @@ fn assemble(
     attributed: attribution::Attributed,
 ) -> Analysis {
     diagnostics.extend(attributed.diagnostics);
+    diagnostics.extend(anonymous::diagnostics(&article.prose, &attributed.quotes));
     diagnostics::finish(text, article, &mut diagnostics);
     Analysis { quotes: attributed.quotes, mentions, diagnostics }
 }

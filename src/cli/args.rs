@@ -34,6 +34,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = ReadConfig::default().max_bytes)]
     pub max_file_size: u64,
 
+    /// With the human format, also list every quotation: its line, the speaker as written,
+    /// whom that resolved to, and the cue with its rule.
+    #[arg(long)]
+    pub quotes: bool,
+
     /// How many files to check at once; by default one per core.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,

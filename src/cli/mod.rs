@@ -9,8 +9,11 @@ pub mod check;
 pub mod human;
 pub mod inputs;
 pub mod json;
+pub mod quotes;
+pub mod report;
 
 pub use args::{CheckArgs, OutputFormat, StdinFormat};
+pub use report::ReportArgs;
 
 use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
@@ -45,7 +48,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let totals = Totals::of(&outcomes);
     let human = HumanConfig { color: color_wanted() };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match print(&mut out, &outcomes, &totals, args.format, human, &config.cwd).and_then(|()| out.flush()) {
+    let quotes = args.quotes && args.format == OutputFormat::Human;
+    match print(&mut out, &outcomes, &totals, args.format, human, &config.cwd, quotes).and_then(|()| out.flush()) {
         Ok(()) => {}
         // A reader that stops early (`| head`) is not a failure of the check.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
@@ -124,11 +128,17 @@ fn print(
     format: OutputFormat,
     human: HumanConfig,
     cwd: &Path,
+    quotes: bool,
 ) -> io::Result<()> {
     for outcome in outcomes {
         match outcome {
             Ok(checked) => match format {
-                OutputFormat::Human => human::write_file(out, checked, cwd, human)?,
+                OutputFormat::Human => {
+                    human::write_file(out, checked, cwd, human)?;
+                    if quotes {
+                        quotes::write_quotes(out, checked)?;
+                    }
+                }
                 OutputFormat::Json => writeln!(out, "{}", json::FileRecord::new(checked, cwd).to_line())?,
             },
             Err(unreadable) => {

@@ -84,6 +84,40 @@ impl Pronoun {
     }
 }
 
+/// A person's gender as the glossary gives it (`gender = "woman"`), for the source ledger's
+/// shares; never guessed from a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Gender {
+    Woman,
+    Man,
+    Nonbinary,
+    Unknown,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 4] = [Gender::Woman, Gender::Man, Gender::Nonbinary, Gender::Unknown];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Woman => "woman",
+            Gender::Man => "man",
+            Gender::Nonbinary => "nonbinary",
+            Gender::Unknown => "unknown",
+        }
+    }
+
+    /// Reads `woman`, `man`, `nonbinary` and `unknown`, and the common synonyms of each.
+    pub fn parse(word: &str) -> Option<Gender> {
+        match word.trim().to_lowercase().as_str() {
+            "woman" | "female" | "f" => Some(Gender::Woman),
+            "man" | "male" | "m" => Some(Gender::Man),
+            "nonbinary" | "non-binary" | "non binary" => Some(Gender::Nonbinary),
+            "unknown" | "" => Some(Gender::Unknown),
+            _ => None,
+        }
+    }
+}
+
 /// One entity as written in a glossary file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -96,6 +130,7 @@ pub struct Entity {
     pub affiliation: Option<String>,
     pub description: Option<String>,
     pub pronouns: Option<Pronoun>,
+    pub gender: Option<Gender>,
     /// Any other string fields, in file order, kept to be shown.
     pub extra: Vec<(String, String)>,
     /// Index of the glossary file in [`GlossaryIndex::files`]; 0 for a file parsed alone.
@@ -109,6 +144,15 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The `gender` field, else what `pronouns` say (he: man, she: woman), else unknown.
+    pub fn gender(&self) -> Gender {
+        self.gender.unwrap_or(match self.pronouns {
+            Some(Pronoun::He) => Gender::Man,
+            Some(Pronoun::She) => Gender::Woman,
+            _ => Gender::Unknown,
+        })
+    }
+
     pub fn field_span(&self, field: &str) -> Option<Span> {
         self.fields.iter().find(|(name, _)| name == field).map(|(_, span)| *span)
     }

@@ -17,7 +17,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml_parser::parser::{Event, EventKind, RecursionGuard};
 
-use super::{Entity, EntityKind, Glossary, Pronoun};
+use super::{Entity, EntityKind, Gender, Glossary, Pronoun};
 use crate::analysis::{Code, Diagnostic, Span};
 
 /// Reads one glossary file. Never fails: problems become diagnostics at their place in
@@ -235,6 +235,7 @@ impl Reader {
             affiliation: None,
             description: None,
             pronouns: None,
+            gender: None,
             extra: Vec::new(),
             file: 0,
             header,
@@ -287,6 +288,17 @@ impl Reader {
                             Code::GlossaryInvalidField,
                             span,
                             format!("unknown pronouns `{word}`: expected he, she, they or it"),
+                        ),
+                    },
+                    None => self.expected_text(field, found, span),
+                },
+                "gender" => match found.as_str() {
+                    Some(word) => match Gender::parse(word) {
+                        Some(gender) => entity.gender = Some(gender),
+                        None => self.report(
+                            Code::GlossaryInvalidField,
+                            span,
+                            format!("unknown gender `{word}`: expected woman, man, nonbinary or unknown"),
                         ),
                     },
                     None => self.expected_text(field, found, span),
@@ -380,7 +392,7 @@ fn alias_field(index: usize) -> Cow<'static, str> {
 
 /// A field's name for [`Entity::fields`]: static text for the fields the reader knows.
 fn field_name(field: &str) -> Cow<'static, str> {
-    const KNOWN: [&str; 7] = ["name", "kind", "aliases", "role", "affiliation", "description", "pronouns"];
+    const KNOWN: [&str; 8] = ["name", "kind", "aliases", "role", "affiliation", "description", "pronouns", "gender"];
     match KNOWN.iter().find(|known| **known == field) {
         Some(known) => Cow::Borrowed(known),
         None => Cow::Owned(field.to_string()),

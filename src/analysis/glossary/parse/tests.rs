@@ -379,3 +379,16 @@ fn reading_table_by_table_gives_what_the_whole_file_gives() {
         }
     }
 }
+
+#[test]
+fn gender_is_read_and_else_follows_the_pronouns() {
+    let glossary = parse(
+        "[a]\nname = \"A\"\ngender = \"woman\"\npronouns = \"he\"\n[b]\nname = \"B\"\npronouns = \"she\"\n\
+         [c]\nname = \"C\"\npronouns = \"they\"\n[d]\nname = \"D\"\n[e]\nname = \"E\"\ngender = \"Non-binary\"\n\
+         [f]\nname = \"F\"\ngender = \"robot\"\n",
+    );
+    let genders: Vec<&str> = glossary.entities.iter().map(|entity| entity.gender().as_str()).collect();
+    assert_eq!(genders, ["woman", "woman", "unknown", "unknown", "nonbinary", "unknown"]);
+    let problems: Vec<&str> = glossary.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(problems, ["unknown gender `robot`: expected woman, man, nonbinary or unknown"]);
+}

@@ -1,0 +1,146 @@
+//! `copydesk report`: the source ledger of each article and of all of them together — who is
+//! quoted, how much, who is named but never quoted — as aligned tables, JSON, CSV or one
+//! self-contained HTML page. Inputs are read exactly as `check` reads them; the ledger itself
+//! is `analysis::ledger`. The JSON schema is docs/report.md.
+//!
+//! Exit status: 0, or 2 for a usage error, an input that could not be read (every other input
+//! is still reported) or an output that could not be written.
+
+mod csv;
+mod html;
+mod human;
+mod json;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::check::{self, CheckConfig};
+use super::{StdinFormat, inputs};
+use crate::analysis::ledger::Ledger;
+use crate::workspace::articles::ReadConfig;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Articles or folders to report on (folders recursively: .md, .markdown, .txt); `-`
+    /// reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the ledger.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// Write the report to this file instead of standard output (meant for `--format html`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The workspace root, as for `check`.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// A glossary file applying to every article, after those the articles find themselves.
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+
+    /// How to read standard input.
+    #[arg(long, value_enum, default_value_t = StdinFormat::Txt)]
+    pub stdin_format: StdinFormat,
+
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = ReadConfig::default().max_bytes)]
+    pub max_file_size: u64,
+
+    /// How many files to analyse at once; by default one per core.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned tables, one set per article, then the total.
+    Human,
+    /// One JSON document: every article's ledger and the total (docs/report.md).
+    Json,
+    /// One row per source of each article, then the total's rows.
+    Csv,
+    /// One self-contained page with tables and charts (no network, inline CSS and SVG).
+    Html,
+}
+
+/// Each article's ledger, by its path as given, and the total.
+pub struct Report {
+    pub articles: Vec<(String, Ledger)>,
+    pub total: Ledger,
+}
+
+impl Report {
+    pub fn path(&self, article: usize) -> &str {
+        self.articles.get(article).map_or("", |(path, _)| path.as_str())
+    }
+}
+
+/// Runs `copydesk report` and returns its exit status.
+pub fn run(args: &ReportArgs) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(error) => {
+            eprintln!("copydesk: cannot read the current folder: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = inputs::expand(&args.paths, args.root.as_deref(), &cwd);
+    let config = CheckConfig {
+        read: ReadConfig { max_bytes: args.max_file_size },
+        stdin_format: args.stdin_format.format(),
+        extra_glossaries: args.glossaries.iter().map(|path| cwd.join(path)).collect(),
+        cwd: cwd.clone(),
+        jobs: args.jobs.map(usize::from),
+    };
+    let mut unreadable = false;
+    let mut articles = Vec::new();
+    for outcome in check::check_all(&inputs, &config) {
+        match outcome {
+            Ok(checked) => {
+                let ledger = Ledger::of(&checked.text, &checked.analysis, &checked.glossary.index);
+                articles.push((checked.path, ledger));
+            }
+            Err(failed) => {
+                unreadable = true;
+                eprintln!("copydesk: {}: {}", failed.path, failed.error);
+            }
+        }
+    }
+    let ledgers: Vec<Ledger> = articles.iter().map(|(_, ledger)| ledger.clone()).collect();
+    let report = Report { total: Ledger::total(&ledgers), articles };
+
+    let written = match &args.output {
+        Some(path) => std::fs::File::create(cwd.join(path)).and_then(|file| {
+            let mut out = io::BufWriter::new(file);
+            write(&mut out, &report, args.format)?;
+            out.flush()
+        }),
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match write(&mut out, &report, args.format).and_then(|()| out.flush()) {
+                Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => other,
+            }
+        }
+    };
+    if let Err(error) = written {
+        let target = args.output.as_ref().map_or("the output".to_string(), |path| path.display().to_string());
+        eprintln!("copydesk: cannot write {target}: {error}");
+        return ExitCode::from(2);
+    }
+    ExitCode::from(if unreadable { 2 } else { 0 })
+}
+
+pub fn write(out: &mut dyn Write, report: &Report, format: ReportFormat) -> io::Result<()> {
+    match format {
+        ReportFormat::Human => human::write(out, report),
+        ReportFormat::Json => writeln!(out, "{}", json::to_string(report)),
+        ReportFormat::Csv => csv::write(out, report),
+        ReportFormat::Html => out.write_all(html::page(report).as_bytes()),
+    }
+}

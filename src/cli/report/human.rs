@@ -1,0 +1,149 @@
+//! `report --format human`: for each article, and then for all of them when there are
+//! several, a line of counts, the table of sources, and the lists below it.
+
+use std::io::{self, Write};
+
+use super::Report;
+use crate::analysis::ledger::{Ledger, Place};
+
+pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    for (path, ledger) in &report.articles {
+        write_ledger(out, report, path, ledger, false)?;
+    }
+    if report.articles.len() != 1 {
+        let title = format!("Total, {}", plural(report.total.articles, "article", "articles"));
+        write_ledger(out, report, &title, &report.total, true)?;
+    }
+    Ok(())
+}
+
+fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledger, total: bool) -> io::Result<()> {
+    let at = |place: Place| {
+        if total { format!("{}:{}", report.path(place.article), place.line) } else { format!("line {}", place.line) }
+    };
+    writeln!(
+        out,
+        "{title}: {} ({} direct, {} partial), {} quoted, {} ({} named, {} anonymous)",
+        plural(ledger.quotations, "quotation", "quotations"),
+        ledger.direct,
+        ledger.partial,
+        plural(ledger.words_quoted, "word", "words"),
+        plural(ledger.sources.len(), "source", "sources"),
+        ledger.named_sources(),
+        ledger.anonymous_sources(),
+    )?;
+    if !ledger.sources.is_empty() {
+        let mut rows = vec![
+            [
+                "Source",
+                "Kind",
+                "Gender",
+                "Role, affiliation",
+                "Quotes",
+                "Assumed",
+                "Direct",
+                "Partial",
+                "Words",
+                "First",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for s in &ledger.sources {
+            let name = match &s.entity {
+                Some(id) => format!("{} [{id}]", s.name),
+                None if s.named => s.name.clone(),
+                None => format!("{} (anonymous)", s.name),
+            };
+            let role =
+                [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            rows.push(vec![
+                name,
+                s.kind_str().to_string(),
+                if s.is_person() { s.gender.as_str().to_string() } else { "-".to_string() },
+                shorten(&role, 40),
+                s.quotations.to_string(),
+                s.assumed.to_string(),
+                s.direct.to_string(),
+                s.partial.to_string(),
+                s.words.to_string(),
+                at(s.first),
+            ]);
+        }
+        writeln!(out)?;
+        table(out, &rows, &[4, 5, 6, 7, 8])?;
+    }
+    writeln!(out)?;
+    if ledger.unattributed.is_empty() {
+        writeln!(out, "  Unattributed: none")?;
+    } else {
+        writeln!(out, "  Unattributed:")?;
+        for u in &ledger.unattributed {
+            let assumed =
+                u.likely_speaker.as_ref().map_or(String::new(), |name| format!("; readers will assume {name}"));
+            writeln!(out, "    {} ({}){assumed}", at(u.at), plural(u.words, "word", "words"))?;
+        }
+    }
+    if ledger.according_to.is_empty() {
+        writeln!(out, "  According to: none")?;
+    } else {
+        writeln!(out, "  According to:")?;
+        for a in &ledger.according_to {
+            writeln!(out, "    {} {}", at(a.at), a.source)?;
+        }
+    }
+    if ledger.unquoted.is_empty() {
+        writeln!(out, "  Mentioned, never quoted: none")?;
+    } else {
+        writeln!(out, "  Mentioned, never quoted:")?;
+        for u in &ledger.unquoted {
+            writeln!(
+                out,
+                "    {} [{}], {}, {}, first at {}",
+                u.name,
+                u.entity,
+                u.kind.as_str(),
+                plural(u.mentions, "mention", "mentions"),
+                at(u.first)
+            )?;
+        }
+    }
+    let people: usize = ledger.by_gender().iter().map(|(_, n)| n).sum();
+    let genders: Vec<String> = ledger.by_gender().iter().map(|(g, n)| format!("{} {n}", g.as_str())).collect();
+    writeln!(out, "  Quoted people by gender ({people}): {}", genders.join(", "))?;
+    let kinds: Vec<String> = ledger.by_kind().iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let kinds = if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") };
+    writeln!(out, "  Quoted sources by kind: {kinds}")?;
+    writeln!(out)
+}
+
+/// Prints rows as columns two spaces apart, the columns of `right` aligned right.
+fn table(out: &mut dyn Write, rows: &[Vec<String>], right: &[usize]) -> io::Result<()> {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().map(|row| row[c].chars().count()).max().unwrap_or(0)).collect();
+    for row in rows {
+        let mut line = String::from("  ");
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - cell.chars().count());
+            if right.contains(&c) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+            line.push_str("  ");
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
