@@ -8,6 +8,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<string, string>> = {
   "unbalanced-quote": "warning",
   "ambiguous-speaker": "hint",
   "unknown-speaker": "information",
+  "anonymous-source": "hint",
   "glossary-syntax": "error",
   "glossary-missing-name": "error",
   "glossary-unknown-kind": "error",
