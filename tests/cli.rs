@@ -2,8 +2,11 @@
 //! statuses, standard input, folders, and inputs that cannot be read.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
+
+mod cli_support;
+use cli_support::scratch;
 
 /// What one run of the binary printed, and its exit status.
 #[derive(Debug)]
@@ -60,17 +63,6 @@ fn paths(stdout: &str) -> Vec<String> {
     records(stdout).iter().map(|record| record["path"].as_str().unwrap().to_string()).collect()
 }
 
-/// A fresh folder under cargo's scratch space holding `files` (path, contents).
-fn scratch(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, contents) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-    }
-    dir
-}
 
 // The example snapshots record today's analysis of every pattern the examples exercise.
 #[test]

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+mod cli_support;
+
 /// What one run printed, its exit status and its peak resident memory.
 #[derive(Debug)]
 struct Run {
@@ -99,17 +101,9 @@ fn run_as(cwd: &Path, args: &[&str], unprivileged: bool) -> Run {
     }
 }
 
-/// A fresh folder under cargo's scratch space holding `files` (path, contents).
+/// A fresh scratch folder of this test binary's own holding `files` (path, contents).
 fn scratch(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("faults_inputs").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, contents) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-    }
-    dir
+    cli_support::scratch(&format!("faults_inputs/{name}"), files)
 }
 
 /// Issue 18, item 1: every problem in a glossary held its own copy of the glossary's text,

@@ -16,6 +16,18 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
 
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// With the human format, also list every quotation: its line, the speaker as written,
+    /// whom that resolved to, and the cue with its rule.
+    #[arg(long)]
+    pub quotes: bool,
+}
+
+/// How `check` and `report` read their articles and glossaries: the options the two share.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
     /// The workspace root: glossary.toml files are looked for from each article's folder up to
     /// here, and symbolic links leaving it are not followed. Defaults to the nearest folder
     /// holding `.git`, else the current folder.
@@ -34,12 +46,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = ReadConfig::default().max_bytes)]
     pub max_file_size: u64,
 
-    /// With the human format, also list every quotation: its line, the speaker as written,
-    /// whom that resolved to, and the cue with its rule.
-    #[arg(long)]
-    pub quotes: bool,
-
-    /// How many files to check at once; by default one per core.
+    /// How many files to analyse at once; by default one per core.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 }

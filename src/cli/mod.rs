@@ -12,12 +12,12 @@ pub mod json;
 pub mod quotes;
 pub mod report;
 
-pub use args::{CheckArgs, OutputFormat, StdinFormat};
+pub use args::{CheckArgs, InputArgs, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
 
 use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::analysis::Severity;
@@ -25,22 +25,29 @@ use crate::workspace::articles::ReadConfig;
 use check::{CheckConfig, Outcome};
 use human::HumanConfig;
 
-/// Runs `copydesk check` and returns its exit status.
-pub fn run(args: &CheckArgs) -> ExitCode {
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(error) => {
-            eprintln!("copydesk: cannot read the current folder: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let inputs = inputs::expand(&args.paths, args.root.as_deref(), &cwd);
+/// The articles `paths` name and how to check them, as `check` and `report` both read them;
+/// exit status 2 when the current folder cannot be read.
+fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs::Input>, CheckConfig), ExitCode> {
+    let cwd = std::env::current_dir().map_err(|error| {
+        eprintln!("copydesk: cannot read the current folder: {error}");
+        ExitCode::from(2)
+    })?;
+    let inputs = inputs::expand(paths, args.root.as_deref(), &cwd);
     let config = CheckConfig {
         read: ReadConfig { max_bytes: args.max_file_size },
         stdin_format: args.stdin_format.format(),
         extra_glossaries: args.glossaries.iter().map(|path| cwd.join(path)).collect(),
         cwd,
         jobs: args.jobs.map(usize::from),
+    };
+    Ok((inputs, config))
+}
+
+/// Runs `copydesk check` and returns its exit status.
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let (inputs, config) = match inputs_and_config(&args.paths, &args.input) {
+        Ok(read) => read,
+        Err(status) => return status,
     };
     let mut outcomes = check::check_all(&inputs, &config);
     check::report_glossaries_once(&mut outcomes);

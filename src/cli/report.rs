@@ -15,10 +15,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::check::{self, CheckConfig};
-use super::{StdinFormat, inputs};
+use super::InputArgs;
+use super::check;
 use crate::analysis::ledger::Ledger;
-use crate::workspace::articles::ReadConfig;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
@@ -35,25 +34,8 @@ pub struct ReportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The workspace root, as for `check`.
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
-
-    /// A glossary file applying to every article, after those the articles find themselves.
-    #[arg(long = "glossary", value_name = "FILE")]
-    pub glossaries: Vec<PathBuf>,
-
-    /// How to read standard input.
-    #[arg(long, value_enum, default_value_t = StdinFormat::Txt)]
-    pub stdin_format: StdinFormat,
-
-    /// Refuse articles larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = ReadConfig::default().max_bytes)]
-    pub max_file_size: u64,
-
-    /// How many files to analyse at once; by default one per core.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -82,21 +64,11 @@ impl Report {
 
 /// Runs `copydesk report` and returns its exit status.
 pub fn run(args: &ReportArgs) -> ExitCode {
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(error) => {
-            eprintln!("copydesk: cannot read the current folder: {error}");
-            return ExitCode::from(2);
-        }
+    let (inputs, config) = match super::inputs_and_config(&args.paths, &args.input) {
+        Ok(read) => read,
+        Err(status) => return status,
     };
-    let inputs = inputs::expand(&args.paths, args.root.as_deref(), &cwd);
-    let config = CheckConfig {
-        read: ReadConfig { max_bytes: args.max_file_size },
-        stdin_format: args.stdin_format.format(),
-        extra_glossaries: args.glossaries.iter().map(|path| cwd.join(path)).collect(),
-        cwd: cwd.clone(),
-        jobs: args.jobs.map(usize::from),
-    };
+    let cwd = &config.cwd;
     let mut unreadable = false;
     let mut articles = Vec::new();
     for outcome in check::check_all(&inputs, &config) {
