@@ -345,8 +345,7 @@ fn inverted_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usiz
     let word = word_at(prose, items, index)?;
     let cue = items[index].span();
     let weak = lexicon::is_weak_cue(word);
-    let after_quote = index >= 1 && matches!(items[index - 1], Item::Quote(_))
-        || index >= 2 && matches!(items[index - 1], Item::Punct(_, ',')) && matches!(items[index - 2], Item::Quote(_));
+    let after_quote = follows_quote(items, index);
     // `Because of the calendar, explained Rosenberg, “…”`.
     let introduces_quote = |head: Span| {
         let next = items.iter().position(|i| i.span().start >= head.end);
@@ -484,10 +483,7 @@ fn tail_verb_cue(prose: &str, items: &[Item], index: usize) -> Option<(Pair, usi
         return None;
     }
     let cue = items[index].span();
-    let after_quote = |i: usize| {
-        i >= 1 && matches!(items[i - 1], Item::Quote(_))
-            || i >= 2 && matches!(items[i - 1], Item::Punct(_, ',')) && matches!(items[i - 2], Item::Quote(_))
-    };
+    let after_quote = |i: usize| follows_quote(items, i);
     let ends = |i: usize| matches!(items.get(i), None | Some(Item::Punct(_, '.' | ',' | ':' | ';')));
     // `“…” oil fields seized by the militia`, `“…,” the number needed to win`: a participle
     // before `by`, or any verb but a cue before `to`, describes the noun; nobody speaks.

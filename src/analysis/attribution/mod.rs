@@ -164,6 +164,14 @@ pub(crate) fn attribute_with<'s>(
                 None => unresolved.push((index, sentence)),
             }
         }
+        // Digest layouts name a source apart from the quotations, once for the block: a
+        // credit in brackets closing the paragraph, and a signature line after it.
+        let (credit, signature) = if unresolved.is_empty() {
+            (None, None)
+        } else {
+            let next = article.blocks.get(block_index + 1);
+            (digest::bracket_credit(prose, block.span), next.and_then(|next| digest::signature_line(prose, next.span)))
+        };
         // A quotation with no cue in its sentence takes the nearest attribution of its
         // paragraph: `“A,” he said. “B.”` or `“A.” “B,” she said.`
         for (index, sentence_span) in unresolved {
@@ -182,16 +190,14 @@ pub(crate) fn attribute_with<'s>(
                 .filter(|(f, _)| f.cue.end <= at)
                 .max_by_key(|(f, _)| f.cue.end)
                 .or_else(|| candidates.iter().filter(|(f, _)| f.cue.start >= at).min_by_key(|(f, _)| f.cue.start));
-            // A credit in brackets closing the paragraph names the source outright.
-            let credit = || digest::bracket_credit(prose, block.span).map(|f| (f, sentence_span, Link::Signature));
-            let nearest = credit().or_else(|| nearest.map(|&(f, s)| (f, s, Link::Paragraph)));
-            // A paragraph of quotation signed on the next line: `— Lena Marsh, Harbour Post`.
+            // A credit names the source outright; a signature line signs only a paragraph that
+            // is all quotation (`— Lena Marsh, Harbour Post`).
             let all_quotation = is_all_quotation(sentences, sentence_span);
-            let signed = || {
-                let next = article.blocks.get(block_index + 1)?;
-                digest::signature_line(prose, next.span).map(|f| (f, sentence_span, Link::Signature))
-            };
-            let nearest = nearest.or_else(|| if all_quotation { signed() } else { None });
+            let signed = signature.filter(|_| all_quotation);
+            let nearest = credit
+                .map(|f| (f, sentence_span, Link::Signature))
+                .or_else(|| nearest.map(|&(f, s)| (f, s, Link::Paragraph)))
+                .or_else(|| signed.map(|f| (f, sentence_span, Link::Signature)));
             if let Some((found, span, link)) = nearest.or(introduction.map(|(f, s)| (f, s, Link::Introduction))) {
                 // `“…,” said Okafor, who chairs the committee. “…”`: the relative pronoun
                 // speaks only inside its clause; a later quotation names its antecedent.
@@ -199,7 +205,7 @@ pub(crate) fn attribute_with<'s>(
                     if found.speaker.text(prose) == "who" { Found { speaker: found.head, ..found } } else { found };
                 attributed_here.push((index, found, span, link));
             } else if let Some((found, span)) = speaker_at_paragraph_end
-                .filter(|_| quotes[index].span.start == block.span.start && is_all_quotation(sentences, sentence_span))
+                .filter(|_| quotes[index].span.start == block.span.start && all_quotation)
             {
                 attributed_here.push((index, found, span, Link::Continuation));
             }
@@ -243,7 +249,7 @@ pub(crate) fn attribute_with<'s>(
 
 /// A speaker is a noun phrase that can speak: never a lone adverb, conjunction or quantifier
 /// (`Even`, `yet`, `First`, `More`), which a rule reading a clause may take for its subject.
-fn can_speak(prose: &str, found: &Found) -> bool {
+pub(super) fn can_speak(prose: &str, found: &Found) -> bool {
     !lexicon::is_never_speaker(found.head.text(prose))
 }
 

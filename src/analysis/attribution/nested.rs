@@ -4,9 +4,8 @@
 
 use super::cues::{self, Found};
 use super::phrases::{self, Item};
-use super::{Link, choice};
+use super::{Link, can_speak, choice};
 use crate::analysis::Span;
-use crate::analysis::lexicon;
 use crate::analysis::quotes::{Attribution, InnerQuote, Quote};
 use crate::analysis::words::tokenize_outside;
 
@@ -45,5 +44,5 @@ fn speaker_inside(prose: &str, part: Span, inner: Span) -> Option<Found> {
     let items = phrases::items(&tokens, &[inner]);
     let quote_item = items.iter().position(|i| *i == Item::Quote(inner))?;
     let pairs = cues::pairs(prose, &items);
-    choice::choose(prose, &items, &pairs, quote_item).filter(|f| !lexicon::is_never_speaker(f.head.text(prose)))
+    choice::choose(prose, &items, &pairs, quote_item).filter(|found| can_speak(prose, found))
 }
