@@ -221,6 +221,19 @@ const PERSON_NOUNS: &str = "
     defenceman defenseman striker goalkeeper pitcher quarterback rookie
 ";
 
+/// Roles that speak for someone else: a name before one is whom the role serves, not the
+/// speaker (`One Clinton spokesman said`, `a Trump adviser`), while a name after one is the
+/// speaker (`Huckabee spokeswoman Alice Stewart`).
+const SERVING_ROLES: &str = "
+    spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers advisor advisors
+    assistant lawyer lawyers attorney attorneys counsel consultant staffer staffers strategist
+    official officials representative representatives surrogate surrogates pollster
+";
+
+pub fn is_serving_role(word: &str) -> bool {
+    contains_lower(&SERVING_SET, word)
+}
+
 pub fn is_person_noun(word: &str) -> bool {
     contains_lower(&PERSON_SET, word)
 }
@@ -758,6 +771,7 @@ static RELATIVE_SET: LazyLock<WordSet> = LazyLock::new(|| set(RELATIVE_PRONOUNS)
 static PUBLICATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(PUBLICATION_NOUNS));
 static ORGANIZATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORGANIZATION_NOUNS));
 static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| set(PERSON_NOUNS));
+static SERVING_SET: LazyLock<WordSet> = LazyLock::new(|| set(SERVING_ROLES));
 static MEANS_SET: LazyLock<WordSet> = LazyLock::new(|| set(MEANS_OF_COMMUNICATION));
 static SPEECH_ACT_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH_ACT_VERBS));
 
@@ -996,6 +1010,10 @@ mod tests {
         ("DETERMINERS", DETERMINERS, false),
         ("STOP_WORDS", STOP_WORDS, false),
         ("SENTENCE_OPENERS", SENTENCE_OPENERS, false),
+        ("SERVING_ROLES", SERVING_ROLES, false),
+        ("PUBLICATION_NOUNS", PUBLICATION_NOUNS, false),
+        ("ORGANIZATION_NOUNS", ORGANIZATION_NOUNS, false),
+        ("PERSON_NOUNS", PERSON_NOUNS, false),
     ];
 
     /// The lists written as slices of single words.

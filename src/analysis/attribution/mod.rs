@@ -11,6 +11,8 @@ mod phrases;
 mod resolve;
 mod rule;
 #[cfg(test)]
+mod resolution_tests;
+#[cfg(test)]
 mod rules_tests;
 mod shift;
 
@@ -413,6 +415,12 @@ fn resolve_in_reading_order(
     let mut diagnostics = Vec::new();
     for event in &events {
         flag_unattributed(&mut quotes, &mut next_unattributed, event.at, &resolver, &mut diagnostics);
+        // `Asked whether Trump, who has called warming a hoax, could win, Ban demurred.`: a
+        // speaker inside a relative clause, quoting nothing, is background to the sentence
+        // and does not become the one a later `he said` continues.
+        if event.quote.is_none() && event.found.rule == Rule::RelativePronoun {
+            continue;
+        }
         let key = (event.found.speaker.start, event.found.cue.start);
         let resolved = *resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence));
         let Some(index) = event.quote else { continue };

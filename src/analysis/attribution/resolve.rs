@@ -6,6 +6,8 @@ use std::cell::Cell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+mod descriptions;
+
 use super::cues::Found;
 use crate::analysis::mentions::Mention;
 use crate::analysis::quotes::{Resolved, SpeakerForm};
@@ -139,8 +141,12 @@ impl<'a> Resolver<'a> {
                 .filter(move |m| span.covers(m.span))
         };
         let kind = |m: &&Mention| self.glossary.entity(m.entity).kind;
+        // `Huckabee spokeswoman Alice Stewart`: the person named last is the phrase's head
+        // (but `Whitfield and Okafor` speak together, and the first named stands for both).
+        let coordinated = span.text(self.prose).contains(" and ");
         inside()
-            .find(|m| kind(m) == EntityKind::Person)
+            .find(|m| !coordinated && kind(m) == EntityKind::Person && m.span.end == span.end)
+            .or_else(|| inside().find(|m| kind(m) == EntityKind::Person))
             .or_else(|| inside().find(|m| m.span.end == span.end))
             .or_else(|| inside().next())
     }
@@ -167,7 +173,8 @@ impl<'a> Resolver<'a> {
             Some(to) if found.form == SpeakerForm::Description => Span::new(found.head.start, found.head.start + to),
             _ => found.head,
         };
-        let mut mention = self.mention_in(own);
+        let described = found.form == SpeakerForm::Description || self.reads_as_description(found.head);
+        let mut mention = self.mention_in(own).filter(|m| !self.serves_the_name(own, m));
         // `Whitfield’s spokeswoman`, `Okafor's advocacy group One Harbour` are not Whitfield
         // or Okafor either: the possessor is whom they serve. (A glossary name that runs
         // through the possessive, `the council's planning committee`, is still found.)
@@ -181,7 +188,7 @@ impl<'a> Resolver<'a> {
         if let Some(mention) = mention {
             return Some(self.entity(mention.entity, mention.span));
         }
-        if found.form == SpeakerForm::Description
+        if described
             && let Some(described) = self.definite_description(found.head)
         {
             return Some(described);
@@ -190,7 +197,7 @@ impl<'a> Resolver<'a> {
         // it is a name only once the article has used it as part of a full name.
         let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');
         let known_surname = self.unknown_names.contains_key(strip_possessive(text));
-        if found.form == SpeakerForm::Description || sentence_initial_word && !known_surname {
+        if described || sentence_initial_word && !known_surname {
             return Some(Speaker { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
         let name = person_name(text);
@@ -216,43 +223,6 @@ impl<'a> Resolver<'a> {
         // said`) before the first of each name is kept.
         self.unknown_speakers.push((found.head, full.clone()));
         Some(Speaker { entity: None, name: Cow::Owned(full), named_at: Some(found.head) })
-    }
-
-    /// `the newspaper`, `the department`, `the mayor`: a definite description resolves to the
-    /// most recent entity named before it that it fits. A noun for a publication fits a
-    /// publication, a noun for an organisation an organisation or group, preferring one whose
-    /// name, role or description holds the noun; any other noun fits a person whose role or
-    /// description holds it (`Mayor of Surrey`). Nothing fits: the description stands alone.
-    fn definite_description(&self, head: Span) -> Option<Speaker<'a>> {
-        let text = head.text(self.prose);
-        let (article, rest) = text.split_once(' ')?;
-        let noun = strip_possessive(rest.rsplit(' ').next().unwrap_or(rest));
-        if !article.eq_ignore_ascii_case("the") || is_capitalised(noun) {
-            return None;
-        }
-        let noun = noun.to_lowercase();
-        // `the 71-year-old diplomat`, `the billionaire`: a person, whatever their role.
-        let any_person = lexicon::is_person_noun(&noun) || rest.split_whitespace().any(|w| w.ends_with("-year-old"));
-        let glossary = self.glossary;
-        let describes = |id: EntityId| {
-            let entity = glossary.entity(id);
-            [Some(&entity.name), entity.role.as_ref(), entity.description.as_ref()]
-                .into_iter()
-                .flatten()
-                .any(|field| holds_word(field, &noun))
-        };
-        let fits: &dyn Fn(EntityId) -> bool = if lexicon::is_publication_noun(&noun) {
-            &|id| glossary.entity(id).kind == EntityKind::Publication
-        } else if lexicon::is_organization_noun(&noun) {
-            &|id| matches!(glossary.entity(id).kind, EntityKind::Organization | EntityKind::Group)
-        } else if any_person {
-            &|id| glossary.entity(id).kind == EntityKind::Person
-        } else {
-            &|id| glossary.entity(id).kind == EntityKind::Person && describes(id)
-        };
-        let candidates = || self.mentions_before(head.start).rev().filter(|m| fits(m.entity));
-        let mention = candidates().find(|m| describes(m.entity)).or_else(|| candidates().next())?;
-        Some(self.entity(mention.entity, mention.span))
     }
 
     fn document(&self, speaker: Span) -> Option<Speaker<'a>> {
@@ -312,11 +282,18 @@ impl<'a> Resolver<'a> {
                 && self.glossary.entity(m.entity).kind == EntityKind::Person
                 && self.entity_matches(m.entity, pronoun)
         });
+        // `Ban's term expires this year. He said …`: a person named since as the subject
+        // opening a sentence is whom readers take the pronoun for, over an earlier speaker.
+        let subject_since = rival.filter(|m| self.opens_sentence(m.span));
         let rival = rival.map(|m| (m.span, self.glossary.entity(m.entity).name.clone())).or_else(|| {
             matches!(pronoun, Pronoun::He | Pronoun::She)
                 .then(|| self.article_rival(since, at, &chosen.resolved.name, pronoun))
                 .flatten()
         });
+        let reading = match subject_since {
+            Some(subject) => self.entity(subject.entity, subject.span),
+            None => chosen.resolved.clone(),
+        };
         if let Some((rival_span, rival_name)) = rival {
             let rival_name = &rival_name;
             let mut diagnostic = Diagnostic::new(
@@ -327,7 +304,7 @@ impl<'a> Resolver<'a> {
                     speaker.text(self.prose),
                     chosen.resolved.name,
                     rival_name,
-                    chosen.resolved.name
+                    reading.name
                 ),
             );
             diagnostic.related.push((chosen.at, format!("{} last spoke here", chosen.resolved.name)));
@@ -335,7 +312,19 @@ impl<'a> Resolver<'a> {
             self.ambiguous.insert(speaker.start);
             self.diagnostics.push(diagnostic);
         }
-        Some(chosen.resolved)
+        Some(reading)
+    }
+
+    /// True when the mention at `span` opens its sentence or paragraph (a possessive one
+    /// too: `Ban's term …`), as a sentence's subject usually does.
+    fn opens_sentence(&self, span: Span) -> bool {
+        let before = self.prose.get(..span.start).unwrap_or("").trim_end_matches([' ', '\t', '"', '“']);
+        let previous_word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        before.is_empty()
+            || before.ends_with('\n')
+            || before.ends_with(['.', '!', '?'])
+                && !lexicon::is_title_word(previous_word)
+                && !lexicon::is_title_word(previous_word.trim_end_matches('.'))
     }
 
     fn resolved_matches(&self, resolved: &Speaker<'_>, pronoun: Pronoun) -> bool {
@@ -343,6 +332,7 @@ impl<'a> Resolver<'a> {
             Some(id) => self.entity_matches(id, pronoun),
             None => match self.unknown_pronouns.get(resolved.name.as_ref()) {
                 Some(&known) => known == pronoun || pronoun == Pronoun::They,
+                None if names_no_person(&resolved.name) => matches!(pronoun, Pronoun::They | Pronoun::It),
                 None => matches!(pronoun, Pronoun::He | Pronoun::She | Pronoun::They),
             },
         }
@@ -430,6 +420,20 @@ fn pronoun_the_article_uses(prose: &str, found: &Found) -> Option<Pronoun> {
         _ => None,
     };
     from_honorific.or(if found.cue.start >= found.head.end { from_pronoun } else { None })
+}
+
+/// `the lawyers`, `the group`, `the cable`: a speaker the glossary does not know whose
+/// head noun is plural or names a body or a document, so that `he` or `she` cannot be them.
+fn names_no_person(name: &str) -> bool {
+    let head = strip_possessive(name.rsplit(' ').next().unwrap_or(name));
+    if is_capitalised(head) {
+        return false;
+    }
+    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
+    plural
+        || lexicon::is_organization_noun(head)
+        || lexicon::is_publication_noun(head)
+        || lexicon::is_document_noun(head)
 }
 
 /// True when one of the words of `text` (runs of letters, digits and hyphens) is `word`,

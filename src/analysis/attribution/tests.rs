@@ -4,7 +4,7 @@
 
 use crate::analysis::{Format, GlossaryIndex, analyze, glossary};
 
-const GLOSSARY: &str = r#"
+pub(super) const GLOSSARY: &str = r#"
 [dana-whitfield]
 name = "Dana Whitfield"
 aliases = ["Whitfield"]
@@ -35,7 +35,7 @@ kind = "publication"
 aliases = ["Harbour Gazette"]
 "#;
 
-fn render(text: &str, glossary_text: &str) -> String {
+pub(super) fn render(text: &str, glossary_text: &str) -> String {
     let (index, _) = GlossaryIndex::build(vec![("glossary.toml".to_string(), glossary::parse(glossary_text))]);
     let (_, analysis) = analyze(text, Format::PlainText, &index);
     let mut out = String::new();
@@ -934,7 +934,7 @@ The Gazette notes that Whitfield called the plan "very weak."
         // keeps the reporter because PolNeAR marks the outer source there; the name it
         // resolves to should still be Whitfield or The Harbour Gazette, not `The Gazette notes`.
         r#"speech "a bad budget even worse ← Whitfield [said] = Dana Whitfield
-speech "very weak." ← The Gazette notes that Whitfield [called] = The Gazette notes
+speech "very weak." ← The Gazette notes that Whitfield [called] = the Gazette notes
 unknown-speaker "The Gazette": The Gazette is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
     );
 }

@@ -1,0 +1,118 @@
+//! Whom described speakers and pronouns stand for: appositives, definite descriptions
+//! read against the glossary's roles, roles that speak for someone else, and the pronoun
+//! rules readers follow. Fixtures use the glossary of `tests.rs`.
+
+use super::tests::{GLOSSARY, render};
+
+fn check(text: &str, expect: &str) {
+    let got = render(text, GLOSSARY);
+    assert_eq!(got.trim_end(), expect.trim_end(), "\n{got}");
+}
+
+#[test]
+fn a_role_given_in_an_appositive_is_that_person() {
+    check(
+        r#"Pool to close
+“It is over,” said Samuel Park.
+Asked about it, Park, the club’s longtime coach, said nothing.
+“I am done,” the club’s longtime coach, who led the club for years, said.
+"#,
+        r#"speech “It is over,” ← Samuel Park [said] = Samuel Park
+speech “I am done,” ← the club’s longtime coach [said] = Samuel Park
+unknown-speaker "Samuel Park": Samuel Park is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}
+
+#[test]
+fn a_description_after_the_and_modifiers_is_definite() {
+    check(
+        r#"Pool to close
+Tomas Okafor voted on Monday.
+“It is a sad day,” the bespectacled, 52-year-old councillor said.
+"#,
+        r#"speech “It is a sad day,” ← 52-year-old councillor [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_description_before_the_name_is_found_by_the_glossary_role() {
+    check(
+        r#"Pool to close
+“It is over,” the Harbour City mayor said on Monday.
+Dana Whitfield had fought for the pool for a decade.
+"#,
+        r#"speech “It is over,” ← the Harbour City mayor [said] = Dana Whitfield"#,
+    );
+}
+
+#[test]
+fn a_role_that_speaks_for_a_person_is_not_that_person() {
+    check(
+        r#"Pool to close
+“It is over,” one Whitfield spokesman said.
+“We lost,” Whitfield spokeswoman Lena Marsh said.
+"#,
+        r#"speech “It is over,” ← one Whitfield spokesman [said] = one Whitfield spokesman
+speech “We lost,” ← Whitfield spokeswoman Lena Marsh [said] = Lena Marsh"#,
+    );
+}
+
+#[test]
+fn he_or_she_never_stands_for_a_plural_or_a_body() {
+    check(
+        r#"Pool to close
+“We will appeal,” Okafor said.
+“The vote was unlawful,” the lawyers said.
+“I will not give up,” he said.
+"#,
+        r#"speech “We will appeal,” ← Okafor [said] = Tomas Okafor
+speech “The vote was unlawful,” ← the lawyers [said] = the lawyers
+speech “I will not give up,” ← he [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_speaker_inside_a_relative_clause_is_not_continued_by_a_pronoun() {
+    check(
+        r#"Pool to close
+“It is over,” Okafor said.
+Asked whether Castillo, who has called the vote a fraud, would sue, Okafor nodded.
+“We will see,” he said.
+"#,
+        r#"speech “It is over,” ← Okafor [said] = Tomas Okafor
+speech “We will see,” ← he [said] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_person_named_since_as_a_sentence_subject_takes_the_pronoun() {
+    check(
+        r#"Pool to close
+“It is over,” Okafor said.
+Castillo’s term ends this year.
+“I will miss it,” he said.
+"#,
+        r#"speech “It is over,” ← Okafor [said] = Tomas Okafor
+speech “I will miss it,” ← he [said] = Ben Castillo
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Ben Castillo."#,
+    );
+}
+
+#[test]
+fn without_a_glossary_a_role_resolves_to_the_name_the_article_gave_it() {
+    check_without_glossary(
+        r#"Pool to close
+Doug Maynard, the mayor of Eastport, voted for closure on Monday.
+“It is a sad day,” the mayor said.
+Coach Ivo Laine was not at the meeting.
+“Nobody asked us,” the coach said.
+"#,
+        r#"speech “It is a sad day,” ← the mayor [said] = Doug Maynard
+speech “Nobody asked us,” ← the coach [said] = Ivo Laine"#,
+    );
+}
+
+fn check_without_glossary(text: &str, expect: &str) {
+    let got = render(text, "");
+    assert_eq!(got.trim_end(), expect.trim_end(), "\n{got}");
+}

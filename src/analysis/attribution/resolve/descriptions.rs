@@ -1,0 +1,239 @@
+//! Speakers described rather than named: `the newspaper`, `the New Jersey governor`, `the
+//! bespectacled, 71-year-old diplomat`, `the mayor` after `Doug McCallum, the mayor of
+//! Surrey,`, and roles that speak for someone else (`One Clinton spokesman`).
+
+use std::borrow::Cow;
+
+use super::{Resolver, Speaker, holds_word, person_name};
+use crate::analysis::mentions::Mention;
+use crate::analysis::words::{is_capitalised, strip_possessive};
+use crate::analysis::{EntityId, EntityKind, Span, lexicon};
+
+/// How many words may stand between a `the` and the description it opens when the speaker
+/// phrase itself starts after them (`the bespectacled, 71-year-old diplomat`).
+const MODIFIERS_BEFORE_HEAD: usize = 3;
+
+/// How far before a description [`Resolver::role_in_article`] reads for the name the article
+/// gave that role.
+const ROLE_REACH: usize = 8192;
+
+/// How many words an appositive may hold before its role noun (`Doug McCallum, the
+/// long-serving mayor`).
+const APPOSITIVE_WORDS: usize = 6;
+
+impl<'a> Resolver<'a> {
+    /// `One Clinton spokesman`, `a Trump adviser`: a person named before a role that speaks
+    /// for someone else is whom the role serves, not the speaker, who stays a description.
+    /// (`a State Department official` speaks for the department: an organisation is its
+    /// officials' voice, and is kept.)
+    pub(super) fn serves_the_name(&self, own: Span, mention: &Mention) -> bool {
+        let text = own.text(self.prose);
+        let last = text.rsplit(' ').next().unwrap_or(text);
+        self.glossary.entity(mention.entity).kind == EntityKind::Person
+            && mention.span.end < own.end
+            && !is_capitalised(last)
+            && lexicon::is_serving_role(strip_possessive(last))
+    }
+
+    /// True when a speaker phrase with capitalised words is still a definite description:
+    /// `the New Jersey governor`, `the Democratic nominee` (a `the` and a lower-case head).
+    pub(super) fn reads_as_description(&self, head: Span) -> bool {
+        let text = head.text(self.prose);
+        let last = text.rsplit(' ').next().unwrap_or(text);
+        text.split_once(' ').is_some_and(|(first, _)| first.eq_ignore_ascii_case("the")) && !is_capitalised(last)
+    }
+
+    /// `the newspaper`, `the department`, `the New Jersey governor`: a definite description
+    /// resolves to the entity it describes best. Its words are looked for in the name, role
+    /// and description of the entities the article names: the most recent one before it
+    /// holding the most of them, else the one entity anywhere in the article holding the most
+    /// (`the New Jersey governor told …` before `Christie` is named), else, for a noun that
+    /// says what kind of speaker it is (`the newspaper`, `the group`, `the diplomat`, `the
+    /// 72-year-old`), the most recent entity of that kind. Nothing fits: it stands alone.
+    pub(super) fn definite_description(&self, head: Span) -> Option<Speaker<'a>> {
+        let words = self.described_words(head)?;
+        let noun = strip_possessive(words.last()?);
+        if is_capitalised(noun) {
+            return None;
+        }
+        let noun = noun.to_lowercase();
+        let aged = words.iter().any(|w| w.ends_with("-year-old"));
+        let content: Vec<String> = words
+            .iter()
+            .map(|w| strip_possessive(w).trim_matches(',').to_lowercase())
+            .filter(|w| w.len() > 2 && !w.ends_with("-year-old") && !lexicon::is_stop_word(w) && !lexicon::is_determiner(w))
+            .filter(|w| !lexicon::is_relation_preposition(w) && w != "and")
+            .collect();
+        let glossary = self.glossary;
+        let score = |id: EntityId| {
+            let entity = glossary.entity(id);
+            let fields = [Some(&entity.name), entity.role.as_ref(), entity.description.as_ref()];
+            content.iter().filter(|word| fields.iter().flatten().any(|field| holds_word(field, word))).count()
+        };
+        let kind_fits: &dyn Fn(EntityKind) -> bool = if lexicon::is_publication_noun(&noun) {
+            &|kind| kind == EntityKind::Publication
+        } else if lexicon::is_organization_noun(&noun) {
+            &|kind| matches!(kind, EntityKind::Organization | EntityKind::Group | EntityKind::Publication)
+        } else {
+            &|kind| kind == EntityKind::Person
+        };
+        // `the mayor`, `the governor`: a role the glossary must give; a noun of kind alone
+        // (`the newspaper`, `the diplomat`, `the 72-year-old`) fits any entity of that kind.
+        let kind_says_enough = lexicon::is_publication_noun(&noun)
+            || lexicon::is_organization_noun(&noun)
+            || lexicon::is_person_noun(&noun)
+            || aged;
+        let fits = |m: &&Mention| kind_fits(glossary.entity(m.entity).kind);
+        let best_before = self
+            .mentions_before(head.start)
+            .rev()
+            .filter(fits)
+            .map(|m| (score(m.entity), m))
+            .filter(|&(s, _)| s > 0)
+            .reduce(|best, next| if next.0 > best.0 { next } else { best });
+        if let Some((_, mention)) = best_before {
+            return Some(self.entity(mention.entity, mention.span));
+        }
+        if let Some(mention) = self.best_in_article(&fits, &score) {
+            return Some(self.entity(mention.entity, mention.span));
+        }
+        if let Some(named) = self.role_in_article(head, &noun) {
+            return Some(named);
+        }
+        if !kind_says_enough {
+            return None;
+        }
+        let mention = self.mentions_before(head.start).rev().find(fits)?;
+        Some(self.entity(mention.entity, mention.span))
+    }
+
+    /// `the mayor` after `Doug McCallum, the mayor of Surrey,` or `Mayor Doug McCallum`: the
+    /// person the article itself gave the role, in an appositive or a title, latest first.
+    /// Found for names the glossary lacks too, where most writers need it.
+    pub(super) fn role_in_article(&self, head: Span, noun: &str) -> Option<Speaker<'a>> {
+        let prose: &'a str = self.prose;
+        let mut from = head.start.saturating_sub(ROLE_REACH);
+        while !prose.is_char_boundary(from) {
+            from += 1;
+        }
+        // ASCII lower-casing keeps every byte offset, so positions found in it are the prose's.
+        let lower = prose[from..head.start].to_ascii_lowercase();
+        let mut end = lower.len();
+        while let Some(at) = lower[..end].rfind(noun) {
+            end = at;
+            let (start, stop) = (from + at, from + at + noun.len());
+            let whole = prose[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && prose[stop..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !whole {
+                continue;
+            }
+            let named = if is_capitalised(&prose[start..stop]) {
+                self.name_after_title(stop)
+            } else {
+                self.name_before_appositive(start)
+            };
+            if named.is_some() {
+                return named;
+            }
+        }
+        None
+    }
+
+    /// `Mayor Doug McCallum`: the name right after a title word ending at `title_end`.
+    fn name_after_title(&self, title_end: usize) -> Option<Speaker<'a>> {
+        let prose: &'a str = self.prose;
+        let rest = prose.get(title_end..)?.strip_prefix(' ')?;
+        let words = rest.split(' ').take_while(|w| is_capitalised(w) && !lexicon::is_determiner(w)).count();
+        if words == 0 {
+            return None;
+        }
+        let run_len: usize = rest.split(' ').take(words).map(|w| w.len() + 1).sum::<usize>() - 1;
+        let run = Span::new(title_end + 1, title_end + 1 + run_len);
+        let run = Span::new(run.start, run.start + run.text(prose).trim_end_matches([',', '.', ';', ':']).len());
+        self.person_at(run)
+    }
+
+    /// `Doug McCallum, the mayor of Surrey,`: the name before the comma that opens the
+    /// appositive holding a role noun at `noun_start`.
+    fn name_before_appositive(&self, noun_start: usize) -> Option<Speaker<'a>> {
+        let prose: &'a str = self.prose;
+        let before = prose.get(..noun_start)?;
+        let comma = before.rfind(',')?;
+        let between = &before[comma + 1..];
+        if between.contains(['.', ';', '\n', '“', '"']) || between.split_whitespace().count() > APPOSITIVE_WORDS {
+            return None;
+        }
+        let name_end = before[..comma].trim_end().len();
+        let name_text = &before[..name_end];
+        let words: Vec<&str> = name_text.rsplit(|c: char| c.is_ascii_whitespace()).take_while(|w| is_capitalised(w) && !lexicon::is_determiner(w)).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let run_len: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        self.person_at(Span::new(name_end - run_len, name_end))
+    }
+
+    /// The person a run of capitalised words names: a glossary entity mentioned there, else
+    /// a full name (or a surname the article has already given a full name).
+    fn person_at(&self, run: Span) -> Option<Speaker<'a>> {
+        let mentions: &'a [Mention] = self.mentions;
+        let end = mentions.partition_point(|m| m.span.end <= run.end);
+        if let Some(mention) = mentions[..end].iter().rev().take_while(|m| m.span.end > run.start).find(|m| m.span.start >= run.start) {
+            return Some(self.entity(mention.entity, mention.span));
+        }
+        let name = person_name(run.text(self.prose));
+        let full = match self.unknown_names.get(&name) {
+            Some(full) => full.clone(),
+            None if name.contains(' ') => name,
+            None => return None,
+        };
+        Some(Speaker { entity: None, name: Cow::Owned(full), named_at: Some(run) })
+    }
+
+    /// The one entity named anywhere in the article that holds more of a description's
+    /// words than any other; none when two tie.
+    fn best_in_article(&self, fits: &dyn Fn(&&Mention) -> bool, score: &dyn Fn(EntityId) -> usize) -> Option<&'a Mention> {
+        let mentions: &'a [Mention] = self.mentions;
+        let mut best: Option<(usize, &'a Mention)> = None;
+        let mut tied = false;
+        for mention in mentions.iter().filter(|m| fits(m)) {
+            let s = score(mention.entity);
+            match best {
+                _ if s == 0 => {}
+                Some((top, chosen)) if s == top && chosen.entity != mention.entity => tied = true,
+                Some((top, _)) if s <= top => {}
+                _ => {
+                    best = Some((s, mention));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|_| !tied).map(|(_, m)| m)
+    }
+
+    /// The words of a definite description after its `the`: from the speaker phrase when it
+    /// opens with one, else from a `the` a few modifiers before it (`the bespectacled,
+    /// 71-year-old diplomat`, where the phrase found is `71-year-old diplomat`).
+    fn described_words(&self, head: Span) -> Option<Vec<&'a str>> {
+        let prose: &'a str = self.prose;
+        let text = head.text(prose);
+        if let Some((first, rest)) = text.split_once(' ')
+            && first.eq_ignore_ascii_case("the")
+        {
+            return Some(rest.split(' ').collect());
+        }
+        let before = prose.get(..head.start)?;
+        let mut words = before.rsplit(' ').filter(|w| !w.is_empty());
+        for _ in 0..=MODIFIERS_BEFORE_HEAD {
+            let word = words.next()?;
+            if word.eq_ignore_ascii_case("the") {
+                return Some(text.split(' ').collect());
+            }
+            let modifier = word.trim_end_matches(',');
+            if modifier.is_empty() || is_capitalised(modifier) || !modifier.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return None;
+            }
+        }
+        None
+    }
+}
