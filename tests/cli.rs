@@ -63,7 +63,6 @@ fn paths(stdout: &str) -> Vec<String> {
     records(stdout).iter().map(|record| record["path"].as_str().unwrap().to_string()).collect()
 }
 
-
 // The example snapshots record today's analysis of every pattern the examples exercise.
 #[test]
 fn human_output_on_the_markdown_example() {
@@ -316,4 +315,27 @@ fn the_readme_example_keeps_its_warning_without_a_glossary() {
         "no line-36 warning without a glossary:\n{}",
         run.stdout
     );
+}
+
+/// Issue 16: a speaker pin before the README example's line-36 quotation attributes it to the
+/// pinned entity, in JSON as the `pinned` rule, and the unattributed-quote warning is gone.
+#[test]
+fn a_speaker_pin_attributes_the_readme_quotation_with_no_warning() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let article = std::fs::read_to_string(examples.join("lido-closure.md")).unwrap();
+    let quote = "“Nobody asked the children who actually use it.”";
+    assert!(article.contains(&format!("\n{quote}\n")), "the example still has its line-36 quotation");
+    let pinned = article.replacen(quote, &format!("<!-- copydesk-speaker martin-hale -->\n{quote}"), 1);
+    let glossary = std::fs::read(examples.join("glossary.toml")).unwrap();
+    let dir = scratch("pin", &[("lido-closure.md", pinned.as_bytes()), ("glossary.toml", &glossary)]);
+    let run = copydesk_in(&dir, &["check", "--format", "json", "--root", ".", "lido-closure.md"], None);
+    let record = &records(&run.stdout)[0];
+    let quotes = record["quotes"].as_array().unwrap();
+    let start = pinned.find(&format!("\n{quote}")).unwrap() + 1;
+    let pinned_quote = quotes.iter().find(|q| q["start"] == start).expect("the quotation is found");
+    assert_eq!(pinned_quote["rule"], "pinned", "{pinned_quote}");
+    assert_eq!(pinned_quote["entity"], "martin-hale", "{pinned_quote}");
+    let codes: Vec<&str> =
+        record["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(!codes.contains(&"unattributed-quote"), "{codes:?}");
 }

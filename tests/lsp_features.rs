@@ -360,7 +360,11 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     let attribute = actions_at(&mut client, &uri, quote.clone()).await;
     assert_eq!(
         titles(&attribute),
-        ["Attribute to Tomas Brandt (confirm the speaker)", "Silence unattributed-quote in this paragraph"]
+        [
+            "Attribute to Tomas Brandt (confirm the speaker)",
+            "Pin speaker: Tomas Brandt",
+            "Silence unattributed-quote in this paragraph"
+        ]
     );
     let period = find(STORY, ".”\n\n“We will", 0);
     let after = find(STORY, ".”\n\n“We will", 2);
@@ -373,7 +377,7 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     );
 
     // Applying the silencing edit makes the warning go away.
-    let silence = &attribute[1]["edit"]["documentChanges"][0];
+    let silence = &attribute[2]["edit"]["documentChanges"][0];
     assert_eq!(silence["textDocument"]["version"], 1);
     let edit = &silence["edits"][0];
     let line = quote["start"]["line"].as_u64().unwrap() as u32;
@@ -382,6 +386,30 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     client.change(&uri, 2, (line, 0), (line, 0), edit["newText"].as_str().unwrap()).await;
     let after_silence = client.diagnostics_at(&uri, 2).await;
     assert_eq!(summary(&after_silence), [("unknown-speaker".to_string(), 3)]);
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 16: an unattributed quotation offers to pin each likely speaker; the pin goes on a
+/// line of its own before the paragraph, and applying it attributes the quotation with no
+/// warning left.
+#[tokio::test]
+async fn pin_speaker_actions_insert_a_pin_that_attributes_the_quotation() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let quote = span_range(STORY, "“Construction starts in May.”");
+    let actions = actions_at(&mut client, &uri, quote.clone()).await;
+    let pins: Vec<String> = titles(&actions).into_iter().filter(|t| t.starts_with("Pin speaker")).collect();
+    assert_eq!(pins, ["Pin speaker: Tomas Brandt"]);
+    let pin = action(&actions, "Pin speaker: Tomas Brandt").expect("pin action");
+    let edit = &pin["edit"]["documentChanges"][0]["edits"][0];
+    let line = quote["start"]["line"].as_u64().unwrap() as u32;
+    assert_eq!(edit["range"], range((line, 0), (line, 0)));
+    assert_eq!(edit["newText"], "<!-- copydesk-speaker brandt -->\n");
+    client.change(&uri, 2, (line, 0), (line, 0), edit["newText"].as_str().unwrap()).await;
+    let after = client.diagnostics_at(&uri, 2).await;
+    assert_eq!(summary(&after), [("unknown-speaker".to_string(), 3)]);
+    let hover = request_at(&mut client, "textDocument/hover", &uri, position(line + 1, 3)).await;
+    let shown = hover_text(&hover);
+    assert!(shown.contains("Tomas Brandt") && shown.contains("pinned by copydesk-speaker"), "{shown}");
     client.shutdown_and_exit().await;
 }
 
@@ -583,8 +611,9 @@ async fn positions_follow_the_negotiated_encoding_with_emoji_and_arabic_names() 
     }
 }
 
+/// Plain text reads copydesk comments too (issue 16), so it is offered the same fixes.
 #[tokio::test]
-async fn plain_text_has_no_ignore_comments_to_offer() {
+async fn plain_text_is_offered_ignore_comments_and_pins() {
     let workspace = Workspace::new(&[("glossary.toml", GLOSSARY)]);
     let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
     let uri = workspace.uri("wire.txt");
@@ -593,13 +622,26 @@ async fn plain_text_has_no_ignore_comments_to_offer() {
     let diagnostics = client.diagnostics_at(&uri, 1).await;
     assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 2)]);
     let actions = actions_at(&mut client, &uri, range((2, 0), (2, 3))).await;
-    assert_eq!(titles(&actions), ["Attribute to Tomas Brandt (confirm the speaker)"]);
+    assert_eq!(
+        titles(&actions),
+        [
+            "Attribute to Tomas Brandt (confirm the speaker)",
+            "Pin speaker: Tomas Brandt",
+            "Silence unattributed-quote in this paragraph"
+        ]
+    );
     // A question keeps its mark: only the attribution is added.
     let after = find(text, "?”", 2);
     assert_eq!(
         actions[0]["edit"]["documentChanges"][0]["edits"],
         json!([{"range": range(after, after), "newText": " Tomas Brandt said."}])
     );
+    // The ignore comment, on a line of its own, silences the warning and is no paragraph.
+    let silence = &action(&actions, "Silence unattributed-quote in this paragraph").unwrap()["edit"];
+    let edit = &silence["documentChanges"][0]["edits"][0];
+    assert_eq!(edit["range"], range((2, 0), (2, 0)));
+    client.change(&uri, 2, (2, 0), (2, 0), edit["newText"].as_str().unwrap()).await;
+    assert_eq!(summary(&client.diagnostics_at(&uri, 2).await), []);
     client.shutdown_and_exit().await;
 }
 

@@ -39,6 +39,7 @@ pub enum Code {
     UnknownSpeaker,
     UnbalancedQuote,
     AnonymousSource,
+    UnknownPin,
     GlossarySyntax,
     GlossaryMissingName,
     GlossaryUnknownKind,
@@ -49,12 +50,13 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 13] = [
         Code::UnattributedQuote,
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnbalancedQuote,
         Code::AnonymousSource,
+        Code::UnknownPin,
         Code::GlossarySyntax,
         Code::GlossaryMissingName,
         Code::GlossaryUnknownKind,
@@ -71,6 +73,7 @@ impl Code {
             Code::UnknownSpeaker => "unknown-speaker",
             Code::UnbalancedQuote => "unbalanced-quote",
             Code::AnonymousSource => "anonymous-source",
+            Code::UnknownPin => "unknown-pin",
             Code::GlossarySyntax => "glossary-syntax",
             Code::GlossaryMissingName => "glossary-missing-name",
             Code::GlossaryUnknownKind => "glossary-unknown-kind",
@@ -90,7 +93,8 @@ impl Code {
             Code::UnattributedQuote | Code::UnbalancedQuote => Severity::Warning,
             Code::AmbiguousSpeaker | Code::AnonymousSource => Severity::Hint,
             Code::UnknownSpeaker => Severity::Information,
-            Code::GlossarySyntax
+            Code::UnknownPin
+            | Code::GlossarySyntax
             | Code::GlossaryMissingName
             | Code::GlossaryUnknownKind
             | Code::GlossaryUnknownAffiliation

@@ -329,9 +329,7 @@ impl LanguageServer for Backend {
             }
             let argument = params.arguments.into_iter().next().unwrap_or(Value::Null);
             let fix: Fix = serde_json::from_value(argument).map_err(|e| Error::invalid_params(e.to_string()))?;
-            let uri = match &fix {
-                Fix::AddToGlossary { uri, .. } | Fix::Ignore { uri, .. } | Fix::Attribute { uri, .. } => uri.clone(),
-            };
+            let uri = fix.uri().clone();
             let session = &self.session;
             let Some(snapshot) = session.snapshot(&uri).await else {
                 return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));

@@ -9,6 +9,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<string, string>> = {
   "ambiguous-speaker": "hint",
   "unknown-speaker": "information",
   "anonymous-source": "hint",
+  "unknown-pin": "error",
   "glossary-syntax": "error",
   "glossary-missing-name": "error",
   "glossary-unknown-kind": "error",
