@@ -339,3 +339,78 @@ fn a_speaker_pin_attributes_the_readme_quotation_with_no_warning() {
         record["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
     assert!(!codes.contains(&"unattributed-quote"), "{codes:?}");
 }
+
+/// The README example with its glossary, and `files` beside it, in a scratch folder that is
+/// its own workspace root.
+fn lido_with(name: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let article = std::fs::read(examples.join("lido-closure.md")).unwrap();
+    let glossary = std::fs::read(examples.join("glossary.toml")).unwrap();
+    let mut all: Vec<(&str, &[u8])> =
+        vec![(".git/HEAD", b"ref: refs/heads/main\n"), ("lido-closure.md", &article), ("glossary.toml", &glossary)];
+    all.extend_from_slice(files);
+    scratch(name, &all)
+}
+
+/// Issue 16: copydesk.toml's `[severities]` turn a code off for `check`, and `--severity`
+/// overrides the file for one run.
+#[test]
+fn copydesk_toml_severities_and_the_severity_option() {
+    let dir = lido_with("project-severities", &[("copydesk.toml", b"[severities]\nambiguous-speaker = \"off\"\n")]);
+    let run = copydesk_in(&dir, &["check", "lido-closure.md"], None);
+    assert!(!run.stdout.contains("ambiguous-speaker"), "{}", run.stdout);
+    assert!(run.stdout.contains("warning[unattributed-quote]"), "{}", run.stdout);
+    assert_eq!(run.stderr, "");
+
+    let run = copydesk_in(&dir, &["check", "--severity", "ambiguous-speaker=warning", "lido-closure.md"], None);
+    assert!(run.stdout.contains("warning[ambiguous-speaker]"), "{}", run.stdout);
+    let run = copydesk_in(&dir, &["check", "--severity", "unattributed-quote=off", "lido-closure.md"], None);
+    assert!(!run.stdout.contains("unattributed-quote"), "{}", run.stdout);
+    let run = copydesk_in(&dir, &["check", "--severity", "no-such-code=hint", "lido-closure.md"], None);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("unknown code `no-such-code`"), "{}", run.stderr);
+}
+
+/// Issue 16: copydesk.toml names glossaries (relative to itself) for every article, and
+/// folder walks skip its `exclude` globs, while a file named on the command line is checked.
+#[test]
+fn copydesk_toml_glossaries_and_excludes() {
+    let dir = scratch(
+        "project-glossaries",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("copydesk.toml", b"glossaries = [\"shared/people.toml\"]\nexclude = [\"drafts\"]\n"),
+            ("shared/people.toml", b"[vogt]\nname = \"Lena Vogt\"\n"),
+            ("news/story.md", "“We will be watching,” said Lena Vogt.\n".as_bytes()),
+            ("news/drafts/draft.md", b"Not ready.\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "--format", "json", "news"], None);
+    assert_eq!(paths(&run.stdout), ["news/story.md"]);
+    let record = &records(&run.stdout)[0];
+    assert_eq!(record["quotes"][0]["entity"], "vogt", "{record}");
+    let named = copydesk_in(&dir, &["check", "--format", "json", "news/drafts/draft.md"], None);
+    assert_eq!(paths(&named.stdout), ["news/drafts/draft.md"]);
+}
+
+/// Issue 16: problems in copydesk.toml are errors naming the file and line; the rest of the
+/// file still applies.
+#[test]
+fn copydesk_toml_problems_name_their_line() {
+    let settings = b"[severities]\nambiguous-speaker = \"off\"\nunknown-speaker = \"loud\"\nno-such-code = \"hint\"\n";
+    let dir = lido_with("project-problems", &[("copydesk.toml", settings)]);
+    let run = copydesk_in(&dir, &["check", "lido-closure.md"], None);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "copydesk: copydesk.toml:3:19: error[config-invalid]: unknown level `loud` for unknown-speaker: use error, \
+         warning, information, hint or off\n\
+         copydesk: copydesk.toml:4:1: error[config-invalid]: unknown diagnostic code `no-such-code`\n"
+    );
+    assert!(!run.stdout.contains("ambiguous-speaker"), "{}", run.stdout);
+    let broken = lido_with("project-broken", &[("copydesk.toml", b"[severities\n")]);
+    let run = copydesk_in(&broken, &["check", "lido-closure.md"], None);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.starts_with("copydesk: copydesk.toml:1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("not valid TOML"), "{}", run.stderr);
+}

@@ -40,6 +40,7 @@ pub enum Code {
     UnbalancedQuote,
     AnonymousSource,
     UnknownPin,
+    ConfigInvalid,
     GlossarySyntax,
     GlossaryMissingName,
     GlossaryUnknownKind,
@@ -50,13 +51,14 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 14] = [
         Code::UnattributedQuote,
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnbalancedQuote,
         Code::AnonymousSource,
         Code::UnknownPin,
+        Code::ConfigInvalid,
         Code::GlossarySyntax,
         Code::GlossaryMissingName,
         Code::GlossaryUnknownKind,
@@ -74,6 +76,7 @@ impl Code {
             Code::UnbalancedQuote => "unbalanced-quote",
             Code::AnonymousSource => "anonymous-source",
             Code::UnknownPin => "unknown-pin",
+            Code::ConfigInvalid => "config-invalid",
             Code::GlossarySyntax => "glossary-syntax",
             Code::GlossaryMissingName => "glossary-missing-name",
             Code::GlossaryUnknownKind => "glossary-unknown-kind",
@@ -94,6 +97,7 @@ impl Code {
             Code::AmbiguousSpeaker | Code::AnonymousSource => Severity::Hint,
             Code::UnknownSpeaker => Severity::Information,
             Code::UnknownPin
+            | Code::ConfigInvalid
             | Code::GlossarySyntax
             | Code::GlossaryMissingName
             | Code::GlossaryUnknownKind

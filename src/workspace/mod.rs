@@ -4,6 +4,7 @@
 
 pub mod articles;
 mod glossaries;
+pub mod project_config;
 
 pub use glossaries::{GlossaryCache, load_glossaries, load_glossaries_cached};
 

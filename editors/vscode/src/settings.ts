@@ -10,6 +10,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<string, string>> = {
   "unknown-speaker": "information",
   "anonymous-source": "hint",
   "unknown-pin": "error",
+  "config-invalid": "error",
   "glossary-syntax": "error",
   "glossary-missing-name": "error",
   "glossary-unknown-kind": "error",
