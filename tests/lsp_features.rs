@@ -123,6 +123,52 @@ async fn severities_come_from_initialization_options_and_configuration_changes()
     client.shutdown_and_exit().await;
 }
 
+fn codes(params: &Value) -> Vec<(String, i64)> {
+    summary(params["diagnostics"].as_array().map_or(&[][..], Vec::as_slice))
+}
+
+/// Issue 16: the root's copydesk.toml sets severities for the server too, editor settings
+/// override it, and `default` in the editor's settings gives the file's level back.
+#[tokio::test]
+async fn copydesk_toml_severities_apply_under_the_editor_settings() {
+    let workspace = Workspace::new(&[
+        ("copydesk.toml", "[severities]\nunknown-speaker = \"off\"\nunattributed-quote = \"error\"\n"),
+        ("news/glossary.toml", GLOSSARY),
+        ("news/bridge.md", STORY),
+    ]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let uri = workspace.uri("news/bridge.md");
+    client.open(&uri, "markdown", STORY).await;
+    let from_file = vec![("unattributed-quote".to_string(), 1)];
+    client.diagnostics(&uri, |p| codes(p) == from_file).await;
+
+    let settings = |level: &str| json!({"settings": {"copydesk": {"severities": {"unknown-speaker": level}}}});
+    client.notify("workspace/didChangeConfiguration", settings("hint")).await;
+    let overridden = vec![("unattributed-quote".to_string(), 1), ("unknown-speaker".to_string(), 4)];
+    client.diagnostics(&uri, |p| codes(p) == overridden).await;
+    client.notify("workspace/didChangeConfiguration", settings("default")).await;
+    client.diagnostics(&uri, |p| codes(p) == from_file).await;
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 16: a problem in copydesk.toml is a message while the file is closed, and a
+/// diagnostic at its line once it is open; the rest of the file still applies.
+#[tokio::test]
+async fn copydesk_toml_problems_are_shown_at_their_line() {
+    let settings = "[severities]\nno-such-code = \"hint\"\nunknown-speaker = \"off\"\n";
+    let workspace = Workspace::new(&[("copydesk.toml", settings), ("news/glossary.toml", GLOSSARY)]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let message = client.wait_for(|m| m["method"] == "window/showMessage").await;
+    assert_eq!(message["params"]["message"], "copydesk: copydesk.toml:2: unknown diagnostic code `no-such-code`");
+    let uri = workspace.uri("copydesk.toml");
+    client.open(&uri, "toml", settings).await;
+    let published = client.diagnostics(&uri, |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+    let diagnostic = &published["diagnostics"][0];
+    assert_eq!((diagnostic["code"].as_str(), diagnostic["severity"].as_i64()), (Some("config-invalid"), Some(1)));
+    assert_eq!(diagnostic["range"], range((1, 0), (1, 12)));
+    client.shutdown_and_exit().await;
+}
+
 #[tokio::test]
 async fn documents_over_the_size_limit_are_not_analysed() {
     let (_workspace, mut client, _uri, diagnostics) =
@@ -494,7 +540,14 @@ async fn unsaved_glossary_edits_reanalyse_open_articles() {
         None => client.wait_for(|m| m["method"] == "client/registerCapability").await,
     };
     let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
-    assert_eq!(watchers, &json!([{"globPattern": "**/glossary.toml"}, {"globPattern": "**/*.glossary.toml"}]));
+    assert_eq!(
+        watchers,
+        &json!([
+            {"globPattern": "**/glossary.toml"},
+            {"globPattern": "**/*.glossary.toml"},
+            {"globPattern": "**/copydesk.toml"}
+        ])
+    );
 
     let glossary = workspace.uri("news/glossary.toml");
     client.open(&glossary, "toml", GLOSSARY).await;

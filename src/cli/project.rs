@@ -82,7 +82,13 @@ pub fn expand(paths: &[PathBuf], root: Option<&Path>, cwd: &Path, projects: &Pro
 
 /// Gives every checked article's diagnostics, and those of the glossary files it reports,
 /// the severities its project and then `--severity` set (dropping those set to `off`).
-pub fn apply_severities(outcomes: &mut [Outcome], inputs: &[Input], cwd: &Path, given: &[(Code, Level)], projects: &Projects) {
+pub fn apply_severities(
+    outcomes: &mut [Outcome],
+    inputs: &[Input],
+    cwd: &Path,
+    given: &[(Code, Level)],
+    projects: &Projects,
+) {
     for (outcome, input) in outcomes.iter_mut().zip(inputs) {
         let Ok(checked) = outcome else { continue };
         let mut severities = projects
@@ -114,7 +120,12 @@ pub fn report_problems(projects: &Projects, cwd: &Path, err: &mut dyn Write) -> 
         let shown = super::display_path(&project.path, cwd);
         for problem in &project.problems {
             let (line, column) = lines.line_col(&project.text, problem.span.start);
-            let _ = writeln!(err, "copydesk: {shown}:{line}:{column}: error[{}]: {}", problem.code.as_str(), problem.message);
+            let _ = writeln!(
+                err,
+                "copydesk: {shown}:{line}:{column}: error[{}]: {}",
+                problem.code.as_str(),
+                problem.message
+            );
             count += 1;
         }
     }

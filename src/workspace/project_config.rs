@@ -244,11 +244,7 @@ mod tests {
     fn problems(text: &str) -> Vec<String> {
         let config = parse(Path::new("/w/copydesk.toml"), text);
         let lines = LineIndex::new(text);
-        config
-            .problems
-            .iter()
-            .map(|d| format!("{}: {}", lines.line_col(text, d.span.start).0, d.message))
-            .collect()
+        config.problems.iter().map(|d| format!("{}: {}", lines.line_col(text, d.span.start).0, d.message)).collect()
     }
 
     #[test]
