@@ -414,3 +414,60 @@ fn copydesk_toml_problems_name_their_line() {
     assert!(run.stderr.starts_with("copydesk: copydesk.toml:1:"), "{}", run.stderr);
     assert!(run.stderr.contains("not valid TOML"), "{}", run.stderr);
 }
+
+/// Issue 16: `check` says on standard error when no glossary applies to an article, since
+/// its result then depends on the folder it ran from; with a glossary it says nothing.
+#[test]
+fn check_notes_an_article_no_glossary_applies_to() {
+    let dir = scratch(
+        "no-glossary",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("story.md", b"The pool closed.\n"),
+            ("people.toml", b"[vogt]\nname = \"Lena Vogt\"\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "story.md"], None);
+    assert_eq!(
+        run.stderr,
+        "copydesk: note: no glossary applies to story.md, so no name is matched to an entity \
+         (see `copydesk glossaries story.md`)\n"
+    );
+    let with = copydesk_in(&dir, &["check", "--glossary", "people.toml", "story.md"], None);
+    assert!(!with.stderr.contains("note:"), "{}", with.stderr);
+}
+
+/// Issue 16: `copydesk glossaries` lists the glossaries that apply to each article and the
+/// rule that found each, and says where it looked when none does.
+#[test]
+fn the_glossaries_command_says_which_apply_and_why() {
+    let dir = scratch(
+        "glossaries-command",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("copydesk.toml", b"glossaries = [\"shared/people.toml\"]\n"),
+            ("shared/people.toml", b"[vogt]\nname = \"Lena Vogt\"\n"),
+            ("glossary.toml", b"[a]\nname = \"A\"\n"),
+            ("news/story.md", b"---\nglossary: desk.toml\n---\nText.\n"),
+            ("news/desk.toml", b"[b]\nname = \"B\"\n"),
+            ("news/story.md.glossary.toml", b"[c]\nname = \"C\"\n"),
+            ("extra.toml", b"[d]\nname = \"D\"\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["glossaries", "--glossary", "extra.toml", "news/story.md"], None);
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        "news/story.md:\n\
+         \x20 news/desk.toml  named by the front matter (`glossary: desk.toml`)\n\
+         \x20 news/story.md.glossary.toml  sidecar file beside the article\n\
+         \x20 glossary.toml  glossary.toml in a folder above the article\n\
+         \x20 shared/people.toml  listed in copydesk.toml\n\
+         \x20 extra.toml  given with --glossary\n"
+    );
+
+    let bare = scratch("glossaries-none", &[(".git/HEAD", b"ref: refs/heads/main\n"), ("story.txt", b"Text.\n")]);
+    let run = copydesk_in(&bare, &["glossaries", "story.txt"], None);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.starts_with("story.txt:\n  no glossary applies: looked for"), "{}", run.stdout);
+}

@@ -6,6 +6,7 @@
 
 mod args;
 pub mod check;
+pub mod glossaries;
 pub mod human;
 pub mod inputs;
 pub mod json;
@@ -63,6 +64,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let human = HumanConfig { color: color_wanted() };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let quotes = args.quotes && args.format == OutputFormat::Human;
+    if args.format == OutputFormat::Human {
+        glossaries::note_missing(&outcomes);
+    }
     match print(&mut out, &outcomes, &totals, args.format, human, &config.cwd, quotes).and_then(|()| out.flush()) {
         Ok(()) => {}
         // A reader that stops early (`| head`) is not a failure of the check.
