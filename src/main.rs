@@ -19,6 +19,8 @@ enum Command {
     Check(copydesk::cli::CheckArgs),
     /// Report the sources each article quotes: who, how often, who is missing.
     Report(copydesk::cli::ReportArgs),
+    /// List the glossary files that apply to each article, and why.
+    Glossaries(copydesk::cli::glossaries::GlossariesArgs),
     /// Serve the Language Server Protocol over standard input and output.
     Lsp {
         /// Accepted for clients that pass it (vscode-languageclient); stdio is the only transport.
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => copydesk::cli::run(&args),
         Command::Report(args) => copydesk::cli::report::run(&args),
+        Command::Glossaries(args) => copydesk::cli::glossaries::run(&args),
         Command::Lsp { stdio: _ } => {
             use_one_malloc_arena();
             copydesk::lsp::run_stdio()

@@ -63,7 +63,6 @@ fn paths(stdout: &str) -> Vec<String> {
     records(stdout).iter().map(|record| record["path"].as_str().unwrap().to_string()).collect()
 }
 
-
 // The example snapshots record today's analysis of every pattern the examples exercise.
 #[test]
 fn human_output_on_the_markdown_example() {
@@ -316,4 +315,159 @@ fn the_readme_example_keeps_its_warning_without_a_glossary() {
         "no line-36 warning without a glossary:\n{}",
         run.stdout
     );
+}
+
+/// Issue 16: a speaker pin before the README example's line-36 quotation attributes it to the
+/// pinned entity, in JSON as the `pinned` rule, and the unattributed-quote warning is gone.
+#[test]
+fn a_speaker_pin_attributes_the_readme_quotation_with_no_warning() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let article = std::fs::read_to_string(examples.join("lido-closure.md")).unwrap();
+    let quote = "“Nobody asked the children who actually use it.”";
+    assert!(article.contains(&format!("\n{quote}\n")), "the example still has its line-36 quotation");
+    let pinned = article.replacen(quote, &format!("<!-- copydesk-speaker martin-hale -->\n{quote}"), 1);
+    let glossary = std::fs::read(examples.join("glossary.toml")).unwrap();
+    let dir = scratch("pin", &[("lido-closure.md", pinned.as_bytes()), ("glossary.toml", &glossary)]);
+    let run = copydesk_in(&dir, &["check", "--format", "json", "--root", ".", "lido-closure.md"], None);
+    let record = &records(&run.stdout)[0];
+    let quotes = record["quotes"].as_array().unwrap();
+    let start = pinned.find(&format!("\n{quote}")).unwrap() + 1;
+    let pinned_quote = quotes.iter().find(|q| q["start"] == start).expect("the quotation is found");
+    assert_eq!(pinned_quote["rule"], "pinned", "{pinned_quote}");
+    assert_eq!(pinned_quote["entity"], "martin-hale", "{pinned_quote}");
+    let codes: Vec<&str> =
+        record["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(!codes.contains(&"unattributed-quote"), "{codes:?}");
+}
+
+/// The README example with its glossary, and `files` beside it, in a scratch folder that is
+/// its own workspace root.
+fn lido_with(name: &str, files: &[(&str, &[u8])]) -> std::path::PathBuf {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let article = std::fs::read(examples.join("lido-closure.md")).unwrap();
+    let glossary = std::fs::read(examples.join("glossary.toml")).unwrap();
+    let mut all: Vec<(&str, &[u8])> =
+        vec![(".git/HEAD", b"ref: refs/heads/main\n"), ("lido-closure.md", &article), ("glossary.toml", &glossary)];
+    all.extend_from_slice(files);
+    scratch(name, &all)
+}
+
+/// Issue 16: copydesk.toml's `[severities]` turn a code off for `check`, and `--severity`
+/// overrides the file for one run.
+#[test]
+fn copydesk_toml_severities_and_the_severity_option() {
+    let dir = lido_with("project-severities", &[("copydesk.toml", b"[severities]\nambiguous-speaker = \"off\"\n")]);
+    let run = copydesk_in(&dir, &["check", "lido-closure.md"], None);
+    assert!(!run.stdout.contains("ambiguous-speaker"), "{}", run.stdout);
+    assert!(run.stdout.contains("warning[unattributed-quote]"), "{}", run.stdout);
+    assert_eq!(run.stderr, "");
+
+    let run = copydesk_in(&dir, &["check", "--severity", "ambiguous-speaker=warning", "lido-closure.md"], None);
+    assert!(run.stdout.contains("warning[ambiguous-speaker]"), "{}", run.stdout);
+    let run = copydesk_in(&dir, &["check", "--severity", "unattributed-quote=off", "lido-closure.md"], None);
+    assert!(!run.stdout.contains("unattributed-quote"), "{}", run.stdout);
+    let run = copydesk_in(&dir, &["check", "--severity", "no-such-code=hint", "lido-closure.md"], None);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.contains("unknown code `no-such-code`"), "{}", run.stderr);
+}
+
+/// Issue 16: copydesk.toml names glossaries (relative to itself) for every article, and
+/// folder walks skip its `exclude` globs, while a file named on the command line is checked.
+#[test]
+fn copydesk_toml_glossaries_and_excludes() {
+    let dir = scratch(
+        "project-glossaries",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("copydesk.toml", b"glossaries = [\"shared/people.toml\"]\nexclude = [\"drafts\"]\n"),
+            ("shared/people.toml", b"[vogt]\nname = \"Lena Vogt\"\n"),
+            ("news/story.md", "“We will be watching,” said Lena Vogt.\n".as_bytes()),
+            ("news/drafts/draft.md", b"Not ready.\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "--format", "json", "news"], None);
+    assert_eq!(paths(&run.stdout), ["news/story.md"]);
+    let record = &records(&run.stdout)[0];
+    assert_eq!(record["quotes"][0]["entity"], "vogt", "{record}");
+    let named = copydesk_in(&dir, &["check", "--format", "json", "news/drafts/draft.md"], None);
+    assert_eq!(paths(&named.stdout), ["news/drafts/draft.md"]);
+}
+
+/// Issue 16: problems in copydesk.toml are errors naming the file and line; the rest of the
+/// file still applies.
+#[test]
+fn copydesk_toml_problems_name_their_line() {
+    let settings = b"[severities]\nambiguous-speaker = \"off\"\nunknown-speaker = \"loud\"\nno-such-code = \"hint\"\n";
+    let dir = lido_with("project-problems", &[("copydesk.toml", settings)]);
+    let run = copydesk_in(&dir, &["check", "lido-closure.md"], None);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "copydesk: copydesk.toml:3:19: error[config-invalid]: unknown level `loud` for unknown-speaker: use error, \
+         warning, information, hint or off\n\
+         copydesk: copydesk.toml:4:1: error[config-invalid]: unknown diagnostic code `no-such-code`\n"
+    );
+    assert!(!run.stdout.contains("ambiguous-speaker"), "{}", run.stdout);
+    let broken = lido_with("project-broken", &[("copydesk.toml", b"[severities\n")]);
+    let run = copydesk_in(&broken, &["check", "lido-closure.md"], None);
+    assert_eq!(run.status, 2, "{run:?}");
+    assert!(run.stderr.starts_with("copydesk: copydesk.toml:1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("not valid TOML"), "{}", run.stderr);
+}
+
+/// Issue 16: `check` says on standard error when no glossary applies to an article, since
+/// its result then depends on the folder it ran from; with a glossary it says nothing.
+#[test]
+fn check_notes_an_article_no_glossary_applies_to() {
+    let dir = scratch(
+        "no-glossary",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("story.md", b"The pool closed.\n"),
+            ("people.toml", b"[vogt]\nname = \"Lena Vogt\"\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["check", "story.md"], None);
+    assert_eq!(
+        run.stderr,
+        "copydesk: note: no glossary applies to story.md, so no name is matched to an entity \
+         (see `copydesk glossaries story.md`)\n"
+    );
+    let with = copydesk_in(&dir, &["check", "--glossary", "people.toml", "story.md"], None);
+    assert!(!with.stderr.contains("note:"), "{}", with.stderr);
+}
+
+/// Issue 16: `copydesk glossaries` lists the glossaries that apply to each article and the
+/// rule that found each, and says where it looked when none does.
+#[test]
+fn the_glossaries_command_says_which_apply_and_why() {
+    let dir = scratch(
+        "glossaries-command",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            ("copydesk.toml", b"glossaries = [\"shared/people.toml\"]\n"),
+            ("shared/people.toml", b"[vogt]\nname = \"Lena Vogt\"\n"),
+            ("glossary.toml", b"[a]\nname = \"A\"\n"),
+            ("news/story.md", b"---\nglossary: desk.toml\n---\nText.\n"),
+            ("news/desk.toml", b"[b]\nname = \"B\"\n"),
+            ("news/story.md.glossary.toml", b"[c]\nname = \"C\"\n"),
+            ("extra.toml", b"[d]\nname = \"D\"\n"),
+        ],
+    );
+    let run = copydesk_in(&dir, &["glossaries", "--glossary", "extra.toml", "news/story.md"], None);
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        "news/story.md:\n\
+         \x20 news/desk.toml  named by the front matter (`glossary: desk.toml`)\n\
+         \x20 news/story.md.glossary.toml  sidecar file beside the article\n\
+         \x20 glossary.toml  glossary.toml in a folder above the article\n\
+         \x20 shared/people.toml  listed in copydesk.toml\n\
+         \x20 extra.toml  given with --glossary\n"
+    );
+
+    let bare = scratch("glossaries-none", &[(".git/HEAD", b"ref: refs/heads/main\n"), ("story.txt", b"Text.\n")]);
+    let run = copydesk_in(&bare, &["glossaries", "story.txt"], None);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.starts_with("story.txt:\n  no glossary applies: looked for"), "{}", run.stdout);
 }

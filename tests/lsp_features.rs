@@ -123,6 +123,52 @@ async fn severities_come_from_initialization_options_and_configuration_changes()
     client.shutdown_and_exit().await;
 }
 
+fn codes(params: &Value) -> Vec<(String, i64)> {
+    summary(params["diagnostics"].as_array().map_or(&[][..], Vec::as_slice))
+}
+
+/// Issue 16: the root's copydesk.toml sets severities for the server too, editor settings
+/// override it, and `default` in the editor's settings gives the file's level back.
+#[tokio::test]
+async fn copydesk_toml_severities_apply_under_the_editor_settings() {
+    let workspace = Workspace::new(&[
+        ("copydesk.toml", "[severities]\nunknown-speaker = \"off\"\nunattributed-quote = \"error\"\n"),
+        ("news/glossary.toml", GLOSSARY),
+        ("news/bridge.md", STORY),
+    ]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let uri = workspace.uri("news/bridge.md");
+    client.open(&uri, "markdown", STORY).await;
+    let from_file = vec![("unattributed-quote".to_string(), 1)];
+    client.diagnostics(&uri, |p| codes(p) == from_file).await;
+
+    let settings = |level: &str| json!({"settings": {"copydesk": {"severities": {"unknown-speaker": level}}}});
+    client.notify("workspace/didChangeConfiguration", settings("hint")).await;
+    let overridden = vec![("unattributed-quote".to_string(), 1), ("unknown-speaker".to_string(), 4)];
+    client.diagnostics(&uri, |p| codes(p) == overridden).await;
+    client.notify("workspace/didChangeConfiguration", settings("default")).await;
+    client.diagnostics(&uri, |p| codes(p) == from_file).await;
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 16: a problem in copydesk.toml is a message while the file is closed, and a
+/// diagnostic at its line once it is open; the rest of the file still applies.
+#[tokio::test]
+async fn copydesk_toml_problems_are_shown_at_their_line() {
+    let settings = "[severities]\nno-such-code = \"hint\"\nunknown-speaker = \"off\"\n";
+    let workspace = Workspace::new(&[("copydesk.toml", settings), ("news/glossary.toml", GLOSSARY)]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let message = client.wait_for(|m| m["method"] == "window/showMessage").await;
+    assert_eq!(message["params"]["message"], "copydesk: copydesk.toml:2: unknown diagnostic code `no-such-code`");
+    let uri = workspace.uri("copydesk.toml");
+    client.open(&uri, "toml", settings).await;
+    let published = client.diagnostics(&uri, |p| !p["diagnostics"].as_array().unwrap().is_empty()).await;
+    let diagnostic = &published["diagnostics"][0];
+    assert_eq!((diagnostic["code"].as_str(), diagnostic["severity"].as_i64()), (Some("config-invalid"), Some(1)));
+    assert_eq!(diagnostic["range"], range((1, 0), (1, 12)));
+    client.shutdown_and_exit().await;
+}
+
 #[tokio::test]
 async fn documents_over_the_size_limit_are_not_analysed() {
     let (_workspace, mut client, _uri, diagnostics) =
@@ -360,7 +406,11 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     let attribute = actions_at(&mut client, &uri, quote.clone()).await;
     assert_eq!(
         titles(&attribute),
-        ["Attribute to Tomas Brandt (confirm the speaker)", "Silence unattributed-quote in this paragraph"]
+        [
+            "Attribute to Tomas Brandt (confirm the speaker)",
+            "Pin speaker: Tomas Brandt",
+            "Silence unattributed-quote in this paragraph"
+        ]
     );
     let period = find(STORY, ".”\n\n“We will", 0);
     let after = find(STORY, ".”\n\n“We will", 2);
@@ -373,7 +423,7 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     );
 
     // Applying the silencing edit makes the warning go away.
-    let silence = &attribute[1]["edit"]["documentChanges"][0];
+    let silence = &attribute[2]["edit"]["documentChanges"][0];
     assert_eq!(silence["textDocument"]["version"], 1);
     let edit = &silence["edits"][0];
     let line = quote["start"]["line"].as_u64().unwrap() as u32;
@@ -382,6 +432,30 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     client.change(&uri, 2, (line, 0), (line, 0), edit["newText"].as_str().unwrap()).await;
     let after_silence = client.diagnostics_at(&uri, 2).await;
     assert_eq!(summary(&after_silence), [("unknown-speaker".to_string(), 3)]);
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 16: an unattributed quotation offers to pin each likely speaker; the pin goes on a
+/// line of its own before the paragraph, and applying it attributes the quotation with no
+/// warning left.
+#[tokio::test]
+async fn pin_speaker_actions_insert_a_pin_that_attributes_the_quotation() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let quote = span_range(STORY, "“Construction starts in May.”");
+    let actions = actions_at(&mut client, &uri, quote.clone()).await;
+    let pins: Vec<String> = titles(&actions).into_iter().filter(|t| t.starts_with("Pin speaker")).collect();
+    assert_eq!(pins, ["Pin speaker: Tomas Brandt"]);
+    let pin = action(&actions, "Pin speaker: Tomas Brandt").expect("pin action");
+    let edit = &pin["edit"]["documentChanges"][0]["edits"][0];
+    let line = quote["start"]["line"].as_u64().unwrap() as u32;
+    assert_eq!(edit["range"], range((line, 0), (line, 0)));
+    assert_eq!(edit["newText"], "<!-- copydesk-speaker brandt -->\n");
+    client.change(&uri, 2, (line, 0), (line, 0), edit["newText"].as_str().unwrap()).await;
+    let after = client.diagnostics_at(&uri, 2).await;
+    assert_eq!(summary(&after), [("unknown-speaker".to_string(), 3)]);
+    let hover = request_at(&mut client, "textDocument/hover", &uri, position(line + 1, 3)).await;
+    let shown = hover_text(&hover);
+    assert!(shown.contains("Tomas Brandt") && shown.contains("pinned by copydesk-speaker"), "{shown}");
     client.shutdown_and_exit().await;
 }
 
@@ -466,7 +540,14 @@ async fn unsaved_glossary_edits_reanalyse_open_articles() {
         None => client.wait_for(|m| m["method"] == "client/registerCapability").await,
     };
     let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
-    assert_eq!(watchers, &json!([{"globPattern": "**/glossary.toml"}, {"globPattern": "**/*.glossary.toml"}]));
+    assert_eq!(
+        watchers,
+        &json!([
+            {"globPattern": "**/glossary.toml"},
+            {"globPattern": "**/*.glossary.toml"},
+            {"globPattern": "**/copydesk.toml"}
+        ])
+    );
 
     let glossary = workspace.uri("news/glossary.toml");
     client.open(&glossary, "toml", GLOSSARY).await;
@@ -583,8 +664,9 @@ async fn positions_follow_the_negotiated_encoding_with_emoji_and_arabic_names() 
     }
 }
 
+/// Plain text reads copydesk comments too (issue 16), so it is offered the same fixes.
 #[tokio::test]
-async fn plain_text_has_no_ignore_comments_to_offer() {
+async fn plain_text_is_offered_ignore_comments_and_pins() {
     let workspace = Workspace::new(&[("glossary.toml", GLOSSARY)]);
     let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
     let uri = workspace.uri("wire.txt");
@@ -593,13 +675,26 @@ async fn plain_text_has_no_ignore_comments_to_offer() {
     let diagnostics = client.diagnostics_at(&uri, 1).await;
     assert_eq!(summary(&diagnostics), [("unattributed-quote".to_string(), 2)]);
     let actions = actions_at(&mut client, &uri, range((2, 0), (2, 3))).await;
-    assert_eq!(titles(&actions), ["Attribute to Tomas Brandt (confirm the speaker)"]);
+    assert_eq!(
+        titles(&actions),
+        [
+            "Attribute to Tomas Brandt (confirm the speaker)",
+            "Pin speaker: Tomas Brandt",
+            "Silence unattributed-quote in this paragraph"
+        ]
+    );
     // A question keeps its mark: only the attribution is added.
     let after = find(text, "?”", 2);
     assert_eq!(
         actions[0]["edit"]["documentChanges"][0]["edits"],
         json!([{"range": range(after, after), "newText": " Tomas Brandt said."}])
     );
+    // The ignore comment, on a line of its own, silences the warning and is no paragraph.
+    let silence = &action(&actions, "Silence unattributed-quote in this paragraph").unwrap()["edit"];
+    let edit = &silence["documentChanges"][0]["edits"][0];
+    assert_eq!(edit["range"], range((2, 0), (2, 0)));
+    client.change(&uri, 2, (2, 0), (2, 0), edit["newText"].as_str().unwrap()).await;
+    assert_eq!(summary(&client.diagnostics_at(&uri, 2).await), []);
     client.shutdown_and_exit().await;
 }
 

@@ -39,6 +39,8 @@ pub enum Code {
     UnknownSpeaker,
     UnbalancedQuote,
     AnonymousSource,
+    UnknownPin,
+    ConfigInvalid,
     GlossarySyntax,
     GlossaryMissingName,
     GlossaryUnknownKind,
@@ -49,12 +51,14 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 12] = [
+    pub const ALL: [Code; 14] = [
         Code::UnattributedQuote,
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnbalancedQuote,
         Code::AnonymousSource,
+        Code::UnknownPin,
+        Code::ConfigInvalid,
         Code::GlossarySyntax,
         Code::GlossaryMissingName,
         Code::GlossaryUnknownKind,
@@ -71,6 +75,8 @@ impl Code {
             Code::UnknownSpeaker => "unknown-speaker",
             Code::UnbalancedQuote => "unbalanced-quote",
             Code::AnonymousSource => "anonymous-source",
+            Code::UnknownPin => "unknown-pin",
+            Code::ConfigInvalid => "config-invalid",
             Code::GlossarySyntax => "glossary-syntax",
             Code::GlossaryMissingName => "glossary-missing-name",
             Code::GlossaryUnknownKind => "glossary-unknown-kind",
@@ -90,7 +96,9 @@ impl Code {
             Code::UnattributedQuote | Code::UnbalancedQuote => Severity::Warning,
             Code::AmbiguousSpeaker | Code::AnonymousSource => Severity::Hint,
             Code::UnknownSpeaker => Severity::Information,
-            Code::GlossarySyntax
+            Code::UnknownPin
+            | Code::ConfigInvalid
+            | Code::GlossarySyntax
             | Code::GlossaryMissingName
             | Code::GlossaryUnknownKind
             | Code::GlossaryUnknownAffiliation

@@ -188,7 +188,7 @@ pub fn analyze_article_reusing(
         Cow::Borrowed(next.sentences.get(range).unwrap_or(&[]))
     };
     let attributed = attribution::attribute_with(prose, article, scan.quotes, &next.mentions, glossary, &sentences_of);
-    let analysis = super::assemble(text, article, next.mentions.clone(), scan.diagnostics, attributed);
+    let analysis = super::assemble(text, article, glossary, next.mentions.clone(), scan.diagnostics, attributed);
     (analysis, next)
 }
 

@@ -14,6 +14,7 @@ pub mod incremental;
 pub mod ledger;
 pub mod lexicon;
 pub mod mentions;
+pub mod pins;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
@@ -47,18 +48,20 @@ pub fn analyze_article(text: &str, article: &Article, glossary: &GlossaryIndex) 
     let mentions = mentions::find(&article.prose, article, glossary);
     let scan = quotes::scan(&article.prose, article);
     let attributed = attribution::attribute(&article.prose, article, scan.quotes, &mentions, glossary);
-    assemble(text, article, mentions, scan.diagnostics, attributed)
+    assemble(text, article, glossary, mentions, scan.diagnostics, attributed)
 }
 
-/// The last step of every analysis, fresh or incremental: diagnostics from every stage,
-/// finished together.
+/// The last step of every analysis, fresh or incremental: the writer's speaker pins over the
+/// rules' attributions, then diagnostics from every stage, finished together.
 fn assemble(
     text: &str,
     article: &Article,
+    glossary: &GlossaryIndex,
     mentions: Vec<mentions::Mention>,
     mut diagnostics: Vec<Diagnostic>,
-    attributed: attribution::Attributed,
+    mut attributed: attribution::Attributed,
 ) -> Analysis {
+    pins::apply(article, glossary, &mut attributed);
     diagnostics.extend(attributed.diagnostics);
     diagnostics.extend(anonymous::diagnostics(&article.prose, &attributed.quotes));
     diagnostics::finish(text, article, &mut diagnostics);

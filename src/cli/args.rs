@@ -23,6 +23,11 @@ pub struct CheckArgs {
     /// whom that resolved to, and the cue with its rule.
     #[arg(long)]
     pub quotes: bool,
+
+    /// Report CODE at LEVEL (error, warning, information, hint, off) in this run, over
+    /// copydesk.toml's `[severities]`; may be given several times.
+    #[arg(long = "severity", value_name = "CODE=LEVEL", value_parser = super::project::parse_severity_arg)]
+    pub severities: Vec<(crate::analysis::Code, crate::workspace::project_config::Level)>,
 }
 
 /// How `check` and `report` read their articles and glossaries: the options the two share.

@@ -20,6 +20,8 @@ pub struct CheckConfig {
     pub cwd: PathBuf,
     /// Files checked at once; `None`: one per core.
     pub jobs: Option<usize>,
+    /// The `copydesk.toml` settings of the articles' projects, read once each.
+    pub projects: Arc<super::project::Projects>,
 }
 
 /// One article, analysed.
@@ -91,11 +93,13 @@ pub fn check_one(input: &Input, config: &CheckConfig, glossaries: &GlossaryCache
         read.map_err(|error| Unreadable { path: input.display.clone(), error })?;
     let article = analysis::article::parse(&text, format);
 
+    let article_path = input.article_path(&config.cwd);
+    let extra_glossaries = config.projects.extra_glossaries(&article_path, &input.root, &config.extra_glossaries);
     let glossary = workspace::load_glossaries_cached(
-        &input.article_path(&config.cwd),
+        &article_path,
         article.front_matter.as_ref(),
         &input.root,
-        &config.extra_glossaries,
+        &extra_glossaries,
         &mut |path: &Path| articles::read_text_file(path, articles::GLOSSARY_MAX_BYTES),
         glossaries,
     );
@@ -157,6 +161,7 @@ mod tests {
             extra_glossaries: Vec::new(),
             cwd: dir.path().to_path_buf(),
             jobs: Some(1),
+            projects: Arc::default(),
         };
         let input = Input { display: "a.md".into(), source: Source::File(article), root: dir.path().to_path_buf() };
         let mut outcomes = vec![check_one(&input, &config, &GlossaryCache::default())];

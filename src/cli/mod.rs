@@ -6,9 +6,11 @@
 
 mod args;
 pub mod check;
+pub mod glossaries;
 pub mod human;
 pub mod inputs;
 pub mod json;
+pub mod project;
 pub mod quotes;
 pub mod report;
 
@@ -32,13 +34,15 @@ fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs:
         eprintln!("copydesk: cannot read the current folder: {error}");
         ExitCode::from(2)
     })?;
-    let inputs = inputs::expand(paths, args.root.as_deref(), &cwd);
+    let projects = std::sync::Arc::new(project::Projects::default());
+    let inputs = project::expand(paths, args.root.as_deref(), &cwd, &projects);
     let config = CheckConfig {
         read: ReadConfig { max_bytes: args.max_file_size },
         stdin_format: args.stdin_format.format(),
         extra_glossaries: args.glossaries.iter().map(|path| cwd.join(path)).collect(),
         cwd,
         jobs: args.jobs.map(usize::from),
+        projects,
     };
     Ok((inputs, config))
 }
@@ -51,11 +55,18 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     };
     let mut outcomes = check::check_all(&inputs, &config);
     check::report_glossaries_once(&mut outcomes);
+    project::apply_severities(&mut outcomes, &inputs, &config.cwd, &args.severities, &config.projects);
+    // A copydesk.toml with problems is reported like a usage error: the run still checks,
+    // with the rest of the file applied, but exits with 2.
+    let settings_problems = project::report_problems(&config.projects, &config.cwd, &mut io::stderr().lock());
 
     let totals = Totals::of(&outcomes);
     let human = HumanConfig { color: color_wanted() };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let quotes = args.quotes && args.format == OutputFormat::Human;
+    if args.format == OutputFormat::Human {
+        glossaries::note_missing(&outcomes);
+    }
     match print(&mut out, &outcomes, &totals, args.format, human, &config.cwd, quotes).and_then(|()| out.flush()) {
         Ok(()) => {}
         // A reader that stops early (`| head`) is not a failure of the check.
@@ -64,6 +75,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             eprintln!("copydesk: cannot write the output: {error}");
             return ExitCode::from(2);
         }
+    }
+    if settings_problems > 0 {
+        return ExitCode::from(2);
     }
     ExitCode::from(totals.exit_status())
 }

@@ -1,5 +1,6 @@
 //! Quick fixes: add an unknown speaker to the nearest glossary, silence a diagnostic with an
-//! ignore comment (Markdown), attribute an unattributed quotation to its likely speaker.
+//! ignore comment, attribute an unattributed quotation to its likely speaker, pin the speaker
+//! of an unattributed quotation or an ambiguous pronoun's paragraph with a speaker pin.
 //!
 //! Each fix is a [`Fix`] value worked out into a [`Plan`] against the current texts, and every
 //! plan becomes a `WorkspaceEdit` the editor applies: copydesk never writes a file itself.
@@ -23,7 +24,7 @@ use tower_lsp_server::lsp_types::{
 use super::position::{Encoding, LineMap};
 use super::snapshot::{ArticleSnapshot, Content, Snapshot};
 use crate::analysis::quotes::QuoteKind;
-use crate::analysis::{Code, Format, Span};
+use crate::analysis::{Code, EntityId, EntityKind, Span};
 
 pub const APPLY_FIX_COMMAND: &str = "copydesk.applyFix";
 
@@ -40,6 +41,21 @@ pub enum Fix {
     /// Turn `“….”` into `“…,” NAME said.` for the quotation spanning `start..end`.
     #[serde(rename_all = "camelCase")]
     Attribute { uri: Uri, version: i32, start: usize, end: usize, name: String },
+    /// Insert `<!-- copydesk-speaker ID -->` on its own line before the block at `offset`.
+    #[serde(rename_all = "camelCase")]
+    Pin { uri: Uri, version: i32, id: String, offset: usize },
+}
+
+impl Fix {
+    /// The document the fix is for.
+    pub fn uri(&self) -> &Uri {
+        match self {
+            Fix::AddToGlossary { uri, .. }
+            | Fix::Ignore { uri, .. }
+            | Fix::Attribute { uri, .. }
+            | Fix::Pin { uri, .. } => uri,
+        }
+    }
 }
 
 /// What the client can apply by itself, and how it shows actions it cannot apply.
@@ -87,6 +103,7 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
                     .quotes
                     .iter()
                     .find(|q| q.span.overlaps(diagnostic.span) && q.kind == QuoteKind::Speech);
+                let likely_entity = quote.and_then(|q| q.likely_speaker.as_ref()?.entity);
                 if let Some((quote, likely)) = quote.and_then(|q| Some((q, q.likely_speaker.as_ref()?))) {
                     fixes.push((
                         format!("Attribute to {} (confirm the speaker)", likely.name),
@@ -99,10 +116,30 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
                         },
                     ));
                 }
+                let candidates = likely_entity.into_iter().chain(named_near(article, diagnostic.span.start));
+                pin_fixes(snapshot, article, diagnostic.span.start, candidates, &mut fixes);
+            }
+            Code::AmbiguousSpeaker => {
+                // The speaker the rules chose, then everyone the diagnostic names as a rival.
+                let analysis = &article.analysis;
+                let chosen = analysis
+                    .quotes
+                    .iter()
+                    .filter_map(|q| q.attribution.as_ref())
+                    .find(|a| a.head == diagnostic.span)
+                    .and_then(|a| a.resolved.as_ref()?.entity);
+                let related = diagnostic.related.iter().filter_map(|(span, _)| {
+                    analysis.mentions.iter().find(|m| m.span.start == span.start).map(|m| m.entity).or_else(|| {
+                        let attribution = analysis.quotes.iter().filter_map(|q| q.attribution.as_ref());
+                        attribution.clone().find(|a| a.head.start == span.start)?.resolved.as_ref()?.entity
+                    })
+                });
+                pin_fixes(snapshot, article, diagnostic.span.start, chosen.into_iter().chain(related), &mut fixes);
             }
             _ => {}
         }
-        if article.article.format == Format::Markdown {
+        {
+            // Ignore comments work in Markdown and plain text alike.
             fixes.push((
                 format!("Silence {} in this paragraph", diagnostic.code.as_str()),
                 Fix::Ignore {
@@ -116,6 +153,55 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
     }
     fixes.dedup_by(|a, b| a.1 == b.1);
     fixes
+}
+
+/// How many speakers a quotation's pin fixes offer at most: the likely one and a few named
+/// nearby, not everyone in the glossary.
+const PIN_CANDIDATES: usize = 3;
+
+/// "Pin speaker: NAME" for each distinct glossary entity of `candidates`, pinning the block
+/// at `offset`.
+fn pin_fixes(
+    snapshot: &Snapshot,
+    article: &ArticleSnapshot,
+    offset: usize,
+    candidates: impl Iterator<Item = EntityId>,
+    fixes: &mut Vec<(String, Fix)>,
+) {
+    let index = &article.glossary.index;
+    let mut offered: Vec<EntityId> = Vec::new();
+    for entity in candidates {
+        if offered.len() == PIN_CANDIDATES || offered.contains(&entity) {
+            continue;
+        }
+        let Some(found) = index.get(entity) else { continue };
+        offered.push(entity);
+        fixes.push((
+            format!("Pin speaker: {}", found.name),
+            Fix::Pin { uri: snapshot.uri.clone(), version: snapshot.version, id: found.id.clone(), offset },
+        ));
+    }
+}
+
+/// Glossary entities that can speak, named in the block holding `offset` or the block
+/// before it, nearest first: the people a reader would take for an unattributed speaker.
+fn named_near(article: &ArticleSnapshot, offset: usize) -> Vec<EntityId> {
+    let blocks = &article.article.blocks;
+    let Some(here) = blocks.iter().position(|b| b.span.start <= offset && offset <= b.span.end) else {
+        return Vec::new();
+    };
+    let from = blocks[here.saturating_sub(1)].span.start;
+    let to = blocks[here].span.end;
+    let index = &article.glossary.index;
+    article
+        .analysis
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| from <= m.span.start && m.span.end <= to)
+        .filter(|m| index.get(m.entity).is_some_and(|e| e.kind != EntityKind::Place))
+        .map(|m| m.entity)
+        .collect()
 }
 
 /// Code actions for the fixes, each carrying its edit. A fix that cannot be applied is left
@@ -204,19 +290,10 @@ fn plan_in_article(snapshot: &Snapshot, article: &ArticleSnapshot, fix: &Fix, en
     match fix {
         Fix::AddToGlossary { .. } => None,
         Fix::Ignore { code, offset, .. } => {
-            let block = article.article.blocks.iter().find(|b| b.span.start <= *offset && *offset <= b.span.end);
-            let anchor = block.map_or(*offset, |b| b.span.start).min(snapshot.text.len());
-            let line_start = snapshot.text[..floor(&snapshot.text, anchor)].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-            let newline = if snapshot.text.contains("\r\n") { "\r\n" } else { "\n" };
-            Some(Plan {
-                uri: snapshot.uri.clone(),
-                version: Some(snapshot.version),
-                edits: vec![TextEdit::new(
-                    range(Span::new(line_start, line_start)),
-                    format!("<!-- copydesk-ignore {code} -->{newline}"),
-                )],
-                create: None,
-            })
+            Some(comment_line_before(snapshot, article, *offset, &format!("copydesk-ignore {code}"), env))
+        }
+        Fix::Pin { id, offset, .. } => {
+            Some(comment_line_before(snapshot, article, *offset, &format!("copydesk-speaker {id}"), env))
         }
         Fix::Attribute { start, end, name, .. } => {
             let quote = Span::new(*start, *end).text(&snapshot.text);
@@ -234,6 +311,27 @@ fn plan_in_article(snapshot: &Snapshot, article: &ArticleSnapshot, fix: &Fix, en
             }
             Some(Plan { uri: snapshot.uri.clone(), version: Some(snapshot.version), edits, create: None })
         }
+    }
+}
+
+/// Inserts `<!-- DIRECTIVE -->` on a line of its own before the block holding `offset`.
+fn comment_line_before(
+    snapshot: &Snapshot,
+    article: &ArticleSnapshot,
+    offset: usize,
+    directive: &str,
+    env: &FixEnvironment,
+) -> Plan {
+    let block = article.article.blocks.iter().find(|b| b.span.start <= offset && offset <= b.span.end);
+    let anchor = block.map_or(offset, |b| b.span.start).min(snapshot.text.len());
+    let line_start = snapshot.text[..floor(&snapshot.text, anchor)].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let newline = if snapshot.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let at = snapshot.lines.range(&snapshot.text, Span::new(line_start, line_start), env.encoding);
+    Plan {
+        uri: snapshot.uri.clone(),
+        version: Some(snapshot.version),
+        edits: vec![TextEdit::new(at, format!("<!-- {directive} -->{newline}"))],
+        create: None,
     }
 }
 
@@ -519,6 +617,25 @@ mod plan_tests {
         );
     }
 
+    /// Issue 16: an ambiguous pronoun offers to pin each reading, the rules' choice first.
+    #[test]
+    fn ambiguous_pronouns_offer_a_pin_for_each_candidate() {
+        let text = "“Open it,” said Tomas Brandt.\n\nAda Okafor and Tomas Brandt spoke.\n\n“Wait,” she said.\n";
+        let glossary = format!("{COUNCIL_GLOSSARY}\n[lena]\nname = \"Lena Marsh\"\npronouns = \"she\"\n");
+        let snapshot = snapshot(&format!("“Go,” said Lena Marsh.\n\n{text}"), &glossary);
+        let Content::Article(article) = &snapshot.content else { panic!("an article") };
+        let ambiguous = article.analysis.diagnostics.iter().find(|d| d.code == Code::AmbiguousSpeaker);
+        let ambiguous = ambiguous.expect("`she` is ambiguous");
+        let pins: Vec<String> = fixes(&snapshot, ambiguous.span)
+            .into_iter()
+            .filter_map(|(_, fix)| match fix {
+                Fix::Pin { id, .. } => Some(id),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(pins, ["lena", "okafor"]);
+    }
+
     #[test]
     fn unattributed_quotes_get_their_likely_speaker() {
         // A paragraph between them, so the quotation does not carry on the first speaker's.
@@ -528,6 +645,10 @@ mod plan_tests {
                 (
                     "Attribute to Tomas Brandt (confirm the speaker)",
                     "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time,” Tomas Brandt said.\n",
+                ),
+                (
+                    "Pin speaker: Tomas Brandt",
+                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n<!-- copydesk-speaker brandt -->\n“It is time.”\n",
                 ),
                 (
                     "Silence unattributed-quote in this paragraph",

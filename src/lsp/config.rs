@@ -2,7 +2,9 @@
 //!
 //! Both accept the settings at the top level or under a `copydesk` key, in camelCase:
 //! `{"severities": {"unknown-speaker": "hint", "ambiguous-speaker": "off"}, "debounceMs": 0,
-//! "glossaries": ["shared/people.toml"], "maxDocumentSize": 1000000}`.
+//! "glossaries": ["shared/people.toml"], "maxDocumentSize": 1000000}`. A severity of
+//! `default` removes an override. These settings override the project's `copydesk.toml`
+//! (see [`Config::over_project`]).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -10,6 +12,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::analysis::{Code, Severity};
+use crate::workspace::project_config::ProjectConfig;
 
 /// Analysis waits this long after the last keystroke before it runs.
 pub const DEFAULT_DEBOUNCE_MS: u64 = 150;
@@ -46,6 +49,18 @@ impl Config {
         }
     }
 
+    /// These editor settings over a project's `copydesk.toml`: a severity the editor sets
+    /// wins, and the editor's glossaries come after the project's.
+    pub fn over_project(&self, project: Option<&ProjectConfig>) -> Config {
+        let Some(project) = project else { return self.clone() };
+        let mut merged = self.clone();
+        for (code, level) in &project.severities {
+            merged.severities.entry(*code).or_insert(*level);
+        }
+        merged.glossaries = project.glossaries.iter().cloned().chain(self.glossaries.iter().cloned()).collect();
+        merged
+    }
+
     /// Applies the settings found in `value` on top of `self`, leaving unmentioned settings
     /// as they are. Returns a description of every setting that could not be read.
     pub fn update(&mut self, value: &Value) -> Vec<String> {
@@ -63,6 +78,11 @@ impl Config {
                             continue;
                         };
                         match level.as_str() {
+                            // The editor's way to say "not set here": the project's
+                            // copydesk.toml, else the built-in level, applies.
+                            Some("default") => {
+                                self.severities.remove(&code);
+                            }
                             Some("off" | "none") => {
                                 self.severities.insert(code, None);
                             }
@@ -140,6 +160,15 @@ mod tests {
         });
         check(settings.clone(), expect.clone(), &[]);
         check(json!({ "copydesk": settings }), expect, &[]);
+    }
+
+    /// Issue 16: `default` removes an override, so that copydesk.toml's level applies again.
+    #[test]
+    fn default_removes_an_override() {
+        let mut config = Config::default();
+        config.update(&json!({"severities": {"unknown-speaker": "off", "ambiguous-speaker": "error"}}));
+        config.update(&json!({"severities": {"unknown-speaker": "default"}}));
+        assert_eq!(config.severities, HashMap::from([(Code::AmbiguousSpeaker, Some(Severity::Error))]));
     }
 
     #[test]

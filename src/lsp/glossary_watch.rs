@@ -12,7 +12,8 @@ use tower_lsp_server::lsp_types::{
 use super::document_store::{DocumentKind, is_glossary_name};
 use super::session::Session;
 
-pub const GLOSSARY_GLOBS: [&str; 2] = ["**/glossary.toml", "**/*.glossary.toml"];
+/// Glossary files, and the project's `copydesk.toml`, whose changes on disk we are told of.
+pub const GLOSSARY_GLOBS: [&str; 3] = ["**/glossary.toml", "**/*.glossary.toml", "**/copydesk.toml"];
 
 /// Asks the client to tell us about glossary files changing on disk, when it can.
 pub async fn register(session: Arc<Session>) {

@@ -29,7 +29,7 @@ fn article_hover(snapshot: &Snapshot, article: &ArticleSnapshot, offset: usize) 
     match lookup::at(analysis, offset)? {
         Target::Speaker(attribution) => {
             let written = markdown_text(attribution.speaker.text(&snapshot.text));
-            let cue = markdown_text(attribution.cue.text(&snapshot.text));
+            let cue = cue_text(snapshot, attribution);
             let mut text = match (&attribution.resolved, attribution.form) {
                 (Some(resolved), _) => {
                     let name = markdown_text(&resolved.name);
@@ -53,6 +53,15 @@ fn article_hover(snapshot: &Snapshot, article: &ArticleSnapshot, offset: usize) 
     }
 }
 
+/// The cue as the hover shows it: a pinned quotation's cue is the writer's pin, named as
+/// such rather than shown as the raw comment.
+fn cue_text(snapshot: &Snapshot, attribution: &crate::analysis::quotes::Attribution) -> String {
+    if attribution.rule == crate::analysis::attribution::Rule::Pinned {
+        return "pinned by copydesk-speaker".to_string();
+    }
+    markdown_text(attribution.cue.text(&snapshot.text))
+}
+
 fn quote_summary(snapshot: &Snapshot, index: &GlossaryIndex, quote: &Quote) -> String {
     let kind = quote.kind.as_str();
     match (&quote.attribution, &quote.likely_speaker) {
@@ -69,10 +78,8 @@ fn quote_summary(snapshot: &Snapshot, index: &GlossaryIndex, quote: &Quote) -> S
                 .and_then(|e| e.role.as_ref())
                 .map(|role| format!(", {}", markdown_text(role)))
                 .unwrap_or_default();
-            format!(
-                "Quotation ({kind})\n\nSpeaker: **{speaker}**{role}\n\nCue: “{}”",
-                markdown_text(attribution.cue.text(&snapshot.text))
-            )
+            let cue = cue_text(snapshot, attribution);
+            format!("Quotation ({kind})\n\nSpeaker: **{speaker}**{role}\n\nCue: “{cue}”")
         }
         (None, Some(likely)) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
             let name = markdown_text(&likely.name);

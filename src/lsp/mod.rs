@@ -19,6 +19,7 @@ mod inlay_hints;
 mod lifecycle;
 mod lookup;
 mod panic_guard;
+mod project_settings;
 pub mod position;
 mod protocol_guard;
 mod references;

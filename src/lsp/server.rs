@@ -16,8 +16,8 @@ use super::position::Encoding;
 use super::session::{Lifecycle, Session, Settings};
 use super::snapshot::Snapshot;
 use super::{
-    completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, references, symbols,
-    workspace_index,
+    completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, project_settings, references,
+    symbols, workspace_index,
 };
 use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
@@ -97,6 +97,7 @@ impl LanguageServer for Backend {
         let session = Arc::clone(&self.session);
         panic_guard::notification(&self.session, "initialized", async move {
             // Both wait on the client, so neither may hold up the message loop.
+            project_settings::reload(&session);
             tokio::spawn(glossary_watch::register(Arc::clone(&session)));
             tokio::spawn(lifecycle::index_workspace(session));
         })
@@ -117,6 +118,9 @@ impl LanguageServer for Backend {
             if DocumentKind::detect(&document.uri, &document.language_id) == DocumentKind::Glossary {
                 glossary_watch::glossary_changed(session, Some(&document.uri));
             }
+            if project_settings::is_project_uri(&document.uri) {
+                project_settings::reload(session);
+            }
         })
         .await
     }
@@ -133,6 +137,9 @@ impl LanguageServer for Backend {
             session.schedule(uri.clone(), true);
             if session.store.uris().iter().any(|(u, kind)| *u == uri && *kind == DocumentKind::Glossary) {
                 glossary_watch::glossary_changed(session, Some(&uri));
+            }
+            if project_settings::is_project_uri(&uri) {
+                project_settings::reload(session);
             }
         })
         .await
@@ -163,7 +170,12 @@ impl LanguageServer for Backend {
                 }
                 glossary_watch::refresh_index(session, path);
             }
+            let project_file = project_settings::is_project_uri(&uri);
             session.clear(uri).await;
+            if project_file {
+                // Back to the file as saved, whose problems now go to a message.
+                project_settings::reload(session);
+            }
             session.document_closed();
         })
         .await
@@ -184,6 +196,9 @@ impl LanguageServer for Backend {
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let session = &self.session;
         panic_guard::notification(session, "didChangeWatchedFiles", async {
+            if params.changes.iter().any(|change| project_settings::is_project_uri(&change.uri)) {
+                project_settings::reload(session);
+            }
             glossary_watch::files_changed(session, params.changes);
         })
         .await
@@ -329,9 +344,7 @@ impl LanguageServer for Backend {
             }
             let argument = params.arguments.into_iter().next().unwrap_or(Value::Null);
             let fix: Fix = serde_json::from_value(argument).map_err(|e| Error::invalid_params(e.to_string()))?;
-            let uri = match &fix {
-                Fix::AddToGlossary { uri, .. } | Fix::Ignore { uri, .. } | Fix::Attribute { uri, .. } => uri.clone(),
-            };
+            let uri = fix.uri().clone();
             let session = &self.session;
             let Some(snapshot) = session.snapshot(&uri).await else {
                 return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));

@@ -18,6 +18,7 @@ use super::shared_glossaries::SharedGlossaries;
 use super::snapshot::{self, Content, Environment, Snapshot};
 use super::workspace_index::WorkspaceIndex;
 use crate::analysis::Diagnostic;
+use crate::workspace::project_config::ProjectConfig;
 
 /// What the transport loop needs to know to pick the exit status.
 #[derive(Debug, Default)]
@@ -31,7 +32,10 @@ pub struct Lifecycle {
 pub struct Session {
     pub client: Client,
     pub store: DocumentStore,
+    /// The editor's settings; [`Session::config`] gives them over the project's.
     pub config: RwLock<Config>,
+    /// The workspace root's `copydesk.toml`, when there is one.
+    pub project: RwLock<Option<Arc<ProjectConfig>>>,
     pub settings: RwLock<Settings>,
     pub lifecycle: Arc<Lifecycle>,
     pub workspace: WorkspaceIndex,
@@ -62,6 +66,7 @@ impl Session {
             client,
             store: DocumentStore::default(),
             config: RwLock::new(Config::default()),
+            project: RwLock::new(None),
             settings: RwLock::new(Settings::default()),
             lifecycle,
             workspace: WorkspaceIndex::default(),
@@ -75,8 +80,10 @@ impl Session {
         }
     }
 
+    /// The settings in effect: the editor's over the project's `copydesk.toml`.
     pub fn config(&self) -> Config {
-        self.config.read().unwrap_or_else(|p| p.into_inner()).clone()
+        let project = self.project.read().unwrap_or_else(|p| p.into_inner()).clone();
+        self.config.read().unwrap_or_else(|p| p.into_inner()).over_project(project.as_deref())
     }
 
     pub fn settings(&self) -> Settings {

@@ -120,31 +120,7 @@ pub fn load_glossaries_cached(
 ) -> ArticleGlossary {
     let places = Places::new(article, root);
     let mut result = ArticleGlossary::default();
-    let mut candidates = Vec::new();
-
-    for (written, span) in front_matter.map_or(&[][..], |f| f.glossary.as_slice()) {
-        let path = normalize(&places.article_dir.join(written));
-        if path.starts_with(&places.root) {
-            candidates.push(Candidate { path, origin: Origin::FrontMatter { written, span } });
-        } else {
-            let message = format!("glossary `{written}` is outside the workspace folder, so it is not read");
-            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, *span, message));
-        }
-    }
-    if let Some(file_name) = article.file_name().and_then(|name| name.to_str()) {
-        let stem = article.file_stem().and_then(|stem| stem.to_str()).unwrap_or(file_name);
-        for sidecar in [format!("{file_name}.glossary.toml"), format!("{stem}.glossary.toml")] {
-            candidates.push(Candidate { path: places.article_dir.join(sidecar), origin: Origin::Found });
-        }
-    }
-    let mut folder = Some(places.article_dir.as_path());
-    while let Some(dir) = folder {
-        candidates.push(Candidate { path: dir.join("glossary.toml"), origin: Origin::Found });
-        folder = if dir == places.root { None } else { dir.parent() };
-    }
-    for path in extra {
-        candidates.push(Candidate { path: normalize(&places.root.join(path)), origin: Origin::Configured });
-    }
+    let candidates = candidates(&places, article, front_matter, extra, &mut result);
 
     let mut seen = HashSet::new();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
@@ -171,6 +147,88 @@ pub fn load_glossaries_cached(
     result
 }
 
+/// Every place a glossary for the article is looked for, nearest first; a front matter path
+/// outside the root is reported in `result` instead.
+fn candidates<'a>(
+    places: &Places,
+    article: &Path,
+    front_matter: Option<&'a FrontMatter>,
+    extra: &[PathBuf],
+    result: &mut ArticleGlossary,
+) -> Vec<Candidate<'a>> {
+    let mut candidates = Vec::new();
+    for (written, span) in front_matter.map_or(&[][..], |f| f.glossary.as_slice()) {
+        let path = normalize(&places.article_dir.join(written));
+        if path.starts_with(&places.root) {
+            candidates.push(Candidate { path, origin: Origin::FrontMatter { written, span } });
+        } else {
+            let message = format!("glossary `{written}` is outside the workspace folder, so it is not read");
+            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, *span, message));
+        }
+    }
+    if let Some(file_name) = article.file_name().and_then(|name| name.to_str()) {
+        let stem = article.file_stem().and_then(|stem| stem.to_str()).unwrap_or(file_name);
+        for sidecar in [format!("{file_name}.glossary.toml"), format!("{stem}.glossary.toml")] {
+            candidates.push(Candidate { path: places.article_dir.join(sidecar), origin: Origin::Sidecar });
+        }
+    }
+    let mut folder = Some(places.article_dir.as_path());
+    while let Some(dir) = folder {
+        candidates.push(Candidate { path: dir.join("glossary.toml"), origin: Origin::Found });
+        folder = if dir == places.root { None } else { dir.parent() };
+    }
+    for path in extra {
+        candidates.push(Candidate { path: normalize(&places.root.join(path)), origin: Origin::Configured });
+    }
+    candidates
+}
+
+/// Why a glossary file applies to an article, for `copydesk glossaries`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlossaryReason {
+    /// The article's front matter names it, as written.
+    FrontMatter(String),
+    /// `<article>.glossary.toml` beside the article.
+    Sidecar,
+    /// A `glossary.toml` in the article's folder or one above it, up to the root.
+    Folder,
+    /// Named by configuration (copydesk.toml, `--glossary`, editor settings).
+    Configured,
+}
+
+/// The glossary files that apply to the article, nearest first, each with why; and the
+/// problems that kept others out (a front matter path missing or outside the root), as
+/// [`load_glossaries`] finds them, reading each through `read` but parsing none.
+pub fn explain_glossaries(
+    article: &Path,
+    front_matter: Option<&FrontMatter>,
+    root: &Path,
+    extra: &[PathBuf],
+    read: &mut dyn FnMut(&Path) -> io::Result<String>,
+) -> (Vec<(PathBuf, GlossaryReason)>, Vec<String>) {
+    let places = Places::new(article, root);
+    let mut result = ArticleGlossary::default();
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    for candidate in candidates(&places, article, front_matter, extra, &mut result) {
+        if !seen.insert(candidate.path.clone()) {
+            continue;
+        }
+        let shown = places.present(&candidate.path);
+        if !matches!(candidate.origin, Origin::Configured) && places.links_outside_root(&candidate.path) {
+            report_outside(&mut result, &candidate.origin, shown);
+            continue;
+        }
+        match read(&shown) {
+            Ok(_) => found.push((shown, candidate.origin.reason())),
+            Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
+        }
+    }
+    let mut problems: Vec<String> = result.article_problems.into_iter().map(|d| d.message).collect();
+    problems.extend(result.file_problems.iter().map(|(path, d)| format!("{}: {}", path.display(), d.message)));
+    (found, problems)
+}
+
 struct Candidate<'a> {
     /// Absolute and normalised, so that one file named two ways is read once.
     path: PathBuf,
@@ -180,10 +238,23 @@ struct Candidate<'a> {
 enum Origin<'a> {
     /// Named by the article's front matter, at `span`.
     FrontMatter { written: &'a str, span: &'a Span },
-    /// A sidecar or folder glossary, which may or may not exist.
+    /// A sidecar `<article>.glossary.toml`, which may or may not exist.
+    Sidecar,
+    /// A folder's `glossary.toml`, which may or may not exist.
     Found,
     /// Named by configuration.
     Configured,
+}
+
+impl Origin<'_> {
+    fn reason(&self) -> GlossaryReason {
+        match self {
+            Origin::FrontMatter { written, .. } => GlossaryReason::FrontMatter(written.to_string()),
+            Origin::Sidecar => GlossaryReason::Sidecar,
+            Origin::Found => GlossaryReason::Folder,
+            Origin::Configured => GlossaryReason::Configured,
+        }
+    }
 }
 
 fn report_unreadable(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathBuf, error: &io::Error) {
@@ -199,8 +270,8 @@ fn report_unreadable(result: &mut ArticleGlossary, origin: &Origin<'_>, path: Pa
         }
         // Most folders have no glossary of their own; only a file that is there but
         // unreadable is worth a word.
-        Origin::Found if error.kind() == io::ErrorKind::NotFound => {}
-        Origin::Found | Origin::Configured => {
+        Origin::Found | Origin::Sidecar if error.kind() == io::ErrorKind::NotFound => {}
+        Origin::Found | Origin::Sidecar | Origin::Configured => {
             let message = format!("glossary cannot be read: {reason}");
             result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
         }
@@ -217,7 +288,7 @@ fn report_outside(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathB
             let message = format!("glossary `{written}` {WHY}");
             result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, **span, message));
         }
-        Origin::Found | Origin::Configured => {
+        Origin::Found | Origin::Sidecar | Origin::Configured => {
             let message = format!("glossary {WHY}");
             result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
         }

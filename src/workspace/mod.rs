@@ -4,8 +4,9 @@
 
 pub mod articles;
 mod glossaries;
+pub mod project_config;
 
-pub use glossaries::{GlossaryCache, load_glossaries, load_glossaries_cached};
+pub use glossaries::{GlossaryCache, GlossaryReason, explain_glossaries, load_glossaries, load_glossaries_cached};
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -9,6 +9,8 @@ export const DEFAULT_SEVERITIES: Readonly<Record<string, string>> = {
   "ambiguous-speaker": "hint",
   "unknown-speaker": "information",
   "anonymous-source": "hint",
+  "unknown-pin": "error",
+  "config-invalid": "error",
   "glossary-syntax": "error",
   "glossary-missing-name": "error",
   "glossary-unknown-kind": "error",
@@ -29,9 +31,11 @@ export interface ServerSettings {
 export type SettingReader = <T>(key: string, fallback: T) => T;
 
 export function serverSettings(get: SettingReader): ServerSettings {
-  // The server only adds severity overrides, so every code is sent: removing an override
-  // in the settings then puts the default back.
-  const severities = { ...DEFAULT_SEVERITIES, ...get<Record<string, string>>("severities", {}) };
+  // The server only adds severity overrides, so every code is sent: a code the user has not
+  // set is sent as "default", which removes any override the server holds, so that removing
+  // a setting puts back the project's copydesk.toml level or the built-in one.
+  const unset = Object.fromEntries(Object.keys(DEFAULT_SEVERITIES).map((code) => [code, "default"]));
+  const severities = { ...unset, ...get<Record<string, string>>("severities", {}) };
   return {
     severities,
     debounceMs: get<number>("debounceMs", 150),

@@ -6,12 +6,13 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::ignore::{self, Directive, IgnoreRule};
-use super::{Block, BlockKind, Ignores, blank};
+use super::{Block, BlockKind, Ignores, Pin, blank};
 use crate::analysis::Span;
 
 pub(super) struct Parsed {
     pub blocks: Vec<Block>,
     pub ignores: Ignores,
+    pub pins: Vec<Pin>,
     /// The prose mask of `text[body_start..]`.
     pub prose_tail: String,
 }
@@ -22,7 +23,7 @@ pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
         // A body start inside a character cannot come from the front matter reader; treat the
         // rest as having no prose rather than panic.
         let prose_tail = " ".repeat(text.len().saturating_sub(body_start));
-        return Parsed { blocks: Vec::new(), ignores: Ignores::default(), prose_tail };
+        return Parsed { blocks: Vec::new(), ignores: Ignores::default(), pins: Vec::new(), prose_tail };
     };
     // A byte order mark is never prose, and pulldown-cmark would read it as text.
     let bom = if tail.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
@@ -70,6 +71,10 @@ struct Builder<'a> {
     ignores: Ignores,
     /// `copydesk-ignore` rules waiting for the first block that starts after their comment.
     pending: Vec<(usize, IgnoreRule)>,
+    /// Speaker pins read so far, in reading order.
+    pins: Vec<Pin>,
+    /// Indices in `pins` of those waiting for the next block to close.
+    pins_waiting: Vec<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -87,6 +92,8 @@ impl<'a> Builder<'a> {
             blocks: Vec::new(),
             ignores: Ignores::default(),
             pending: Vec::new(),
+            pins: Vec::new(),
+            pins_waiting: Vec::new(),
         }
     }
 
@@ -232,16 +239,27 @@ impl<'a> Builder<'a> {
         for (_, rule) in silenced {
             self.ignores.blocks.push((span, rule));
         }
+        // Pins read since the last block closed are in this block (inline HTML, even after
+        // its last word) or before it with no block between.
+        for index in self.pins_waiting.drain(..) {
+            self.pins[index].block = Some(span);
+        }
         self.blocks.push(Block { span, kind: open.kind });
     }
 
-    /// Reads ignore directives from an HTML block or inline HTML.
+    /// Reads directives from an HTML block or inline HTML. A speaker pin waits for the next
+    /// block to close: the paragraph it is inside, or else the first after it.
     fn html(&mut self, span: Span) {
         let Some(html) = self.text.get(span.start..span.end) else { return };
-        for (end, directive) in ignore::directives(html) {
+        let at = |range: std::ops::Range<usize>| Span::new(span.start + range.start, span.start + range.end);
+        for (comment, directive) in ignore::directives(html) {
             match directive {
                 Directive::File(rule) => self.ignores.file.push(rule),
-                Directive::NextBlock(rule) => self.pending.push((span.start + end, rule)),
+                Directive::NextBlock(rule) => self.pending.push((span.start + comment.end, rule)),
+                Directive::Speaker { id, id_at } => {
+                    self.pins.push(Pin { comment: at(comment), id, id_span: at(id_at), block: None });
+                    self.pins_waiting.push(self.pins.len() - 1);
+                }
             }
         }
     }
@@ -251,7 +269,7 @@ impl<'a> Builder<'a> {
         // Every write copies whole characters over spaces, so the mask is valid UTF-8; the
         // fallback only keeps that promise without a panic.
         let prose_tail = String::from_utf8(self.mask).unwrap_or_else(|_| blank(tail));
-        Parsed { blocks: self.blocks, ignores: self.ignores, prose_tail }
+        Parsed { blocks: self.blocks, ignores: self.ignores, pins: self.pins, prose_tail }
     }
 }
 

@@ -66,6 +66,31 @@ pub struct Article {
     pub blocks: Vec<Block>,
     pub front_matter: Option<FrontMatter>,
     pub ignores: Ignores,
+    /// `copydesk-speaker` comments, in reading order.
+    pub pins: Vec<Pin>,
+}
+
+/// A `<!-- copydesk-speaker ID -->` comment: the writer says who speaks the quotations of
+/// one paragraph, where the rules would guess wrong or not at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pin {
+    /// The whole comment.
+    pub comment: Span,
+    /// The glossary entity id as written; `none` says the quotations have no speaker on
+    /// purpose; empty when the comment names none.
+    pub id: String,
+    /// Where the id is written (the comment's text when there is no id).
+    pub id_span: Span,
+    /// The block whose quotations it pins: the one holding the comment, else the first to
+    /// start after it; None when no block follows.
+    pub block: Option<Span>,
+}
+
+impl Pin {
+    /// True for `copydesk-speaker none`.
+    pub fn is_none(&self) -> bool {
+        self.id == "none"
+    }
 }
 
 /// Splits an article into its model. Never fails: unrecognised structure is prose.
@@ -74,19 +99,20 @@ pub fn parse(text: &str, format: Format) -> Article {
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
     let mut prose = String::with_capacity(text.len());
     prose.push_str(&blank(&text[..body_start]));
-    let (blocks, ignores) = match format {
+    let (blocks, ignores, pins) = match format {
         Format::PlainText => {
-            prose.push_str(&text[body_start..]);
-            (plain::blocks(text, body_start), Ignores::default())
+            let parsed = plain::parse(text, body_start);
+            prose.push_str(&parsed.prose_tail);
+            (parsed.blocks, parsed.ignores, parsed.pins)
         }
         Format::Markdown => {
             let parsed = markdown::parse(text, body_start);
             prose.push_str(&parsed.prose_tail);
-            (parsed.blocks, parsed.ignores)
+            (parsed.blocks, parsed.ignores, parsed.pins)
         }
     };
     debug_assert_eq!(prose.len(), text.len());
-    Article { format, prose, blocks, front_matter, ignores }
+    Article { format, prose, blocks, front_matter, ignores, pins }
 }
 
 /// `text` with every character but newlines replaced by spaces of the same byte length.

@@ -63,6 +63,9 @@ pub enum Rule {
     /// `Limbaugh discussed what he described as the “brilliant” decision`: the pronoun of a
     /// what-clause is the sentence's named subject.
     WhatClauseSubject,
+    /// `<!-- copydesk-speaker okafor -->`: the writer pinned the paragraph's quotations to a
+    /// glossary entity; no rule was asked.
+    Pinned,
 }
 
 impl Rule {
@@ -91,6 +94,7 @@ impl Rule {
         Rule::ClauseIntroducesQuote,
         Rule::SpeechNounPossessor,
         Rule::WhatClauseSubject,
+        Rule::Pinned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -118,6 +122,7 @@ impl Rule {
             Rule::ClauseIntroducesQuote => "clause-introduces-quote",
             Rule::SpeechNounPossessor => "speech-noun-possessor",
             Rule::WhatClauseSubject => "what-clause-subject",
+            Rule::Pinned => "pinned",
         }
     }
 }

@@ -3,12 +3,16 @@
 //! (or letting another rule take its place) fails the test named for it.
 
 use super::Rule;
-use crate::analysis::{Format, GlossaryIndex, analyze};
+use crate::analysis::{Format, GlossaryIndex, analyze, glossary};
+
+/// The one entity of the fixtures' glossary, for the pin fixture: a name no other fixture
+/// uses, so that no other rule sees a glossary name.
+const GLOSSARY: &str = "[quist]\nname = \"Ada Quist\"\n";
 
 /// The speaker as written, the cue and the rule of the quotation whose text starts with
 /// `quote_start`, as `speaker [cue] rule`, or `none` when it has no attribution.
 fn attribution_of(text: &str, quote_start: &str) -> String {
-    let (index, _) = GlossaryIndex::build(Vec::new());
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".to_string(), glossary::parse(GLOSSARY))]);
     let (_, analysis) = analyze(text, Format::PlainText, &index);
     let quote = analysis
         .quotes
@@ -86,6 +90,9 @@ rule_fixtures! {
         => "Gazette [[] source-in-brackets";
     what_clause_subject: WhatClauseSubject,
         "Okafor discussed what he described as the “brilliant” decision.", "brilliant" => "Okafor [described] what-clause-subject";
+    pinned: Pinned,
+        "<!-- copydesk-speaker quist -->\n“Free swimming for every child, for ever.”", "Free swimming"
+        => "quist [<!-- copydesk-speaker quist -->] pinned";
 }
 
 #[test]

@@ -156,3 +156,24 @@ fn direct_and_partial_quotations() {
     assert!(!is_direct("“Whitfield's folly”"));
     assert_eq!(words_quoted("“We — the council — cannot.”"), 4);
 }
+
+/// Issue 16: a pinned quotation counts for the pinned entity as attributed and named, and a
+/// quotation pinned to `none` is neither unattributed nor anyone's.
+#[test]
+fn pins_count_in_the_ledger() {
+    let (index, _) = GlossaryIndex::build(vec![(
+        "glossary.toml".to_string(),
+        glossary::parse("[marsh]\nname = \"Lena Marsh\"\nkind = \"person\"\n"),
+    )]);
+    let text = "The pool shut.\n\n<!-- copydesk-speaker marsh -->\n“It is time.”\n\n\
+                <!-- copydesk-speaker none -->\n“Save our pool!”\n";
+    let (_, analysis) = analyze(text, Format::Markdown, &index);
+    let ledger = Ledger::of(text, &analysis, &index);
+    assert!(ledger.unattributed.is_empty(), "{:?}", ledger.unattributed);
+    assert_eq!(ledger.sources.len(), 1, "{:?}", ledger.sources);
+    let source = &ledger.sources[0];
+    assert_eq!(
+        (source.entity.as_deref(), source.attributed, source.assumed, source.named),
+        (Some("marsh"), 1, 0, true)
+    );
+}

@@ -6,15 +6,17 @@ import { test } from "node:test";
 
 import { DEFAULT_SEVERITIES, serverSettings } from "../settings";
 
+const UNSET = Object.fromEntries(Object.keys(DEFAULT_SEVERITIES).map((code) => [code, "default"]));
+
 function check(configured: Record<string, unknown>, expect: Record<string, unknown>) {
   const settings = serverSettings(<T>(key: string, fallback: T) => (key in configured ? (configured[key] as T) : fallback));
   assert.deepEqual(settings, expect);
 }
 
-test("defaults match the server's", () => {
+test("codes left unset are sent as default, leaving copydesk.toml or the server's default", () => {
   check(
     {},
-    { severities: DEFAULT_SEVERITIES, debounceMs: 150, glossaries: [], maxDocumentSize: 2097152 },
+    { severities: UNSET, debounceMs: 150, glossaries: [], maxDocumentSize: 2097152 },
   );
 });
 
@@ -22,7 +24,7 @@ test("a severity override replaces only its code, and every code is always sent"
   check(
     { severities: { "unknown-speaker": "off" }, debounceMs: 0, glossaries: ["people.toml"], maxDocumentSize: 10 },
     {
-      severities: { ...DEFAULT_SEVERITIES, "unknown-speaker": "off" },
+      severities: { ...UNSET, "unknown-speaker": "off" },
       debounceMs: 0,
       glossaries: ["people.toml"],
       maxDocumentSize: 10,
