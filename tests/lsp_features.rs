@@ -288,6 +288,27 @@ async fn references_cover_open_documents_and_the_workspace() {
 }
 
 #[tokio::test]
+async fn highlights_and_references_include_the_pronouns_that_resolve_to_a_person() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let he = {
+        let start = find(STORY, "he said.", 0);
+        range(start, (start.0, start.1 + 2))
+    };
+    let expected = json!([{"range": span_range(STORY, "Tomas Brandt"), "kind": 1}, {"range": he, "kind": 1}]);
+    for position in [at(STORY, "he said.", 0), at(STORY, "Tomas Brandt", 3)] {
+        let found = client
+            .result("textDocument/documentHighlight", json!({"textDocument": {"uri": uri}, "position": position}))
+            .await;
+        assert_eq!(found, expected);
+    }
+    let params = json!({"textDocument": {"uri": uri}, "position": at(STORY, "he said.", 0), "context": {"includeDeclaration": false}});
+    let references = client.result("textDocument/references", params).await;
+    let ranges: Vec<&Value> = references.as_array().unwrap().iter().map(|l| &l["range"]).collect();
+    assert_eq!(ranges, [&span_range(STORY, "Tomas Brandt"), &he]);
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test]
 async fn document_symbols_outline_speakers_and_their_quotes() {
     let (workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
     let symbols = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})).await;

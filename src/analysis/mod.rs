@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod pins;
 pub mod quotes;
+pub mod references;
 pub mod sentences;
 pub mod span;
 pub mod words;

@@ -14,6 +14,7 @@ mod diagnostics;
 pub mod document_store;
 mod framing;
 mod glossary_watch;
+mod highlights;
 mod hover;
 mod inlay_hints;
 mod lifecycle;

@@ -40,17 +40,16 @@ pub fn entity_at(snapshot: &Snapshot, offset: usize, encoding: Encoding) -> Opti
     }
 }
 
-/// Mentions of `key` in one article snapshot.
+/// References to `key` in one article snapshot: mentions, and the pronouns and
+/// descriptions that speak for it.
 pub fn mentions_in(snapshot: &Snapshot, key: &EntityKey, encoding: Encoding) -> Vec<Location> {
     let Content::Article(article) = &snapshot.content else { return Vec::new() };
     article
         .analysis
-        .mentions
-        .iter()
-        .filter(|mention| EntityKey::of(&article.glossary, mention.entity).as_ref() == Some(key))
-        .map(|mention| {
-            Location::new(snapshot.uri.clone(), snapshot.lines.range(&snapshot.text, mention.span, encoding))
-        })
+        .references()
+        .into_iter()
+        .filter(|&(entity, _)| EntityKey::of(&article.glossary, entity).as_ref() == Some(key))
+        .map(|(_, span)| Location::new(snapshot.uri.clone(), snapshot.lines.range(&snapshot.text, span, encoding)))
         .collect()
 }
 

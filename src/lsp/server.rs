@@ -12,6 +12,7 @@ use tower_lsp_server::{Client, LanguageServer, UriExt};
 
 use super::code_actions::{self, APPLY_FIX_COMMAND, ClientEdits, Fix, FixEnvironment};
 use super::document_store::DocumentKind;
+use super::highlights;
 use super::position::Encoding;
 use super::session::{Lifecycle, Session, Settings};
 use super::snapshot::Snapshot;
@@ -241,6 +242,18 @@ impl LanguageServer for Backend {
             };
             let include = params.context.include_declaration;
             Ok(references::references(&self.session, &document.text_document.uri, offset, include).await)
+        })
+        .await
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        panic_guard::request(&self.session, "documentHighlight", async {
+            let document = params.text_document_position_params;
+            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
+                return Ok(None);
+            };
+            let encoding = self.session.encoding();
+            Ok(panic_guard::off_loop(move || highlights::highlights(&snapshot, offset, encoding)).await)
         })
         .await
     }

@@ -225,17 +225,18 @@ fn index_article(path: &Path, env: &Environment, encoding: Encoding) -> Option<A
     let mut indexed = ArticleMentions { uri: snapshot.uri.clone(), keys: Vec::new(), mentions: Vec::new() };
     let Content::Article(article) = &snapshot.content else { return Some(indexed) };
     let mut key_of_entity = HashMap::new();
-    for mention in &article.analysis.mentions {
-        let key = match key_of_entity.get(&mention.entity) {
+    // Resolved pronouns and descriptions count as references, as in open documents.
+    for (entity, span) in article.analysis.references() {
+        let key = match key_of_entity.get(&entity) {
             Some(&key) => key,
             None => {
-                let Some(key) = EntityKey::of(&article.glossary, mention.entity) else { continue };
+                let Some(key) = EntityKey::of(&article.glossary, entity) else { continue };
                 indexed.keys.push(key);
-                key_of_entity.insert(mention.entity, indexed.keys.len() - 1);
+                key_of_entity.insert(entity, indexed.keys.len() - 1);
                 indexed.keys.len() - 1
             }
         };
-        let range = snapshot.lines.range(&snapshot.text, mention.span, encoding);
+        let range = snapshot.lines.range(&snapshot.text, span, encoding);
         indexed.mentions.push((key, range));
     }
     indexed.mentions.shrink_to_fit();
