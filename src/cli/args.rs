@@ -57,6 +57,10 @@ pub enum OutputFormat {
     Human,
     /// One JSON object per article, one per line.
     Json,
+    /// One SARIF 2.1.0 log (for GitHub code scanning and other SARIF readers).
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::message`), then the summary.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

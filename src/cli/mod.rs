@@ -6,11 +6,14 @@
 
 mod args;
 pub mod check;
+pub mod github;
 pub mod human;
 pub mod inputs;
 pub mod json;
+mod places;
 pub mod quotes;
 pub mod report;
+pub mod sarif;
 
 pub use args::{CheckArgs, InputArgs, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
@@ -137,6 +140,14 @@ fn print(
     cwd: &Path,
     quotes: bool,
 ) -> io::Result<()> {
+    if format == OutputFormat::Sarif {
+        // The log is one document: unreadable inputs are named on standard error first, and
+        // also inside the log, as notifications of the run.
+        for unreadable in outcomes.iter().filter_map(|outcome| outcome.as_ref().err()) {
+            report_unreadable(unreadable);
+        }
+        return sarif::write_log(out, outcomes, cwd);
+    }
     for outcome in outcomes {
         match outcome {
             Ok(checked) => match format {
@@ -147,20 +158,33 @@ fn print(
                     }
                 }
                 OutputFormat::Json => writeln!(out, "{}", json::FileRecord::new(checked, cwd).to_line())?,
+                OutputFormat::Github => github::write_file(out, checked, cwd)?,
+                OutputFormat::Sarif => unreachable!("the SARIF log is written whole, above"),
             },
             Err(unreadable) => {
                 // Flushed first so that, on a terminal, the message sits among the results in order.
                 out.flush()?;
-                let path = human::escape_controls(&unreadable.path);
-                let error = unreadable.error.to_string();
-                eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
+                report_unreadable(unreadable);
+                if format == OutputFormat::Github {
+                    github::write_unreadable(out, unreadable, cwd)?;
+                }
             }
         }
     }
-    if format == OutputFormat::Human {
-        human::write_summary(out, totals, human)?;
+    match format {
+        OutputFormat::Human => human::write_summary(out, totals, human)?,
+        // The summary closes the step's log; it is no workflow command, so it stays plain.
+        OutputFormat::Github => human::write_summary(out, totals, HumanConfig::default())?,
+        OutputFormat::Json | OutputFormat::Sarif => {}
     }
     Ok(())
+}
+
+/// Names an input that could not be read on standard error, with the reason.
+fn report_unreadable(unreadable: &check::Unreadable) {
+    let path = human::escape_controls(&unreadable.path);
+    let error = unreadable.error.to_string();
+    eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
