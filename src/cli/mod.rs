@@ -10,12 +10,13 @@ pub mod github;
 pub mod human;
 pub mod inputs;
 pub mod json;
+mod jsonl;
 mod places;
 pub mod quotes;
 pub mod report;
 pub mod sarif;
 
-pub use args::{CheckArgs, InputArgs, OutputFormat, StdinFormat};
+pub use args::{CheckArgs, InputArgs, InputFormat, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
 
 use std::collections::HashSet;
@@ -48,6 +49,9 @@ fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs:
 
 /// Runs `copydesk check` and returns its exit status.
 pub fn run(args: &CheckArgs) -> ExitCode {
+    if args.input_format == InputFormat::Jsonl {
+        return jsonl::run(args);
+    }
     let (inputs, config) = match inputs_and_config(&args.paths, &args.input) {
         Ok(read) => read,
         Err(status) => return status,
