@@ -471,3 +471,134 @@ fn the_glossaries_command_says_which_apply_and_why() {
     assert_eq!(run.status, 1);
     assert!(run.stdout.starts_with("story.txt:\n  no glossary applies: looked for"), "{}", run.stdout);
 }
+
+/// The SARIF log with what depends on the machine (the working folder's URI, the version)
+/// replaced, pretty-printed for a readable snapshot.
+fn pretty_sarif(stdout: &str, cwd: &Path) -> String {
+    assert_eq!(stdout.lines().count(), 1, "one log, on one line");
+    let mut log: serde_json::Value = serde_json::from_str(stdout).expect("the log is JSON");
+    let run = &mut log["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap().to_string();
+    assert_eq!(base, format!("file://{}/", cwd.display()), "the base is the working folder");
+    run["originalUriBaseIds"]["%SRCROOT%"]["uri"] = "file:///[cwd]/".into();
+    assert_eq!(run["tool"]["driver"]["version"], env!("CARGO_PKG_VERSION"));
+    run["tool"]["driver"]["version"] = "[version]".into();
+    serde_json::to_string_pretty(&log).unwrap()
+}
+
+/// Validates `log` against the SARIF 2.1.0 schema vendored in tests/fixtures (its source and
+/// licence are in sarif-schema-2.1.0.md beside it), returning the errors.
+fn sarif_schema_errors(log: &serde_json::Value) -> Vec<String> {
+    let schema =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sarif-schema-2.1.0.json"))
+            .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the SARIF schema compiles");
+    validator.iter_errors(log).map(|error| format!("{} at {}", error, error.instance_path())).collect()
+}
+
+#[test]
+fn sarif_output_on_the_markdown_example() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = copydesk(&["check", "--format", "sarif", "examples/lido-closure.md"]);
+    assert_eq!((run.status, run.stderr.as_str()), (1, ""), "the same exit status as the other formats");
+    insta::assert_snapshot!("sarif_lido_closure", pretty_sarif(&run.stdout, root));
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let outside = scratch("sarif-outside", &[("elsewhere.txt", "“Who said this?”\n".as_bytes())]);
+    let dir = scratch(
+        "sarif-valid",
+        &[
+            (".git/HEAD", b"ref: refs/heads/main\n"),
+            (
+                "glossary.toml",
+                b"[dana-whitfield]\nname = \"Dana Whitfield\nkind = \"wizard\"\n[x]\nkind = \"person\"\n",
+            ),
+            ("news/my story, #2.md", "The council met.\n\n“Nobody asked the children.”\n".as_bytes()),
+            ("news/café.txt", "“Open the pool,” Dana Whitfield said.\n“Unclosed\n".as_bytes()),
+            ("binary.txt", b"\0\0\0"),
+        ],
+    );
+    let elsewhere = outside.join("elsewhere.txt");
+    let args = ["check", "--format", "sarif", "news", "binary.txt", "missing.md", "-", elsewhere.to_str().unwrap()];
+    let run = copydesk_in(&dir, &args, Some("“Said nobody.”\n"));
+    assert_eq!(run.status, 2, "{run:?}");
+    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(sarif_schema_errors(&log), Vec::<String>::new(), "{}", run.stdout);
+
+    let sarif_run = &log["runs"][0];
+    let uris: Vec<&str> = sarif_run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|result| result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .collect();
+    assert!(uris.contains(&"glossary.toml"), "{uris:?}");
+    assert!(uris.contains(&"news/caf%C3%A9.txt"), "{uris:?}");
+    assert!(uris.contains(&"news/my%20story,%20%232.md"), "{uris:?}");
+    assert!(uris.contains(&format!("file://{}", elsewhere.display()).as_str()), "{uris:?}");
+    let invocation = &sarif_run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(invocation["toolExecutionNotifications"].as_array().unwrap().len(), 2);
+    assert!(run.stderr.contains("copydesk: missing.md: no such file"), "{}", run.stderr);
+
+    // The schema is strict enough to catch a broken log: the validation above means something.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "hint".into();
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0.into();
+    assert_eq!(sarif_schema_errors(&broken).len(), 2, "{:?}", sarif_schema_errors(&broken));
+}
+
+#[test]
+fn sarif_rules_cover_every_code_and_results_point_at_them() {
+    let run = copydesk(&["check", "--format", "sarif", "examples/lido-closure.md", "examples/cup-final.txt"]);
+    let log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|rule| rule["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), copydesk::analysis::Code::ALL.len(), "{ids:?}");
+    for rule in rules {
+        let help = rule["helpUri"].as_str().unwrap();
+        assert!(help.starts_with("https://github.com/copydesk/copydesk/blob/main/docs/attribution.md#"), "{help}");
+    }
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"], "{result}");
+    }
+}
+
+#[test]
+fn github_output_on_the_markdown_example() {
+    let run = copydesk(&["check", "--format", "github", "examples/lido-closure.md"]);
+    assert_eq!((run.status, run.stderr.as_str()), (1, ""));
+    for line in run.stdout.lines().filter(|line| line.starts_with("::")) {
+        assert!(
+            line.starts_with("::warning file=examples/lido-closure.md,line=") || line.starts_with("::notice file="),
+            "{line}"
+        );
+    }
+    insta::assert_snapshot!("github_lido_closure", format!("exit {}\n{}", run.status, run.stdout));
+}
+
+/// A workflow command ends at a line break, so a file name or message holding one would let
+/// the rest of it be read as a command of its own; the runner unescapes `%0A` back.
+#[test]
+fn github_output_escapes_what_would_end_a_command() {
+    let dir = scratch(
+        "github-escapes",
+        &[(".git/HEAD", b"ref: refs/heads/main\n"), ("a,b:100%.txt", "“Nobody asked.”\n".as_bytes())],
+    );
+    let run = copydesk_in(&dir, &["check", "--format", "github", "a,b:100%.txt", "gone.md"], None);
+    assert_eq!(run.status, 2);
+    assert!(run.stdout.contains("::error file=gone.md,title=unreadable-input::cannot read gone.md: no such file\n"));
+    let first = run.stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with(
+            "::warning file=a%2Cb%3A100%25.txt,line=1,col=1,endLine=1,endColumn=16,title=unattributed-quote::"
+        ),
+        "{first}"
+    );
+}

@@ -19,6 +19,12 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    /// What the PATHs hold: articles, or JSON Lines of articles (`-` or files), one
+    /// `{"id", "text", "format", "glossary"}` object a line, each answered by one line of
+    /// JSON with its `id`, in order, as it is read.
+    #[arg(long, value_enum, default_value_t = InputFormat::Articles)]
+    pub input_format: InputFormat,
+
     /// With the human format, also list every quotation: its line, the speaker as written,
     /// whom that resolved to, and the cue with its rule.
     #[arg(long)]
@@ -62,6 +68,18 @@ pub enum OutputFormat {
     Human,
     /// One JSON object per article, one per line.
     Json,
+    /// One SARIF 2.1.0 log (for GitHub code scanning and other SARIF readers).
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::message`), then the summary.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Article files and folders, or `-` for one article on standard input.
+    Articles,
+    /// JSON Lines, one article a line; the output is JSON Lines whatever `--format` says.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

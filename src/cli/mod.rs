@@ -6,15 +6,19 @@
 
 mod args;
 pub mod check;
+pub mod github;
 pub mod glossaries;
 pub mod human;
 pub mod inputs;
 pub mod json;
+mod jsonl;
+mod places;
 pub mod project;
 pub mod quotes;
 pub mod report;
+pub mod sarif;
 
-pub use args::{CheckArgs, InputArgs, OutputFormat, StdinFormat};
+pub use args::{CheckArgs, InputArgs, InputFormat, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
 
 use std::collections::HashSet;
@@ -49,6 +53,9 @@ fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs:
 
 /// Runs `copydesk check` and returns its exit status.
 pub fn run(args: &CheckArgs) -> ExitCode {
+    if args.input_format == InputFormat::Jsonl {
+        return jsonl::run(args);
+    }
     let (inputs, config) = match inputs_and_config(&args.paths, &args.input) {
         Ok(read) => read,
         Err(status) => return status,
@@ -151,6 +158,14 @@ fn print(
     cwd: &Path,
     quotes: bool,
 ) -> io::Result<()> {
+    if format == OutputFormat::Sarif {
+        // The log is one document: unreadable inputs are named on standard error first, and
+        // also inside the log, as notifications of the run.
+        for unreadable in outcomes.iter().filter_map(|outcome| outcome.as_ref().err()) {
+            report_unreadable(unreadable);
+        }
+        return sarif::write_log(out, outcomes, cwd);
+    }
     for outcome in outcomes {
         match outcome {
             Ok(checked) => match format {
@@ -161,20 +176,33 @@ fn print(
                     }
                 }
                 OutputFormat::Json => writeln!(out, "{}", json::FileRecord::new(checked, cwd).to_line())?,
+                OutputFormat::Github => github::write_file(out, checked, cwd)?,
+                OutputFormat::Sarif => unreachable!("the SARIF log is written whole, above"),
             },
             Err(unreadable) => {
                 // Flushed first so that, on a terminal, the message sits among the results in order.
                 out.flush()?;
-                let path = human::escape_controls(&unreadable.path);
-                let error = unreadable.error.to_string();
-                eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
+                report_unreadable(unreadable);
+                if format == OutputFormat::Github {
+                    github::write_unreadable(out, unreadable, cwd)?;
+                }
             }
         }
     }
-    if format == OutputFormat::Human {
-        human::write_summary(out, totals, human)?;
+    match format {
+        OutputFormat::Human => human::write_summary(out, totals, human)?,
+        // The summary closes the step's log; it is no workflow command, so it stays plain.
+        OutputFormat::Github => human::write_summary(out, totals, HumanConfig::default())?,
+        OutputFormat::Json | OutputFormat::Sarif => {}
     }
     Ok(())
+}
+
+/// Names an input that could not be read on standard error, with the reason.
+fn report_unreadable(unreadable: &check::Unreadable) {
+    let path = human::escape_controls(&unreadable.path);
+    let error = unreadable.error.to_string();
+    eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
