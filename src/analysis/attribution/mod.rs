@@ -421,6 +421,11 @@ fn resolve_in_reading_order(
         if event.quote.is_none() && event.found.rule == Rule::RelativePronoun {
             continue;
         }
+        // `Yet he tweeted`, read as the speaker `yet`: a word that cannot speak is no one to
+        // continue, whether or not it quoted anything.
+        if event.quote.is_none() && !can_speak(prose, &event.found) {
+            continue;
+        }
         let key = (event.found.speaker.start, event.found.cue.start);
         let resolved = *resolved_pairs.entry(key).or_insert_with(|| resolver.resolve(&event.found, event.sentence));
         let Some(index) = event.quote else { continue };

@@ -116,3 +116,31 @@ fn check_without_glossary(text: &str, expect: &str) {
     let got = render(text, "");
     assert_eq!(got.trim_end(), expect.trim_end(), "\n{got}");
 }
+
+#[test]
+fn a_subject_named_since_wins_though_the_last_speaker_is_named_after_it() {
+    check(
+        r#"Pool to close
+“It is over,” Okafor said.
+Castillo has not seen Okafor’s letter.
+“I will fight on,” he wrote on Saturday.
+"#,
+        r#"speech “It is over,” ← Okafor [said] = Tomas Okafor
+speech “I will fight on,” ← he [wrote] = Ben Castillo
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Ben Castillo."#,
+    );
+}
+
+#[test]
+fn a_word_that_cannot_speak_is_never_the_last_to_speak() {
+    check(
+        r#"Pool to close
+“It is over,” Okafor said.
+Castillo has not yet responded to the letter.
+“I will fight on,” he said.
+"#,
+        r#"speech “It is over,” ← Okafor [said] = Tomas Okafor
+speech “I will fight on,” ← he [said] = Ben Castillo
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Ben Castillo."#,
+    );
+}

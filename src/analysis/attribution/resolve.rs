@@ -282,9 +282,21 @@ impl<'a> Resolver<'a> {
                 && self.glossary.entity(m.entity).kind == EntityKind::Person
                 && self.entity_matches(m.entity, pronoun)
         });
-        // `Ban's term expires this year. He said …`: a person named since as the subject
-        // opening a sentence is whom readers take the pronoun for, over an earlier speaker.
-        let subject_since = rival.filter(|m| self.opens_sentence(m.span));
+        // `Ban's term expires this year. He said …`, `Trump has not responded to Calderon's
+        // remarks. … he tweeted`: the latest person opening a sentence since the chosen
+        // speaker spoke is whom readers take the pronoun for, over that speaker, even when
+        // the speaker is named again after it as an object.
+        let subject_since = self
+            .mentions_before(at)
+            .rev()
+            .take_while(|m| m.span.start >= chosen.at.end)
+            .find(|m| {
+                self.glossary.entity(m.entity).kind == EntityKind::Person
+                    && self.entity_matches(m.entity, pronoun)
+                    && self.opens_sentence(m.span)
+            })
+            .filter(|m| Some(m.entity) != chosen.resolved.entity);
+        let rival = rival.or(subject_since);
         let rival = rival.map(|m| (m.span, self.glossary.entity(m.entity).name.clone())).or_else(|| {
             matches!(pronoun, Pronoun::He | Pronoun::She)
                 .then(|| self.article_rival(since, at, &chosen.resolved.name, pronoun))
