@@ -212,7 +212,7 @@ async fn hover_shows_the_actor_card_the_pronoun_and_the_quotation() {
         "Riverside City Council",
         "Elected in 2022",
         "twitter: @adaokafor",
-        "mentioned twice, quoted 3 times",
+        "Mentioned twice, quoted 3 times.",
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
@@ -223,11 +223,11 @@ async fn hover_shows_the_actor_card_the_pronoun_and_the_quotation() {
     assert!(hover_text(&pronoun).contains("**he** → **Tomas Brandt**"), "{pronoun}");
 
     let quote = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "Construction", 3)).await;
-    assert!(hover_text(&quote).contains("Readers will assume **Tomas Brandt**"), "{quote}");
+    assert_eq!(hover_text(&quote), "No speaker named: readers will assume **Tomas Brandt**.", "{quote}");
 
     let attributed = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "budget", 0)).await;
     let text = hover_text(&attributed);
-    assert!(text.contains("Speaker: **Tomas Brandt**, opposition leader") && text.contains("Cue: “said”"), "{text}");
+    assert_eq!(text, "Said by **Tomas Brandt**, opposition leader.");
 
     let nothing = request_at(&mut client, "textDocument/hover", &uri, at(STORY, "title:", 0)).await;
     assert_eq!(nothing, Value::Null);
@@ -428,7 +428,7 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
     assert_eq!(
         titles(&attribute),
         [
-            "Attribute to Tomas Brandt (confirm the speaker)",
+            "Attribute to Brandt (confirm the speaker)",
             "Pin speaker: Tomas Brandt",
             "Silence unattributed-quote in this paragraph"
         ]
@@ -439,7 +439,7 @@ async fn code_actions_add_speakers_attribute_quotes_and_silence_diagnostics() {
         attribute[0]["edit"]["documentChanges"][0]["edits"],
         json!([
             {"range": range(period, (period.0, period.1 + 1)), "newText": ","},
-            {"range": range(after, after), "newText": " Tomas Brandt said."}
+            {"range": range(after, after), "newText": " Brandt said."}
         ])
     );
 
@@ -699,7 +699,7 @@ async fn plain_text_is_offered_ignore_comments_and_pins() {
     assert_eq!(
         titles(&actions),
         [
-            "Attribute to Tomas Brandt (confirm the speaker)",
+            "Attribute to Brandt (confirm the speaker)",
             "Pin speaker: Tomas Brandt",
             "Silence unattributed-quote in this paragraph"
         ]
@@ -708,7 +708,7 @@ async fn plain_text_is_offered_ignore_comments_and_pins() {
     let after = find(text, "?”", 2);
     assert_eq!(
         actions[0]["edit"]["documentChanges"][0]["edits"],
-        json!([{"range": range(after, after), "newText": " Tomas Brandt said."}])
+        json!([{"range": range(after, after), "newText": " Brandt said."}])
     );
     // The ignore comment, on a line of its own, silences the warning and is no paragraph.
     let silence = &action(&actions, "Silence unattributed-quote in this paragraph").unwrap()["edit"];
@@ -746,5 +746,40 @@ async fn a_long_request_does_not_hold_back_the_requests_behind_it() {
         "{:.200}",
         symbols.to_string()
     );
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 16's Done-when on the seed article: no two inlay hints share a position, the
+/// ambiguous `he` of line 9 shows its doubt and offers a fix naming Nadeem Anjum (by surname,
+/// as he was introduced on line 8). Skipped, with a note, when the shared corpus is not beside
+/// the repository.
+#[tokio::test]
+async fn the_seed_article_has_one_hint_per_position_and_names_the_ambiguous_speaker() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed");
+    if !seed.join("kabul-talks.txt").exists() {
+        eprintln!("note: {} is absent; the seed check is skipped", seed.display());
+        return;
+    }
+    let article = std::fs::read_to_string(seed.join("kabul-talks.txt")).unwrap();
+    let glossary = std::fs::read_to_string(seed.join("glossary.toml")).unwrap();
+    let workspace = Workspace::new(&[("glossary.toml", glossary.as_str())]);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let uri = workspace.uri("kabul-talks.txt");
+    client.open(&uri, "plaintext", &article).await;
+    client.diagnostics_at(&uri, 1).await;
+    let hints = client
+        .result("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (40, 0))}))
+        .await;
+    let positions: Vec<&Value> = hints.as_array().unwrap().iter().map(|h| &h["position"]).collect();
+    for (i, p) in positions.iter().enumerate() {
+        assert!(!positions[..i].contains(p), "two hints at {p}: {hints}");
+    }
+    let he = find(&article, "he said", 0);
+    assert_eq!(he.0, 8, "the first `he said` is on line 9");
+    let doubt = hints.as_array().unwrap().iter().find(|h| h["position"]["line"] == 8).expect("a hint on line 9");
+    assert!(doubt["label"].as_str().unwrap().ends_with('?'), "{doubt}");
+    let actions = actions_at(&mut client, &uri, range(he, (he.0, he.1 + 2))).await;
+    let name = action(&actions, "Replace “he” with Anjum").unwrap_or_else(|| panic!("{:?}", titles(&actions)));
+    assert_eq!(name["edit"]["documentChanges"][0]["edits"][0]["newText"], "Anjum");
     client.shutdown_and_exit().await;
 }

@@ -1,6 +1,8 @@
 //! Quick fixes: add an unknown speaker to the nearest glossary, silence a diagnostic with an
-//! ignore comment, attribute an unattributed quotation to its likely speaker, pin the speaker
-//! of an unattributed quotation or an ambiguous pronoun's paragraph with a speaker pin.
+//! ignore comment, attribute an unattributed quotation to its likely speaker, replace an
+//! ambiguous pronoun with each candidate's name, pin the speaker of an unattributed quotation
+//! or an ambiguous pronoun's paragraph with a speaker pin. A name the article has already
+//! introduced is written as news style writes it on second reference: a person by surname.
 //!
 //! Each fix is a [`Fix`] value worked out into a [`Plan`] against the current texts, and every
 //! plan becomes a `WorkspaceEdit` the editor applies: copydesk never writes a file itself.
@@ -44,6 +46,9 @@ pub enum Fix {
     /// Insert `<!-- copydesk-speaker ID -->` on its own line before the block at `offset`.
     #[serde(rename_all = "camelCase")]
     Pin { uri: Uri, version: i32, id: String, offset: usize },
+    /// Replace the ambiguous pronoun spanning `start..end` with NAME.
+    #[serde(rename_all = "camelCase")]
+    NamePronoun { uri: Uri, version: i32, start: usize, end: usize, name: String },
 }
 
 impl Fix {
@@ -53,7 +58,8 @@ impl Fix {
             Fix::AddToGlossary { uri, .. }
             | Fix::Ignore { uri, .. }
             | Fix::Attribute { uri, .. }
-            | Fix::Pin { uri, .. } => uri,
+            | Fix::Pin { uri, .. }
+            | Fix::NamePronoun { uri, .. } => uri,
         }
     }
 }
@@ -105,14 +111,18 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
                     .find(|q| q.span.overlaps(diagnostic.span) && q.kind == QuoteKind::Speech);
                 let likely_entity = quote.and_then(|q| q.likely_speaker.as_ref()?.entity);
                 if let Some((quote, likely)) = quote.and_then(|q| Some((q, q.likely_speaker.as_ref()?))) {
+                    let name = match likely.entity {
+                        Some(entity) => reference(article, entity, quote.span.start).to_string(),
+                        None => likely.name.clone(),
+                    };
                     fixes.push((
-                        format!("Attribute to {} (confirm the speaker)", likely.name),
+                        format!("Attribute to {name} (confirm the speaker)"),
                         Fix::Attribute {
                             uri: snapshot.uri.clone(),
                             version: snapshot.version,
                             start: quote.span.start,
                             end: quote.span.end,
-                            name: likely.name.clone(),
+                            name,
                         },
                     ));
                 }
@@ -134,7 +144,23 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
                         attribution.clone().find(|a| a.head.start == span.start)?.resolved.as_ref()?.entity
                     })
                 });
-                pin_fixes(snapshot, article, diagnostic.span.start, chosen.into_iter().chain(related), &mut fixes);
+                let candidates = distinct_speakers(article, chosen.into_iter().chain(related));
+                let pronoun = diagnostic.span;
+                let written = pronoun.text(&snapshot.text);
+                for &entity in &candidates {
+                    let name = reference(article, entity, pronoun.start).to_string();
+                    fixes.push((
+                        format!("Replace “{written}” with {name}"),
+                        Fix::NamePronoun {
+                            uri: snapshot.uri.clone(),
+                            version: snapshot.version,
+                            start: pronoun.start,
+                            end: pronoun.end,
+                            name,
+                        },
+                    ));
+                }
+                pin_fixes(snapshot, article, pronoun.start, candidates.into_iter(), &mut fixes);
             }
             _ => {}
         }
@@ -159,6 +185,29 @@ pub fn fixes(snapshot: &Snapshot, range: Span) -> Vec<(String, Fix)> {
 /// nearby, not everyone in the glossary.
 const PIN_CANDIDATES: usize = 3;
 
+/// The first [`PIN_CANDIDATES`] distinct glossary entities of `candidates`.
+fn distinct_speakers(article: &ArticleSnapshot, candidates: impl Iterator<Item = EntityId>) -> Vec<EntityId> {
+    let mut offered: Vec<EntityId> = Vec::new();
+    for entity in candidates {
+        if offered.len() < PIN_CANDIDATES && !offered.contains(&entity) && article.glossary.index.get(entity).is_some()
+        {
+            offered.push(entity);
+        }
+    }
+    offered
+}
+
+/// How the article should name `entity` at `at`: by its second reference (a person's
+/// surname) once a mention of it comes before `at`, else by its full name.
+fn reference(article: &ArticleSnapshot, entity: EntityId, at: usize) -> &str {
+    let index = &article.glossary.index;
+    if article.analysis.mentions.iter().any(|m| m.entity == entity && m.span.end <= at) {
+        index.second_reference(entity)
+    } else {
+        index.display_name(entity)
+    }
+}
+
 /// "Pin speaker: NAME" for each distinct glossary entity of `candidates`, pinning the block
 /// at `offset`.
 fn pin_fixes(
@@ -169,13 +218,8 @@ fn pin_fixes(
     fixes: &mut Vec<(String, Fix)>,
 ) {
     let index = &article.glossary.index;
-    let mut offered: Vec<EntityId> = Vec::new();
-    for entity in candidates {
-        if offered.len() == PIN_CANDIDATES || offered.contains(&entity) {
-            continue;
-        }
+    for entity in distinct_speakers(article, candidates) {
         let Some(found) = index.get(entity) else { continue };
-        offered.push(entity);
         fixes.push((
             format!("Pin speaker: {}", found.name),
             Fix::Pin { uri: snapshot.uri.clone(), version: snapshot.version, id: found.id.clone(), offset },
@@ -294,6 +338,10 @@ fn plan_in_article(snapshot: &Snapshot, article: &ArticleSnapshot, fix: &Fix, en
         }
         Fix::Pin { id, offset, .. } => {
             Some(comment_line_before(snapshot, article, *offset, &format!("copydesk-speaker {id}"), env))
+        }
+        Fix::NamePronoun { start, end, name, .. } => {
+            let edits = vec![TextEdit::new(range(Span::new(*start, *end)), name.clone())];
+            Some(Plan { uri: snapshot.uri.clone(), version: Some(snapshot.version), edits, create: None })
         }
         Fix::Attribute { start, end, name, .. } => {
             let quote = Span::new(*start, *end).text(&snapshot.text);
@@ -637,6 +685,36 @@ mod plan_tests {
         assert_eq!(pins, ["okafor", "lena"]);
     }
 
+    /// Issue 16: the ambiguous pronoun had no fix but pins; it now offers to name each
+    /// candidate, by surname since each has been introduced.
+    #[test]
+    fn ambiguous_pronouns_offer_to_name_each_candidate() {
+        let text = "“Go,” said Lena Marsh.\n\n“Open it,” said Tomas Brandt.\n\nAda Okafor and Tomas Brandt spoke.\n\n“Wait,” she said.\n";
+        let glossary = format!("{COUNCIL_GLOSSARY}\n[lena]\nname = \"Lena Marsh\"\npronouns = \"she\"\n");
+        let snapshot = snapshot(text, &glossary);
+        let read = |_: &Path| None;
+        let version = |_: &Uri| None;
+        let env =
+            FixEnvironment { encoding: Encoding::Utf16, root: Some(Path::new("/w")), read: &read, version: &version };
+        let Content::Article(article) = &snapshot.content else { panic!("an article") };
+        let ambiguous = article.analysis.diagnostics.iter().find(|d| d.code == Code::AmbiguousSpeaker);
+        let ambiguous = ambiguous.expect("`she` is ambiguous");
+        let named: Vec<(String, String)> = fixes(&snapshot, ambiguous.span)
+            .into_iter()
+            .filter(|(_, fix)| matches!(fix, Fix::NamePronoun { .. }))
+            .map(|(title, fix)| {
+                let plan = plan(&snapshot, &fix, ClientEdits::default(), &env).expect("a plan");
+                (title, apply(text, &plan.edits).lines().last().unwrap_or("").to_string())
+            })
+            .collect();
+        let expect = [
+            ("Replace “she” with Okafor", "“Wait,” Okafor said."),
+            ("Replace “she” with Marsh", "“Wait,” Marsh said."),
+        ];
+        let expect: Vec<(String, String)> = expect.iter().map(|(t, e)| (t.to_string(), e.to_string())).collect();
+        assert_eq!(named, expect);
+    }
+
     #[test]
     fn unattributed_quotes_get_their_likely_speaker() {
         // A paragraph between them, so the quotation does not carry on the first speaker's.
@@ -644,8 +722,8 @@ mod plan_tests {
             "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time.”\n",
             &[
                 (
-                    "Attribute to Tomas Brandt (confirm the speaker)",
-                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time,” Tomas Brandt said.\n",
+                    "Attribute to Brandt (confirm the speaker)",
+                    "“Open it,” said Tomas Brandt.\n\nThe vote is on Monday.\n\n“It is time,” Brandt said.\n",
                 ),
                 (
                     "Pin speaker: Tomas Brandt",

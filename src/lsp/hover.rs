@@ -1,5 +1,6 @@
-//! Hover: an actor card on a mention, whom a pronoun speaker resolves to, and a quotation's
-//! speaker and cue.
+//! Hover: an actor card on a mention, whom a pronoun speaker resolves to, and who said a
+//! quotation. Short and plain: one sentence or line each, counts in words ("quoted twice",
+//! "not quoted"), nothing the diagnostics already say.
 
 use std::path::Path;
 
@@ -8,7 +9,8 @@ use tower_lsp_server::lsp_types::{Hover, HoverContents, MarkupContent, MarkupKin
 use super::lookup::{self, Target};
 use super::position::Encoding;
 use super::snapshot::{ArticleSnapshot, Content, GlossarySnapshot, Snapshot};
-use crate::analysis::quotes::{Quote, SpeakerForm};
+use crate::analysis::attribution::Rule;
+use crate::analysis::quotes::{Attribution, Quote, QuoteKind, Resolved, SpeakerForm};
 use crate::analysis::{Entity, EntityId, GlossaryIndex, Span};
 
 pub fn hover(snapshot: &Snapshot, path: Option<&Path>, offset: usize, encoding: Encoding) -> Option<Hover> {
@@ -27,78 +29,88 @@ fn article_hover(snapshot: &Snapshot, article: &ArticleSnapshot, offset: usize) 
     let analysis = &article.analysis;
     let index = &article.glossary.index;
     match lookup::at(analysis, offset)? {
-        Target::Speaker(attribution) => {
-            let written = markdown_text(attribution.speaker.text(&snapshot.text));
-            let cue = cue_text(snapshot, attribution);
-            let mut text = match (&attribution.resolved, attribution.form) {
-                (Some(resolved), _) => {
-                    let name = markdown_text(&resolved.name);
-                    format!("**{written}** → **{name}** (speaker of this quotation, cue “{cue}”)")
-                }
-                (None, SpeakerForm::Pronoun) => {
-                    format!(
-                        "**{written}**: speaker of this quotation (cue “{cue}”), resolves to no one named before it"
-                    )
-                }
-                (None, _) => format!("**{written}**: speaker of this quotation (cue “{cue}”), not in the glossary"),
-            };
-            if let Some(entity) = attribution.resolved.as_ref().and_then(|r| r.entity) {
-                text.push_str("\n\n---\n\n");
-                text.push_str(&card_with_counts(article, entity));
-            }
-            Some((text, attribution.speaker))
-        }
+        Target::Speaker(attribution) => Some((speaker_summary(snapshot, article, attribution), attribution.speaker)),
         Target::Mention(mention) => Some((card_with_counts(article, mention.entity), mention.span)),
         Target::Quote(quote) => Some((quote_summary(snapshot, index, quote), quote.span)),
     }
 }
 
-/// The cue as the hover shows it: a pinned quotation's cue is the writer's pin, named as
-/// such rather than shown as the raw comment.
-fn cue_text(snapshot: &Snapshot, attribution: &crate::analysis::quotes::Attribution) -> String {
-    if attribution.rule == crate::analysis::attribution::Rule::Pinned {
-        return "pinned by copydesk-speaker".to_string();
+/// A speaker as written (a pronoun, a description, a name missing from the glossary): whom
+/// it stands for in one line, then who that is and how often the article quotes them. The
+/// full card is on the names themselves; the ambiguity, if any, is the diagnostic's to tell.
+fn speaker_summary(snapshot: &Snapshot, article: &ArticleSnapshot, attribution: &Attribution) -> String {
+    let written = markdown_text(attribution.speaker.text(&snapshot.text).trim());
+    let Some(resolved) = &attribution.resolved else {
+        return match attribution.form {
+            SpeakerForm::Pronoun => format!("**{written}**: nobody named before it fits"),
+            _ => format!("**{written}** is not in the glossary"),
+        };
+    };
+    let mut text = format!("**{written}** → **{}**", markdown_text(&resolved.name));
+    if let Some(entity) = resolved.entity {
+        if let Some(role) = article.glossary.index.get(entity).and_then(|e| e.role.as_ref()) {
+            text.push_str(&format!(", {}", markdown_text(role)));
+        }
+        text.push_str(&format!("\n\n{}", counts(article, entity)));
     }
-    markdown_text(attribution.cue.text(&snapshot.text))
+    text
 }
 
+/// Who said a quotation, in a sentence: the speaker and their role, or whom readers will
+/// assume, or why it needs nobody.
 fn quote_summary(snapshot: &Snapshot, index: &GlossaryIndex, quote: &Quote) -> String {
-    let kind = quote.kind.as_str();
+    let speaker_with_role = |resolved: &Resolved| {
+        let role = resolved.entity.and_then(|id| index.get(id)).and_then(|e| e.role.as_ref());
+        let role = role.map(|role| format!(", {}", markdown_text(role))).unwrap_or_default();
+        format!("**{}**{role}", markdown_text(&resolved.name))
+    };
     match (&quote.attribution, &quote.likely_speaker) {
+        (_, _) if quote.kind != QuoteKind::Speech => match quote.kind {
+            QuoteKind::Scare => "Scare quotes: no speaker needed.",
+            QuoteKind::Title => "A title: no speaker needed.",
+            _ => "A word talked about as a word: no speaker needed.",
+        }
+        .to_string(),
         (Some(attribution), _) => {
-            let speaker = match &attribution.resolved {
-                Some(resolved) => markdown_text(&resolved.name),
-                None => markdown_text(attribution.speaker.text(&snapshot.text)),
+            let said = match &attribution.resolved {
+                Some(resolved) => speaker_with_role(resolved),
+                None => format!("**{}**", markdown_text(attribution.speaker.text(&snapshot.text).trim())),
             };
-            let role = attribution
-                .resolved
-                .as_ref()
-                .and_then(|r| r.entity)
-                .and_then(|id| index.entities.get(id))
-                .and_then(|e| e.role.as_ref())
-                .map(|role| format!(", {}", markdown_text(role)))
-                .unwrap_or_default();
-            let cue = cue_text(snapshot, attribution);
-            format!("Quotation ({kind})\n\nSpeaker: **{speaker}**{role}\n\nCue: “{cue}”")
+            if attribution.rule == Rule::Pinned {
+                format!("Said by {said} (pinned by copydesk-speaker).")
+            } else {
+                format!("Said by {said}.")
+            }
         }
-        (None, Some(likely)) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
-            let name = markdown_text(&likely.name);
-            format!("Quotation ({kind}) with no attribution\n\nReaders will assume **{name}** said it.")
+        (None, Some(likely)) if quote.lacks_speaker() => {
+            format!("No speaker named: readers will assume **{}**.", markdown_text(&likely.name))
         }
-        (None, _) if quote.kind == crate::analysis::quotes::QuoteKind::Speech => {
-            format!("Quotation ({kind}) with no attribution: no speaker")
-        }
-        (None, _) => format!("Quotation ({kind}): needs no speaker"),
+        (None, _) if quote.lacks_speaker() => "No speaker named.".to_string(),
+        (None, _) => "No speaker needed.".to_string(),
     }
 }
 
 fn card_with_counts(article: &ArticleSnapshot, entity: EntityId) -> String {
-    let mentions = article.analysis.mentions.iter().filter(|m| m.entity == entity).count();
-    let quoted = article.analysis.quotes.iter().filter(|q| q.speaker().and_then(|r| r.entity) == Some(entity)).count();
     let Some(card) = card(&article.glossary.index, entity) else {
         return String::new();
     };
-    format!("{card}\n\n---\n\nIn this article: mentioned {}, quoted {}.", times(mentions), times(quoted))
+    format!("{card}\n\n{}", counts(article, entity))
+}
+
+/// How often the article names and quotes an entity, in words: "Mentioned once, quoted
+/// twice.", "Mentioned 3 times, not quoted.", "Quoted once." (for a speaker never named, as
+/// a pinned one can be).
+fn counts(article: &ArticleSnapshot, entity: EntityId) -> String {
+    let mentions = article.analysis.mentions.iter().filter(|m| m.entity == entity).count();
+    let quoted = article.analysis.quotes.iter().filter(|q| q.speaker().and_then(|r| r.entity) == Some(entity)).count();
+    let quoted = match quoted {
+        0 => "not quoted".to_string(),
+        n => format!("quoted {}", times(n)),
+    };
+    match mentions {
+        0 => format!("{}{}.", quoted[..1].to_uppercase(), &quoted[1..]),
+        n => format!("Mentioned {}, {quoted}.", times(n)),
+    }
 }
 
 fn times(n: usize) -> String {
@@ -124,7 +136,12 @@ pub fn entity_card(entity: &Entity, affiliation_name: impl Fn(&str) -> Option<St
         role_line.push(format!("*{}*", markdown_text(role)));
     }
     if let Some(affiliation) = &entity.affiliation {
-        role_line.push(markdown_text(&affiliation_name(affiliation).unwrap_or_else(|| affiliation.clone())));
+        let affiliation = affiliation_name(affiliation).unwrap_or_else(|| affiliation.clone());
+        // `Editor in chief of the Islamabad Telegraph` says the affiliation already.
+        let said = entity.role.as_ref().is_some_and(|role| role.to_lowercase().contains(&affiliation.to_lowercase()));
+        if !said {
+            role_line.push(markdown_text(&affiliation));
+        }
     }
     if !role_line.is_empty() {
         lines.push(role_line.join(", "));
@@ -209,33 +226,63 @@ mod tests {
     fn pronoun_speakers_show_whom_they_resolve_to() {
         check(
             "“It opens today,” Ada Okafor said.\n\n“We are proud,” s$0he said.\n",
-            Some("**she** → **Ada Okafor** (speaker of this quotation, cue “said”)"),
+            Some("**she** → **Ada Okafor**, Mayor"),
         );
     }
 
+    /// The whole hover, for the cases issue 16 found long or unplain.
+    fn whole(fixture: &str) -> Option<String> {
+        let (text, offset) = cursor(fixture);
+        let snapshot = snapshot(&text, COUNCIL_GLOSSARY);
+        hover(&snapshot, None, offset, Encoding::Utf16).map(|h| match h.contents {
+            HoverContents::Markup(markup) => markup.value,
+            other => panic!("markdown expected, got {other:?}"),
+        })
+    }
+
+    /// Issue 16: the pronoun's hover stacked the resolution, the cue and the whole card in a
+    /// scrolling box; it is now the resolution and the counts, with no "cue".
     #[test]
-    fn quotations_show_their_speaker_or_its_absence() {
-        check("“It opens$0 today,” Ada Okafor said.\n", Some("Quotation (speech)"));
-        // A paragraph between them, so the second quotation does not carry on the first speaker's.
-        check(
-            "“It opens today,” Ada Okafor said.\n\nThe bridge is new.\n\n“Fin$0ally.”\n",
-            Some("Quotation (speech) with no attribution"),
+    fn a_pronoun_hover_is_two_short_lines() {
+        assert_eq!(
+            whole("“It opens today,” Ada Okafor said.\n\n“We are proud,” s$0he said.\n").as_deref(),
+            Some("**she** → **Ada Okafor**, Mayor\n\nMentioned once, quoted twice.")
         );
     }
 
+    /// Issue 16: "Quotation (speech)", "Cue:" and a summary repeating the diagnostic's
+    /// sentence become one plain sentence.
+    #[test]
+    fn quotations_say_who_said_them_in_one_sentence() {
+        let cases = [
+            ("“It opens$0 today,” Ada Okafor said.\n", "Said by **Ada Okafor**, Mayor."),
+            // A paragraph between them, so the second quotation does not carry on the first speaker's.
+            (
+                "“It opens today,” Ada Okafor said.\n\nThe bridge is new.\n\n“Fin$0ally.”\n",
+                "No speaker named: readers will assume **Ada Okafor**.",
+            ),
+            ("“Fin$0ally.”\n", "No speaker named."),
+            ("The so-called “re$0form” failed.\n", "Scare quotes: no speaker needed."),
+        ];
+        for (fixture, expect) in cases {
+            assert_eq!(whole(fixture).as_deref(), Some(expect), "{fixture}");
+        }
+    }
+
+    /// Issue 16: a card said "quoted 0 times" and repeated an affiliation its role names.
     #[test]
     fn the_card_names_the_affiliation_and_other_fields() {
-        let (text, offset) = cursor("Ada Okafor$0 spoke.\n");
-        let snapshot = snapshot(&text, COUNCIL_GLOSSARY);
-        let Some(Hover { contents: HoverContents::Markup(markup), .. }) =
-            hover(&snapshot, None, offset, Encoding::Utf16)
-        else {
-            panic!("hover expected");
-        };
         assert_eq!(
-            markup.value,
-            "**Ada Okafor** · person\n\n*Mayor*, Riverside City Council\n\n- pronouns: she\n- ward: Eastfield\n\n---\n\nIn this article: mentioned once, quoted 0 times."
+            whole("Ada Okafor$0 spoke.\n").as_deref(),
+            Some(
+                "**Ada Okafor** · person\n\n*Mayor*, Riverside City Council\n\n- pronouns: she\n- ward: Eastfield\n\nMentioned once, not quoted."
+            )
         );
+        let glossary = crate::analysis::glossary::parse(
+            "[klasra]\nname = \"Kaswar Klasra\"\nrole = \"Editor in chief of the Islamabad Telegraph\"\naffiliation = \"t\"\n",
+        );
+        let card = entity_card(&glossary.entities[0], |_| Some("Islamabad Telegraph".to_string()));
+        assert_eq!(card, "**Kaswar Klasra** · person\n\n*Editor in chief of the Islamabad Telegraph*");
     }
 
     #[test]

@@ -84,6 +84,18 @@ impl GlossaryIndex {
         self.get(id).map_or("", |e| e.name.as_str())
     }
 
+    /// How news style names an entity once it has been introduced: a person by surname
+    /// (`Mujahid said`), when the surname alone finds that person in this glossary; anyone
+    /// else, or a person whose surname is someone else's too, by the full name.
+    pub fn second_reference(&self, id: EntityId) -> &str {
+        let Some(entity) = self.get(id) else { return "" };
+        let surname = (entity.kind == EntityKind::Person).then(|| surname(&entity.name)).flatten();
+        match surname {
+            Some(surname) if self.find_names(surname) == [(Span::new(0, surname.len()), id)] => surname,
+            _ => &entity.name,
+        }
+    }
+
     pub fn aliases_of(&self, id: EntityId) -> &[String] {
         self.get(id).map_or(&[], |e| e.aliases.as_slice())
     }

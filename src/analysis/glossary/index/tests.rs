@@ -411,3 +411,36 @@ fn a_long_alias_builds_the_linear_automaton_and_is_still_found() {
     let found: Vec<_> = index.find_names(&text).into_iter().map(|(span, _)| span.len()).collect();
     assert_eq!(found, [10, 40_000]);
 }
+
+/// Issue 16: fixes wrote the full name on second reference (`Zabihullah Mujahid said`).
+#[test]
+fn second_references_use_a_surname_that_finds_its_person() {
+    let (index, _) = GlossaryIndex::build(vec![(
+        "g".to_string(),
+        parse(
+            r#"
+[mujahid]
+name = "Zabihullah Mujahid"
+
+[bell]
+name = "Marcus Bell Jr."
+
+[ana]
+name = "Ana Brandt"
+
+[tomas]
+name = "Tomas Brandt"
+
+[cher]
+name = "Cher"
+
+[telegraph]
+name = "Islamabad Telegraph"
+kind = "publication"
+"#,
+        ),
+    )]);
+    let second: Vec<&str> = (0..index.entities.len()).map(|id| index.second_reference(id)).collect();
+    // Two Brandts: the surname alone finds neither, so each keeps the full name.
+    assert_eq!(second, ["Mujahid", "Bell", "Ana Brandt", "Tomas Brandt", "Cher", "Islamabad Telegraph"]);
+}
