@@ -144,3 +144,17 @@ speech “I will fight on,” ← he [said] = Ben Castillo
 ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Ben Castillo."#,
     );
 }
+
+#[test]
+fn an_appositive_description_stands_for_the_name_before_it() {
+    check(
+        r#"Pool to close
+“It is over,” Okafor said.
+“We tried,” said Lena Marsh, 34, a Harbour native who broke into politics reporting for the Gazette.
+“I will fight on,” he said.
+"#,
+        r#"speech “It is over,” ← Okafor [said] = Tomas Okafor
+speech “We tried,” ← Lena Marsh, 34, a Harbour native who broke into politics reporting for the Gazette [said] = Lena Marsh
+speech “I will fight on,” ← he [said] = Tomas Okafor"#,
+    );
+}

@@ -174,6 +174,9 @@ impl<'a> Resolver<'a> {
             _ => found.head,
         };
         let described = found.form == SpeakerForm::Description || self.reads_as_description(found.head);
+        if described && let Some(named) = self.appositive_of_a_name(found.head) {
+            return Some(named);
+        }
         let mut mention = self.mention_in(own).filter(|m| !self.serves_the_name(own, m));
         // `Whitfield’s spokeswoman`, `Okafor's advocacy group One Harbour` are not Whitfield
         // or Okafor either: the possessor is whom they serve. (A glossary name that runs

@@ -22,6 +22,33 @@ const ROLE_REACH: usize = 8192;
 const APPOSITIVE_WORDS: usize = 6;
 
 impl<'a> Resolver<'a> {
+    /// `Anna Palmer, 34, a North Dakota native who …`, `Donald Trump, the presumptive
+    /// nominee, who …`: a description opening with an article right after a name and a
+    /// comma (an age between them allowed) is an appositive, and stands for the name's
+    /// entity.
+    pub(super) fn appositive_of_a_name(&self, head: Span) -> Option<Speaker<'a>> {
+        let prose: &'a str = self.prose;
+        let first = head.text(prose).split(' ').next()?;
+        if !matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the") {
+            return None;
+        }
+        let mut before = prose.get(..head.start)?.trim_end_matches(' ').strip_suffix(',')?;
+        // `Palmer, 34, a …`: step over the age.
+        if let Some((name_part, age)) = before.rsplit_once(", ")
+            && !age.is_empty()
+            && age.len() <= 3
+            && age.bytes().all(|b| b.is_ascii_digit())
+        {
+            before = name_part;
+        }
+        let name_end = before.trim_end_matches(' ').len();
+        let end = self.mentions.partition_point(|m| m.span.end <= name_end);
+        let mention = self.mentions[..end].last().filter(|m| m.span.end == name_end)?;
+        let kind = self.glossary.entity(mention.entity).kind;
+        matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Group | EntityKind::Publication)
+            .then(|| self.entity(mention.entity, mention.span))
+    }
+
     /// `One Clinton spokesman`, `a Trump adviser`: a person named before a role that speaks
     /// for someone else is whom the role serves, not the speaker, who stays a description.
     /// (`a State Department official` speaks for the department: an organisation is its
@@ -35,12 +62,15 @@ impl<'a> Resolver<'a> {
             && lexicon::is_serving_role(strip_possessive(last))
     }
 
-    /// True when a speaker phrase with capitalised words is still a definite description:
-    /// `the New Jersey governor`, `the Democratic nominee` (a `the` and a lower-case head).
+    /// True when a speaker phrase with capitalised words is still a description: `the New
+    /// Jersey governor`, `a North Dakota native` (an article and a lower-case head).
     pub(super) fn reads_as_description(&self, head: Span) -> bool {
         let text = head.text(self.prose);
         let last = text.rsplit(' ').next().unwrap_or(text);
-        text.split_once(' ').is_some_and(|(first, _)| first.eq_ignore_ascii_case("the")) && !is_capitalised(last)
+        let opens_with_article = text
+            .split_once(' ')
+            .is_some_and(|(first, _)| matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the"));
+        opens_with_article && !is_capitalised(last)
     }
 
     /// `the newspaper`, `the department`, `the New Jersey governor`: a definite description
