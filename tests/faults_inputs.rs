@@ -252,3 +252,16 @@ fn control_characters_never_reach_the_terminal() {
     assert!(run.stdout.contains("x\\u{1b}[5m\\u{202e}y.toml"), "{}", run.stdout);
     assert!(run.stderr.contains("copydesk: b\\u{1b}[2J.md: not UTF-8"), "{}", run.stderr);
 }
+
+/// Issue 18, item 13: the folder walk resolved the path of every folder it entered, one
+/// component at a time, so its cost was cubic in the tree's depth (1,500 nested folders:
+/// 52 s, 2.3 million `readlink` calls). The walk finishes and finds the article at the bottom.
+#[test]
+fn a_deeply_nested_folder_is_walked() {
+    let article = format!("news{}/deep.md", "/a".repeat(1500));
+    let dir = scratch("deep-tree", &[(article.as_str(), b"The council met.\n")]);
+    let run = copydesk_in(&dir, &["check", "--root", ".", "--format", "json", "news"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let record: serde_json::Value = serde_json::from_str(run.stdout.trim_end()).expect("one JSON line");
+    assert_eq!(record["path"], article.as_str());
+}
