@@ -265,3 +265,19 @@ fn a_deeply_nested_folder_is_walked() {
     let record: serde_json::Value = serde_json::from_str(run.stdout.trim_end()).expect("one JSON line");
     assert_eq!(record["path"], article.as_str());
 }
+
+/// Issue 18, item 13: a `--root` that is not there, or is a file, was taken without a word
+/// (exit 0): glossaries were then looked for in each article's own folder only. It is named
+/// with the reason, nothing is checked, and the exit status is 2, for `check` and `report`.
+#[test]
+fn a_root_that_is_no_folder_is_named_and_exits_two() {
+    let dir = scratch("bad-root", &[("news/a.md", b"The council met.\n")]);
+    for (root, reason) in [("nowhere", "no such folder"), ("news/a.md", "not a folder")] {
+        for command in ["check", "report"] {
+            let run = copydesk_in(&dir, &[command, "--root", root, "news"]);
+            assert_eq!(run.status, 2, "{command} --root {root}: {run:?}");
+            assert_eq!(run.stderr, format!("copydesk: --root {root}: {reason}\n"), "{command}");
+            assert_eq!(run.stdout, "", "{command}");
+        }
+    }
+}

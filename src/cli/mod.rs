@@ -26,12 +26,19 @@ use check::{CheckConfig, Outcome};
 use human::HumanConfig;
 
 /// The articles `paths` name and how to check them, as `check` and `report` both read them;
-/// exit status 2 when the current folder cannot be read.
+/// exit status 2 when the current folder cannot be read or `--root` names no folder.
 fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs::Input>, CheckConfig), ExitCode> {
     let cwd = std::env::current_dir().map_err(|error| {
         eprintln!("copydesk: cannot read the current folder: {error}");
         ExitCode::from(2)
     })?;
+    if let Some(root) = &args.root {
+        check_root(&cwd.join(root)).map_err(|reason| {
+            let root = human::escape_controls(&root.to_string_lossy()).into_owned();
+            eprintln!("copydesk: --root {root}: {reason}");
+            ExitCode::from(2)
+        })?;
+    }
     let inputs = inputs::expand(paths, args.root.as_deref(), &cwd);
     let config = CheckConfig {
         read: ReadConfig { max_bytes: args.max_file_size },
@@ -41,6 +48,17 @@ fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs:
         jobs: args.jobs.map(usize::from),
     };
     Ok((inputs, config))
+}
+
+/// Why `root` cannot be the workspace root, if it cannot: a root that is not there would
+/// otherwise search nothing and refuse every front matter glossary, without a word.
+fn check_root(root: &Path) -> Result<(), String> {
+    match std::fs::metadata(root) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(_) => Err("not a folder".to_string()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Err("no such folder".to_string()),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 /// Runs `copydesk check` and returns its exit status.
