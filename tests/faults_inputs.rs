@@ -281,3 +281,47 @@ fn a_root_that_is_no_folder_is_named_and_exits_two() {
         }
     }
 }
+
+/// Issue 18, item 13: a file name that is not UTF-8 (Linux allows any bytes) was shown with
+/// U+FFFD in place of its bad bytes, without a word, and JSON lost the name for good. The
+/// human output notes the name with those bytes escaped, once per file shown, on the
+/// stream that shows it; JSON adds the name's bytes in base64 (`path_base64`) beside the
+/// shown text, for articles and glossary files alike.
+#[test]
+fn names_that_are_not_utf8_are_said_to_be_shown_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("not-utf8-names", &[]);
+    let at = |name: &[u8]| dir.join(std::ffi::OsStr::from_bytes(name));
+    std::fs::create_dir_all(at(b"news/caf\xe9")).unwrap();
+    std::fs::write(at(b"news/caf\xe9/a\xff.md"), "“Hi,” Zed Quill said.\n").unwrap();
+    std::fs::write(at(b"news/caf\xe9/glossary.toml"), "[a]\nname = \"Ada Okafor\"\nkind = \"nobody\"\n").unwrap();
+    std::fs::write(at(b"news/b\xfe.md"), b"text \xff\n").unwrap();
+
+    let run = copydesk_in(&dir, &["check", "--root", ".", "news"]);
+    assert_eq!(run.status, 2, "{run:?}");
+    let notes: Vec<&str> = run.stdout.lines().filter(|line| line.starts_with("note: ")).collect();
+    assert_eq!(
+        notes,
+        [
+            "note: news/caf\\xE9/a\\xFF.md is shown as news/caf\u{fffd}/a\u{fffd}.md: its name is not UTF-8",
+            "note: news/caf\\xE9/glossary.toml is shown as news/caf\u{fffd}/glossary.toml: its name is not UTF-8",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("news/caf\u{fffd}/a\u{fffd}.md:1:"), "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "copydesk: news/b\u{fffd}.md: not UTF-8 (invalid byte at offset 5)\n\
+         copydesk: note: news/b\\xFE.md is shown as news/b\u{fffd}.md: its name is not UTF-8\n"
+    );
+
+    let run = copydesk_in(&dir, &["check", "--root", ".", "--format", "json", "news"]);
+    let record: serde_json::Value = serde_json::from_str(run.stdout.trim_end()).expect("one JSON line");
+    assert_eq!(record["path"], "news/caf\u{fffd}/a\u{fffd}.md");
+    // base64 of the bytes `news/caf\xe9/a\xff.md` and `news/caf\xe9/glossary.toml`.
+    assert_eq!(record["path_base64"], "bmV3cy9jYWbpL2H/Lm1k");
+    let glossary = &record["glossary_diagnostics"][0];
+    assert_eq!(glossary["path"], "news/caf\u{fffd}/glossary.toml");
+    assert_eq!(glossary["path_base64"], "bmV3cy9jYWbpL2dsb3NzYXJ5LnRvbWw=");
+}

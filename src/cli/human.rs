@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::Totals;
 use super::check::Checked;
+use super::shown_path::ShownPath;
 use crate::analysis::{Diagnostic, LineIndex, Severity};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,13 +19,17 @@ pub struct HumanConfig {
 /// Prints the problems of one article: those of glossary files it was first to load, then its own.
 pub fn write_file(out: &mut dyn Write, checked: &Checked, cwd: &Path, config: HumanConfig) -> io::Result<()> {
     // One line index per glossary file, not per problem: a file may have thousands.
-    let mut indexed: Vec<(&Path, String, LineIndex)> = Vec::new();
+    let mut indexed: Vec<(&Path, ShownPath, LineIndex)> = Vec::new();
     for problem in &checked.glossary_problems {
         let text = problem.text.as_deref().unwrap_or("");
         let at = match indexed.iter().position(|(path, _, _)| *path == problem.path.as_path()) {
             Some(at) => at,
             None => {
-                indexed.push((&problem.path, super::display_path(&problem.path, cwd), LineIndex::new(text)));
+                let shown = super::display_path(&problem.path, cwd);
+                if let Some(note) = shown.lossy_note() {
+                    writeln!(out, "{note}")?;
+                }
+                indexed.push((&problem.path, shown, LineIndex::new(text)));
                 indexed.len() - 1
             }
         };
@@ -259,7 +264,7 @@ mod tests {
         ambiguous.related.push((hale, "Hale is named here".to_string()));
         let glossary_text = "[hale]\nkind = \"wizard\"\n";
         let checked = Checked {
-            path: "news/pool.md".to_string(),
+            path: "news/pool.md".into(),
             text: text.to_string(),
             glossary: Default::default(),
             analysis: Analysis {

@@ -10,7 +10,11 @@ use crate::analysis::{Diagnostic, GlossaryIndex, LineIndex, Span};
 
 #[derive(Debug, Serialize)]
 pub struct FileRecord<'a> {
+    /// The article's name as text; lossy when the name is not UTF-8, and then
+    /// `path_base64` holds its bytes.
     pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_base64: Option<String>,
     pub quotes: Vec<QuoteRecord<'a>>,
     pub mentions: Vec<MentionRecord<'a>>,
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
@@ -90,6 +94,8 @@ pub struct RelatedRecord<'a> {
 #[derive(Debug, Serialize)]
 pub struct GlossaryDiagnosticRecord<'a> {
     pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_base64: Option<String>,
     #[serde(flatten)]
     pub diagnostic: DiagnosticRecord<'a>,
 }
@@ -101,6 +107,7 @@ impl<'a> FileRecord<'a> {
         let lines = LineIndex::new(text);
         FileRecord {
             path: &checked.path,
+            path_base64: checked.path.base64(),
             quotes: checked.analysis.quotes.iter().map(|quote| QuoteRecord::new(quote, text, glossary)).collect(),
             mentions: checked
                 .analysis
@@ -205,8 +212,10 @@ impl<'a> DiagnosticRecord<'a> {
 impl<'a> GlossaryDiagnosticRecord<'a> {
     fn new(problem: &'a GlossaryProblem, cwd: &std::path::Path) -> GlossaryDiagnosticRecord<'a> {
         let text = problem.text.as_deref().unwrap_or("");
+        let path = super::display_path(&problem.path, cwd);
         GlossaryDiagnosticRecord {
-            path: super::display_path(&problem.path, cwd),
+            path_base64: path.base64(),
+            path: path.into_string(),
             diagnostic: DiagnosticRecord::new(&problem.diagnostic, text, &LineIndex::new(text)),
         }
     }

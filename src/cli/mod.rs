@@ -11,6 +11,7 @@ pub mod inputs;
 pub mod json;
 pub mod quotes;
 pub mod report;
+pub mod shown_path;
 
 pub use args::{CheckArgs, InputArgs, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
@@ -159,6 +160,11 @@ fn print(
         match outcome {
             Ok(checked) => match format {
                 OutputFormat::Human => {
+                    // A name shown lossily is said to be, before anything shows it.
+                    let shown = quotes || !checked.analysis.diagnostics.is_empty();
+                    if let Some(note) = checked.path.lossy_note().filter(|_| shown) {
+                        writeln!(out, "{note}")?;
+                    }
                     human::write_file(out, checked, cwd, human)?;
                     if quotes {
                         quotes::write_quotes(out, checked)?;
@@ -172,6 +178,9 @@ fn print(
                 let path = human::escape_controls(&unreadable.path);
                 let error = unreadable.error.to_string();
                 eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
+                if let Some(note) = unreadable.path.lossy_note() {
+                    eprintln!("copydesk: {note}");
+                }
             }
         }
     }
@@ -187,8 +196,8 @@ fn color_wanted() -> bool {
 }
 
 /// A path for output: relative to the current folder when it lies inside it.
-pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).to_string_lossy().into_owned()
+pub(crate) fn display_path(path: &Path, cwd: &Path) -> shown_path::ShownPath {
+    shown_path::ShownPath::new(path.strip_prefix(cwd).unwrap_or(path))
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         match outcome {
             Ok(checked) => {
                 let ledger = Ledger::of(&checked.text, &checked.analysis, &checked.glossary.index);
-                articles.push((checked.path, ledger));
+                articles.push((checked.path.into_string(), ledger));
             }
             Err(failed) => {
                 unreadable = true;
