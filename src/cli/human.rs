@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::Totals;
 use super::check::Checked;
-use super::shown_path::ShownPath;
+use super::glossary_files::GlossaryFiles;
 use crate::analysis::{Diagnostic, LineIndex, Severity};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,22 +18,13 @@ pub struct HumanConfig {
 
 /// Prints the problems of one article: those of glossary files it was first to load, then its own.
 pub fn write_file(out: &mut dyn Write, checked: &Checked, cwd: &Path, config: HumanConfig) -> io::Result<()> {
-    // One line index per glossary file, not per problem: a file may have thousands.
-    let mut indexed: Vec<(&Path, ShownPath, LineIndex)> = Vec::new();
+    let mut files = GlossaryFiles::new(cwd);
     for problem in &checked.glossary_problems {
         let text = problem.text.as_deref().unwrap_or("");
-        let at = match indexed.iter().position(|(path, _, _)| *path == problem.path.as_path()) {
-            Some(at) => at,
-            None => {
-                let shown = super::display_path(&problem.path, cwd);
-                if let Some(note) = shown.lossy_note() {
-                    writeln!(out, "{note}")?;
-                }
-                indexed.push((&problem.path, shown, LineIndex::new(text)));
-                indexed.len() - 1
-            }
-        };
-        let (_, path, lines) = &indexed[at];
+        let (path, lines, first) = files.of(problem);
+        if let Some(note) = path.lossy_note().filter(|_| first) {
+            writeln!(out, "{note}")?;
+        }
         write_diagnostic(out, path, text, lines, &problem.diagnostic, config)?;
     }
     let lines = LineIndex::new(&checked.text);

@@ -6,6 +6,7 @@
 
 mod args;
 pub mod check;
+mod glossary_files;
 pub mod human;
 pub mod inputs;
 pub mod json;
