@@ -244,6 +244,21 @@ fn control_characters_never_reach_the_terminal() {
         ],
     );
     let run = copydesk_in(&dir, &["check", "--root", ".", "news", "b\x1b[2J.md"]);
+    // `check --quotes` and `report` (its human tables and its messages) wrote names raw.
+    for args in [
+        &["check", "--quotes", "--root", ".", "news", "b\x1b[2J.md"][..],
+        &["report", "--root", ".", "news", "b\x1b[2J.md"],
+    ] {
+        let run = copydesk_in(&dir, args);
+        for text in [&run.stdout, &run.stderr] {
+            assert!(
+                !text.contains('\x1b') && !text.contains('\u{7}') && !text.contains('\u{202E}'),
+                "{args:?}: {text:?}"
+            );
+        }
+        assert!(run.stdout.contains("news/a\\u{1b}[31m.md: 1 quotation"), "{}", run.stdout);
+        assert!(run.stderr.contains("copydesk: b\\u{1b}[2J.md: not UTF-8"), "{}", run.stderr);
+    }
     for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
         assert!(!text.contains('\x1b') && !text.contains('\u{7}') && !text.contains('\u{202E}'), "{stream}: {text:?}");
     }

@@ -166,12 +166,23 @@ fn acts_on_terminal(c: char) -> bool {
 
 /// `text` with every character a terminal acts on written as a Rust escape (`\u{1b}`).
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(acts_on_terminal) {
+    escape_controls_but(text, None)
+}
+
+/// Lines of text, as a table or a report, with every character a terminal acts on escaped
+/// but their line breaks.
+pub fn escape_controls_in_lines(text: &str) -> Cow<'_, str> {
+    escape_controls_but(text, Some('\n'))
+}
+
+fn escape_controls_but(text: &str, kept: Option<char>) -> Cow<'_, str> {
+    let escapes = |c: char| acts_on_terminal(c) && Some(c) != kept;
+    if !text.chars().any(escapes) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if acts_on_terminal(c) {
+        if escapes(c) {
             escaped.extend(c.escape_unicode());
         } else {
             escaped.push(c);

@@ -168,7 +168,11 @@ fn print(
                     }
                     human::write_file(out, checked, cwd, human)?;
                     if quotes {
-                        quotes::write_quotes(out, checked)?;
+                        // The table quotes file names and article text: nothing in it may act
+                        // on the terminal.
+                        let mut table = Vec::new();
+                        quotes::write_quotes(&mut table, checked)?;
+                        out.write_all(human::escape_controls_in_lines(&String::from_utf8_lossy(&table)).as_bytes())?;
                     }
                 }
                 OutputFormat::Json => writeln!(out, "{}", json::FileRecord::new(checked, cwd).to_line())?,
