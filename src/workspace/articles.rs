@@ -204,7 +204,7 @@ impl Found {
 /// when it resolves inside `root`, and every folder is visited once, so links cannot loop.
 /// Folders are told apart by their identity on disk, and only a link's path is resolved:
 /// resolving every folder's path (as `canonicalize` does, one component at a time) made the
-/// walk cubic in the depth of the tree, 52 s for 1,500 nested folders.
+/// walk cubic in the depth of the tree: 41 s for 1,500 nested folders.
 pub fn find_articles(dir: &Path, root: &Path) -> Vec<Found> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
