@@ -783,3 +783,21 @@ async fn the_seed_article_has_one_hint_per_position_and_names_the_ambiguous_spea
     assert_eq!(name["edit"]["documentChanges"][0]["edits"][0]["newText"], "Anjum");
     client.shutdown_and_exit().await;
 }
+
+/// Issue 18, item 13: references and workspace symbols covered only the first 5,000 files
+/// of the workspace without a word. Past the limit the server logs a warning once, and the
+/// indexing progress ends saying so.
+#[tokio::test]
+async fn a_workspace_over_the_index_limit_is_said_to_be_cut() {
+    let names: Vec<String> = (0..5_001).map(|i| format!("news/{i:04}.txt")).collect();
+    let files: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), "")).collect();
+    let workspace = Workspace::new(&files);
+    let mut client = TestClient::initialized(&workspace.root(), json!({"debounceMs": 0})).await;
+    let end = client.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").await;
+    assert_eq!(end["params"]["value"]["message"], "5000 articles indexed (the first 5000 files only)");
+    let log = client.wait_for(|m| m["method"] == "window/logMessage").await;
+    assert_eq!(log["params"]["type"], 2, "a warning: {log}");
+    let message = log["params"]["message"].as_str().unwrap();
+    assert!(message.starts_with("copydesk indexed only the first 5000 article and glossary files of "), "{message}");
+    client.shutdown_and_exit().await;
+}

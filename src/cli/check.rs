@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::inputs::{Input, Source};
+use super::shown_path::ShownPath;
 use crate::analysis::{self, Analysis, Diagnostic, Format};
 use crate::workspace::articles::{self, ReadConfig, ReadError};
 use crate::workspace::{self, ArticleGlossary, GlossaryCache};
@@ -27,7 +28,7 @@ pub struct CheckConfig {
 /// One article, analysed.
 #[derive(Debug)]
 pub struct Checked {
-    pub path: String,
+    pub path: ShownPath,
     pub text: String,
     pub glossary: ArticleGlossary,
     /// The analysis, its diagnostics including the glossary loader's problems on the article.
@@ -50,7 +51,7 @@ pub struct GlossaryProblem {
 /// An article that could not be read, and why.
 #[derive(Debug)]
 pub struct Unreadable {
-    pub path: String,
+    pub path: ShownPath,
     pub error: ReadError,
 }
 

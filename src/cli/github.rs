@@ -130,7 +130,7 @@ mod tests {
         ambiguous.related.push((hale, "Hale is named here".to_string()));
         let glossary_text = "[hale]\nkind = \"wizard\"\n";
         let checked = Checked {
-            path: "news/pool, final.md".to_string(),
+            path: "news/pool, final.md".into(),
             text: text.to_string(),
             glossary: Default::default(),
             analysis: Analysis {

@@ -60,7 +60,7 @@ pub fn run(args: &GlossariesArgs) -> ExitCode {
         let extra: Vec<PathBuf> = from_project.iter().chain(&given).cloned().collect();
         let mut read = |file: &Path| read_text_file(file, GLOSSARY_MAX_BYTES);
         let (found, problems) = explain_glossaries(path, article.front_matter.as_ref(), &input.root, &extra, &mut read);
-        let shown = |file: &Path| super::display_path(file, &cwd);
+        let shown = |file: &Path| super::display_path(file, &cwd).into_string();
         let why = |file: &Path, reason: &GlossaryReason| match reason {
             GlossaryReason::FrontMatter(written) => format!("named by the front matter (`glossary: {written}`)"),
             GlossaryReason::Sidecar => "sidecar file beside the article".to_string(),
@@ -100,7 +100,7 @@ pub fn run(args: &GlossariesArgs) -> ExitCode {
 /// Standard input, checked as a quick test of a passage, gets none.
 pub fn note_missing(outcomes: &[super::check::Outcome]) {
     for checked in outcomes.iter().filter_map(|outcome| outcome.as_ref().ok()) {
-        if checked.glossary.paths.is_empty() && checked.path != "-" {
+        if checked.glossary.paths.is_empty() && checked.path.as_str() != "-" {
             let path = super::human::escape_controls(&checked.path);
             eprintln!(
                 "copydesk: note: no glossary applies to {path}, so no name is matched to an entity \

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::Totals;
 use super::check::Checked;
+use super::glossary_files::GlossaryFiles;
 use crate::analysis::{Diagnostic, LineIndex, Severity};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,18 +18,13 @@ pub struct HumanConfig {
 
 /// Prints the problems of one article: those of glossary files it was first to load, then its own.
 pub fn write_file(out: &mut dyn Write, checked: &Checked, cwd: &Path, config: HumanConfig) -> io::Result<()> {
-    // One line index per glossary file, not per problem: a file may have thousands.
-    let mut indexed: Vec<(&Path, String, LineIndex)> = Vec::new();
+    let mut files = GlossaryFiles::new(cwd);
     for problem in &checked.glossary_problems {
         let text = problem.text.as_deref().unwrap_or("");
-        let at = match indexed.iter().position(|(path, _, _)| *path == problem.path.as_path()) {
-            Some(at) => at,
-            None => {
-                indexed.push((&problem.path, super::display_path(&problem.path, cwd), LineIndex::new(text)));
-                indexed.len() - 1
-            }
-        };
-        let (_, path, lines) = &indexed[at];
+        let (path, lines, first) = files.of(problem);
+        if let Some(note) = path.lossy_note().filter(|_| first) {
+            writeln!(out, "{note}")?;
+        }
         write_diagnostic(out, path, text, lines, &problem.diagnostic, config)?;
     }
     let lines = LineIndex::new(&checked.text);
@@ -170,12 +166,23 @@ fn acts_on_terminal(c: char) -> bool {
 
 /// `text` with every character a terminal acts on written as a Rust escape (`\u{1b}`).
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(acts_on_terminal) {
+    escape_controls_but(text, None)
+}
+
+/// Lines of text, as a table or a report, with every character a terminal acts on escaped
+/// but their line breaks.
+pub fn escape_controls_in_lines(text: &str) -> Cow<'_, str> {
+    escape_controls_but(text, Some('\n'))
+}
+
+fn escape_controls_but(text: &str, kept: Option<char>) -> Cow<'_, str> {
+    let escapes = |c: char| acts_on_terminal(c) && Some(c) != kept;
+    if !text.chars().any(escapes) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if acts_on_terminal(c) {
+        if escapes(c) {
             escaped.extend(c.escape_unicode());
         } else {
             escaped.push(c);
@@ -259,7 +266,7 @@ mod tests {
         ambiguous.related.push((hale, "Hale is named here".to_string()));
         let glossary_text = "[hale]\nkind = \"wizard\"\n";
         let checked = Checked {
-            path: "news/pool.md".to_string(),
+            path: "news/pool.md".into(),
             text: text.to_string(),
             glossary: Default::default(),
             analysis: Analysis {

@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+use super::shown_path::ShownPath;
 use crate::workspace::articles::{Found, find_articles};
 
 /// One article to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     /// The path as the user gave it (or as found under a folder they gave), for output.
-    pub display: String,
+    pub display: ShownPath,
     pub source: Source,
     /// The workspace root the article's glossaries are searched up to.
     pub root: PathBuf,
@@ -41,7 +42,7 @@ pub fn expand(paths: &[PathBuf], explicit_root: Option<&Path>, cwd: &Path) -> Ve
     for path in paths {
         if path.as_os_str() == "-" {
             let root = explicit_root.map_or_else(|| default_root(cwd, cwd), |r| cwd.join(r));
-            inputs.push(Input { display: "-".to_string(), source: Source::Stdin, root });
+            inputs.push(Input { display: ShownPath::from("-"), source: Source::Stdin, root });
             continue;
         }
         let absolute = cwd.join(path);
@@ -51,7 +52,7 @@ pub fn expand(paths: &[PathBuf], explicit_root: Option<&Path>, cwd: &Path) -> Ve
         if is_dir {
             for found in find_articles(&absolute, &root) {
                 let relative = found.path().strip_prefix(&absolute).unwrap_or(found.path());
-                let display = path.join(relative).to_string_lossy().into_owned();
+                let display = ShownPath::new(&path.join(relative));
                 let source = match found {
                     Found::Article(found) => Source::File(found),
                     Found::UnreadableFolder(_, reason) => Source::UnreadableFolder(reason),
@@ -59,7 +60,7 @@ pub fn expand(paths: &[PathBuf], explicit_root: Option<&Path>, cwd: &Path) -> Ve
                 inputs.push(Input { display, source, root: root.clone() });
             }
         } else {
-            let display = path.to_string_lossy().into_owned();
+            let display = ShownPath::new(path);
             inputs.push(Input { display, source: Source::File(absolute), root });
         }
     }

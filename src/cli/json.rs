@@ -1,16 +1,23 @@
 //! `--format json`: one JSON object per article, one per line, exactly the schema of
 //! ../shared/eval/README.md, plus a `glossary_diagnostics` field for problems in glossary files.
 
+use std::path::Path;
+
 use serde::Serialize;
 
 use super::check::{Checked, GlossaryProblem};
+use super::glossary_files::GlossaryFiles;
 use crate::analysis::mentions::Mention;
 use crate::analysis::quotes::Quote;
 use crate::analysis::{Diagnostic, GlossaryIndex, LineIndex, Span};
 
 #[derive(Debug, Serialize)]
 pub struct FileRecord<'a> {
+    /// The article's name as text; lossy when the name is not UTF-8, and then
+    /// `path_base64` holds its bytes.
     pub path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_base64: Option<String>,
     pub quotes: Vec<QuoteRecord<'a>>,
     pub mentions: Vec<MentionRecord<'a>>,
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
@@ -90,17 +97,20 @@ pub struct RelatedRecord<'a> {
 #[derive(Debug, Serialize)]
 pub struct GlossaryDiagnosticRecord<'a> {
     pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_base64: Option<String>,
     #[serde(flatten)]
     pub diagnostic: DiagnosticRecord<'a>,
 }
 
 impl<'a> FileRecord<'a> {
-    pub fn new(checked: &'a Checked, cwd: &std::path::Path) -> FileRecord<'a> {
+    pub fn new(checked: &'a Checked, cwd: &Path) -> FileRecord<'a> {
         let text = checked.text.as_str();
         let glossary = &checked.glossary.index;
         let lines = LineIndex::new(text);
         FileRecord {
             path: &checked.path,
+            path_base64: checked.path.base64(),
             quotes: checked.analysis.quotes.iter().map(|quote| QuoteRecord::new(quote, text, glossary)).collect(),
             mentions: checked
                 .analysis
@@ -114,11 +124,7 @@ impl<'a> FileRecord<'a> {
                 .iter()
                 .map(|diagnostic| DiagnosticRecord::new(diagnostic, text, &lines))
                 .collect(),
-            glossary_diagnostics: checked
-                .glossary_problems
-                .iter()
-                .map(|problem| GlossaryDiagnosticRecord::new(problem, cwd))
-                .collect(),
+            glossary_diagnostics: GlossaryDiagnosticRecord::all(&checked.glossary_problems, cwd),
         }
     }
 
@@ -203,12 +209,21 @@ impl<'a> DiagnosticRecord<'a> {
 }
 
 impl<'a> GlossaryDiagnosticRecord<'a> {
-    fn new(problem: &'a GlossaryProblem, cwd: &std::path::Path) -> GlossaryDiagnosticRecord<'a> {
-        let text = problem.text.as_deref().unwrap_or("");
-        GlossaryDiagnosticRecord {
-            path: super::display_path(&problem.path, cwd),
-            diagnostic: DiagnosticRecord::new(&problem.diagnostic, text, &LineIndex::new(text)),
+    /// Every problem's record, with one line index per glossary file: a line index per
+    /// problem made 20,000 problems in a 1 MB glossary take 11 s of CPU.
+    fn all(problems: &'a [GlossaryProblem], cwd: &Path) -> Vec<GlossaryDiagnosticRecord<'a>> {
+        let mut files = GlossaryFiles::new(cwd);
+        let mut records = Vec::with_capacity(problems.len());
+        for problem in problems {
+            let text = problem.text.as_deref().unwrap_or("");
+            let (path, lines, _) = files.of(problem);
+            records.push(GlossaryDiagnosticRecord {
+                path: path.to_string(),
+                path_base64: path.base64(),
+                diagnostic: DiagnosticRecord::new(&problem.diagnostic, text, lines),
+            });
         }
+        records
     }
 }
 

@@ -219,7 +219,7 @@ impl Stream {
         let mut analysis = analysis::analyze_article(&text, &article, &index);
         analysis::diagnostics::finish(&text, &article, &mut analysis.diagnostics);
         let checked = Checked {
-            path: String::new(),
+            path: "".into(),
             text,
             glossary: ArticleGlossary { index, ..ArticleGlossary::default() },
             analysis,
@@ -229,7 +229,7 @@ impl Stream {
         for diagnostic in checked.analysis.diagnostics.iter().chain(problems) {
             self.totals.severities[diagnostic.severity as usize] += 1;
         }
-        let FileRecord { path: _, quotes, mentions, diagnostics, glossary_diagnostics } =
+        let FileRecord { path: _, path_base64: _, quotes, mentions, diagnostics, glossary_diagnostics } =
             FileRecord::new(&checked, &self.cwd);
         let record = LineRecord { id, quotes, mentions, diagnostics, glossary_diagnostics };
         serde_json::to_string(&record).expect("records hold only strings and numbers")

@@ -8,6 +8,7 @@ mod args;
 pub mod check;
 pub mod github;
 pub mod glossaries;
+mod glossary_files;
 pub mod human;
 pub mod inputs;
 pub mod json;
@@ -17,6 +18,7 @@ pub mod project;
 pub mod quotes;
 pub mod report;
 pub mod sarif;
+pub mod shown_path;
 
 pub use args::{CheckArgs, InputArgs, InputFormat, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
@@ -32,12 +34,19 @@ use check::{CheckConfig, Outcome};
 use human::HumanConfig;
 
 /// The articles `paths` name and how to check them, as `check` and `report` both read them;
-/// exit status 2 when the current folder cannot be read.
+/// exit status 2 when the current folder cannot be read or `--root` names no folder.
 fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs::Input>, CheckConfig), ExitCode> {
     let cwd = std::env::current_dir().map_err(|error| {
         eprintln!("copydesk: cannot read the current folder: {error}");
         ExitCode::from(2)
     })?;
+    if let Some(root) = &args.root {
+        check_root(&cwd.join(root)).map_err(|reason| {
+            let root = human::escape_controls(&root.to_string_lossy()).into_owned();
+            eprintln!("copydesk: --root {root}: {reason}");
+            ExitCode::from(2)
+        })?;
+    }
     let projects = std::sync::Arc::new(project::Projects::default());
     let inputs = project::expand(paths, args.root.as_deref(), &cwd, &projects);
     let config = CheckConfig {
@@ -49,6 +58,17 @@ fn inputs_and_config(paths: &[PathBuf], args: &InputArgs) -> Result<(Vec<inputs:
         projects,
     };
     Ok((inputs, config))
+}
+
+/// Why `root` cannot be the workspace root, if it cannot: a root that is not there would
+/// otherwise search nothing and refuse every front matter glossary, without a word.
+fn check_root(root: &Path) -> Result<(), String> {
+    match std::fs::metadata(root) {
+        Ok(metadata) if metadata.is_dir() => Ok(()),
+        Ok(_) => Err("not a folder".to_string()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Err("no such folder".to_string()),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 /// Runs `copydesk check` and returns its exit status.
@@ -170,9 +190,18 @@ fn print(
         match outcome {
             Ok(checked) => match format {
                 OutputFormat::Human => {
+                    // A name shown lossily is said to be, before anything shows it.
+                    let shown = quotes || !checked.analysis.diagnostics.is_empty();
+                    if let Some(note) = checked.path.lossy_note().filter(|_| shown) {
+                        writeln!(out, "{note}")?;
+                    }
                     human::write_file(out, checked, cwd, human)?;
                     if quotes {
-                        quotes::write_quotes(out, checked)?;
+                        // The table quotes file names and article text: nothing in it may act
+                        // on the terminal.
+                        let mut table = Vec::new();
+                        quotes::write_quotes(&mut table, checked)?;
+                        out.write_all(human::escape_controls_in_lines(&String::from_utf8_lossy(&table)).as_bytes())?;
                     }
                 }
                 OutputFormat::Json => writeln!(out, "{}", json::FileRecord::new(checked, cwd).to_line())?,
@@ -203,6 +232,9 @@ fn report_unreadable(unreadable: &check::Unreadable) {
     let path = human::escape_controls(&unreadable.path);
     let error = unreadable.error.to_string();
     eprintln!("copydesk: {path}: {}", human::escape_controls(&error));
+    if let Some(note) = unreadable.path.lossy_note() {
+        eprintln!("copydesk: {note}");
+    }
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
@@ -211,8 +243,8 @@ fn color_wanted() -> bool {
 }
 
 /// A path for output: relative to the current folder when it lies inside it.
-pub(crate) fn display_path(path: &Path, cwd: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).to_string_lossy().into_owned()
+pub(crate) fn display_path(path: &Path, cwd: &Path) -> shown_path::ShownPath {
+    shown_path::ShownPath::new(path.strip_prefix(cwd).unwrap_or(path))
 }
 
 #[cfg(test)]

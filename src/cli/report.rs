@@ -75,11 +75,16 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         match outcome {
             Ok(checked) => {
                 let ledger = Ledger::of(&checked.text, &checked.analysis, &checked.glossary.index);
-                articles.push((checked.path, ledger));
+                articles.push((checked.path.into_string(), ledger));
             }
             Err(failed) => {
                 unreadable = true;
-                eprintln!("copydesk: {}: {}", failed.path, failed.error);
+                let path = super::human::escape_controls(&failed.path);
+                let error = failed.error.to_string();
+                eprintln!("copydesk: {path}: {}", super::human::escape_controls(&error));
+                if let Some(note) = failed.path.lossy_note() {
+                    eprintln!("copydesk: {note}");
+                }
             }
         }
     }
@@ -110,7 +115,13 @@ pub fn run(args: &ReportArgs) -> ExitCode {
 
 pub fn write(out: &mut dyn Write, report: &Report, format: ReportFormat) -> io::Result<()> {
     match format {
-        ReportFormat::Human => human::write(out, report),
+        ReportFormat::Human => {
+            // File names, names and roles from glossaries and article text: nothing in the
+            // tables may act on the terminal.
+            let mut text = Vec::new();
+            human::write(&mut text, report)?;
+            out.write_all(super::human::escape_controls_in_lines(&String::from_utf8_lossy(&text)).as_bytes())
+        }
         ReportFormat::Json => writeln!(out, "{}", json::to_string(report)),
         ReportFormat::Csv => csv::write(out, report),
         ReportFormat::Html => out.write_all(html::page(report).as_bytes()),

@@ -8,7 +8,7 @@ use tower_lsp_server::lsp_types::*;
 use super::code_actions::APPLY_FIX_COMMAND;
 use super::position::Encoding;
 use super::session::{Lifecycle, Session};
-use super::workspace_index;
+use super::workspace_index::{self, MAX_FILES};
 
 /// What the server can do, exactly as implemented.
 pub fn initialize_result(encoding: Encoding) -> InitializeResult {
@@ -74,6 +74,7 @@ pub async fn index_workspace(session: Arc<Session>) {
     } else {
         None
     };
+    let root_shown = root.display().to_string();
     let (percent_tx, mut percent_rx) = tokio::sync::watch::channel((0usize, 0usize));
     let scanner = Arc::clone(&session);
     let scan = tokio::task::spawn_blocking(move || {
@@ -84,16 +85,16 @@ pub async fn index_workspace(session: Arc<Session>) {
                 percent_tx.send_replace((done, total));
             })
         });
-        files.articles.len()
+        (files.articles.len(), files.left_out)
     });
     tokio::pin!(scan);
-    let articles = loop {
+    let (articles, left_out) = loop {
         tokio::select! {
-            result = &mut scan => break result.unwrap_or(0),
+            result = &mut scan => break result.unwrap_or_default(),
             changed = percent_rx.changed() => {
                 // The scan dropped its sender: it is done, so only its result is left to wait for.
                 if changed.is_err() {
-                    break (&mut scan).await.unwrap_or(0);
+                    break (&mut scan).await.unwrap_or_default();
                 }
                 let (done, total) = *percent_rx.borrow_and_update();
                 if let Some(progress) = &progress {
@@ -104,8 +105,21 @@ pub async fn index_workspace(session: Arc<Session>) {
         }
     };
     session.workspace.mark_ready();
+    let mut indexed = format!("{articles} articles indexed");
+    if left_out {
+        // Said once, where the editor keeps it: otherwise references and workspace symbols
+        // would look complete while leaving out part of the workspace.
+        indexed.push_str(&format!(" (the first {MAX_FILES} files only)"));
+        session.log(
+            MessageType::WARNING,
+            format!(
+                "copydesk indexed only the first {MAX_FILES} article and glossary files of {root_shown}: \
+                 references and workspace symbols leave out the other files until they are opened"
+            ),
+        );
+    }
     if let Some(progress) = progress {
-        progress.finish_with_message(format!("{articles} articles indexed")).await;
+        progress.finish_with_message(indexed).await;
     }
 }
 

@@ -15,8 +15,9 @@ use super::snapshot::{self, Content, EntityKey, Environment};
 use crate::analysis::{EntityKind, Format};
 use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
-/// Articles beyond this many are not indexed, so a huge folder cannot hog the server.
-const MAX_FILES: usize = 5_000;
+/// Files beyond this many are not indexed, so a huge folder (a home folder opened by
+/// mistake) cannot hog the server; the server says so when it leaves files out.
+pub const MAX_FILES: usize = 5_000;
 
 #[derive(Debug)]
 pub struct WorkspaceIndex {
@@ -94,6 +95,8 @@ impl Default for WorkspaceIndex {
 pub struct WorkspaceFiles {
     pub articles: Vec<PathBuf>,
     pub glossaries: Vec<PathBuf>,
+    /// True when the workspace holds more than [`MAX_FILES`] files and the rest were left out.
+    pub left_out: bool,
 }
 
 impl WorkspaceIndex {
@@ -186,8 +189,12 @@ impl WorkspaceIndex {
 }
 
 /// Lists articles (.md, .markdown, .txt) and glossary files under `root`, skipping hidden
-/// folders, build output and dependencies.
+/// folders, build output and dependencies: the first [`MAX_FILES`] of them.
 pub fn list_files(root: &Path) -> WorkspaceFiles {
+    list_files_up_to(root, MAX_FILES)
+}
+
+fn list_files_up_to(root: &Path, limit: usize) -> WorkspaceFiles {
     let mut files = WorkspaceFiles::default();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -201,19 +208,22 @@ pub fn list_files(root: &Path) -> WorkspaceFiles {
                 if !name.starts_with('.') && name != "target" && name != "node_modules" {
                     pending.push(entry.path());
                 }
-            } else if file_type.is_file() {
-                if is_glossary_name(&name) {
-                    files.glossaries.push(entry.path());
-                } else if matches!(
-                    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref(),
-                    Some("md" | "markdown" | "txt")
-                ) {
-                    files.articles.push(entry.path());
-                }
+                continue;
             }
-            if files.articles.len() + files.glossaries.len() >= MAX_FILES {
+            let glossary = is_glossary_name(&name);
+            let article = matches!(
+                name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref(),
+                Some("md" | "markdown" | "txt")
+            );
+            if !file_type.is_file() || !(glossary || article) {
+                continue;
+            }
+            // Only a file past the limit leaves one out: exactly `limit` files are all kept.
+            if files.articles.len() + files.glossaries.len() == limit {
+                files.left_out = true;
                 return files;
             }
+            if glossary { files.glossaries.push(entry.path()) } else { files.articles.push(entry.path()) }
         }
     }
     files
@@ -252,4 +262,28 @@ fn index_glossary(path: &Path, encoding: Encoding) -> Option<GlossaryEntities> {
 /// The entities written in one glossary text, located by their `[id]` headers.
 pub fn glossary_entities(uri: &Uri, text: &str, encoding: Encoding) -> Vec<IndexedEntity> {
     GlossaryEntities::read(uri.clone(), text, encoding).indexed().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 18, item 13: the index took the first files up to its limit and said nothing.
+    /// The listing now tells a workspace over the limit from one exactly at it.
+    #[test]
+    fn the_listing_says_when_it_leaves_files_out() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.md", "b/glossary.toml", "b/c.txt", "notes.rst"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let listed = |limit| {
+            let files = list_files_up_to(dir.path(), limit);
+            (files.articles.len() + files.glossaries.len(), files.left_out)
+        };
+        assert_eq!(listed(3), (3, false));
+        assert_eq!(listed(2), (2, true));
+        assert_eq!(listed(0), (0, true));
+    }
 }

@@ -7,6 +7,11 @@ use crate::analysis::{FrontMatter, Span};
 
 const ROOT: &str = "/newsroom";
 
+thread_local! {
+    /// How many glossary paths this thread resolved to see whether they leave the root.
+    pub(super) static RESOLVED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Loads the glossaries of the article at `article` (under [`ROOT`]) from an in-memory
 /// workspace whose files are `//- path` sections of `files`, with `front_matter` naming
 /// glossary paths and `extra` from configuration. Checks every read attempt in order,
@@ -243,6 +248,25 @@ fn loads_from_a_real_folder() {
     let found: Vec<_> =
         index.find_names("Whitfield spoke for Harbour City Council.").into_iter().map(|(_, id)| id).collect();
     assert_eq!(found, [Some(dana), index.by_id("council")].map(|id| id.expect("both entities exist")));
+}
+
+/// Issue 18, item 13: every candidate (a `glossary.toml` in each folder up to the root)
+/// was resolved, on disk or not, and resolving walks a path one component at a time: cubic
+/// in the article's depth. Only a glossary that is there is resolved.
+#[test]
+fn only_glossaries_on_disk_are_resolved() {
+    let root = tempfile::tempdir().unwrap();
+    let mut desk = root.path().to_path_buf();
+    for _ in 0..100 {
+        desk.push("a");
+    }
+    std::fs::create_dir_all(&desk).unwrap();
+    std::fs::write(root.path().join("glossary.toml"), "[council]\nname = \"Harbour City Council\"\n").unwrap();
+    RESOLVED.with(|count| count.set(0));
+    let mut read = |path: &Path| std::fs::read_to_string(path);
+    let loaded = load_glossaries(&desk.join("story.md"), None, root.path(), &[], &mut read);
+    assert_eq!(loaded.paths, [root.path().join("glossary.toml")]);
+    assert_eq!(RESOLVED.with(std::cell::Cell::get), 1);
 }
 
 #[test]
