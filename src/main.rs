@@ -21,6 +21,9 @@ enum Command {
     Report(copydesk::cli::ReportArgs),
     /// List the glossary files that apply to each article, and why.
     Glossaries(copydesk::cli::glossaries::GlossariesArgs),
+    /// For measuring the rules: each sentence's cue–speaker pairs and the one taken.
+    #[command(name = "debug-choices", hide = true)]
+    DebugChoices(copydesk::cli::choices::ChoicesArgs),
     /// Serve the Language Server Protocol over standard input and output.
     Lsp {
         /// Accepted for clients that pass it (vscode-languageclient); stdio is the only transport.
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Command::Check(args) => copydesk::cli::run(&args),
         Command::Report(args) => copydesk::cli::report::run(&args),
         Command::Glossaries(args) => copydesk::cli::glossaries::run(&args),
+        Command::DebugChoices(args) => copydesk::cli::choices::run(&args),
         Command::Lsp { stdio: _ } => {
             use_one_malloc_arena();
             copydesk::lsp::run_stdio()

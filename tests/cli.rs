@@ -602,3 +602,21 @@ fn github_output_escapes_what_would_end_a_command() {
         "{first}"
     );
 }
+
+/// `debug-choices` (hidden, for scripts/chooser-headroom): every quotation part read in its own
+/// sentence, with the sentence's pairs and the one taken, as JSON lines with byte offsets.
+#[test]
+fn debug_choices_lists_each_sentences_pairs_and_the_one_taken() {
+    let text = std::fs::read_to_string("examples/lido-closure.md").unwrap();
+    let run = copydesk(&["debug-choices", "examples/lido-closure.md"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let records: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(records.len() >= 5, "{}", run.stdout);
+    let span = |v: &serde_json::Value| &text[v[0].as_u64().unwrap() as usize..v[1].as_u64().unwrap() as usize];
+    let first = &records[0];
+    assert!(span(&first["quote"]).starts_with('“') || span(&first["quote"]).starts_with('"'), "{first}");
+    let chosen = &first["chosen"];
+    assert_eq!(chosen["rule"], "speaker-before-cue");
+    assert!(first["pairs"].as_array().unwrap().contains(chosen), "the pair taken is one of the sentence's");
+    assert_eq!(span(&chosen["cue"]), "called");
+}

@@ -187,7 +187,7 @@ pub fn analyze_article_reusing(
         let range = next.blocks.get(index).map_or(0..0, |work| work.sentences.clone());
         Cow::Borrowed(next.sentences.get(range).unwrap_or(&[]))
     };
-    let attributed = attribution::attribute_with(prose, article, scan.quotes, &next.mentions, glossary, &sentences_of);
+    let attributed = attribution::attribute_with(prose, article, scan.quotes, &next.mentions, glossary, &sentences_of, None);
     let analysis = super::assemble(text, article, glossary, next.mentions.clone(), scan.diagnostics, attributed);
     (analysis, next)
 }

@@ -52,6 +52,15 @@ pub fn analyze_article(text: &str, article: &Article, glossary: &GlossaryIndex) 
     assemble(text, article, glossary, mentions, scan.diagnostics, attributed)
 }
 
+/// The choices attribution makes sentence by sentence (see
+/// [`attribution::sentence_choices`]): for measuring the chooser, not for the product.
+pub fn sentence_choices(text: &str, format: Format, glossary: &GlossaryIndex) -> Vec<attribution::SentenceChoice> {
+    let article = article::parse(text, format);
+    let mentions = mentions::find(&article.prose, &article, glossary);
+    let scan = quotes::scan(&article.prose, &article);
+    attribution::sentence_choices(&article.prose, &article, scan.quotes, &mentions, glossary)
+}
+
 /// The last step of every analysis, fresh or incremental: the writer's speaker pins over the
 /// rules' attributions, then diagnostics from every stage, finished together.
 fn assemble(

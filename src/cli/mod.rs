@@ -6,6 +6,7 @@
 
 mod args;
 pub mod check;
+pub mod choices;
 pub mod github;
 pub mod glossaries;
 mod glossary_files;

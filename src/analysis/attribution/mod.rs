@@ -3,6 +3,7 @@
 //! and whom each speaker stands for.
 
 mod choice;
+mod choices;
 mod clauses;
 mod cues;
 mod digest;
@@ -17,6 +18,7 @@ mod rules_tests;
 mod shift;
 
 pub use cues::Found;
+pub use choices::{SentenceChoice, sentence_choices};
 pub use rule::{Link, Rule};
 
 use std::borrow::Cow;
@@ -43,7 +45,7 @@ pub fn attribute(
     glossary: &GlossaryIndex,
 ) -> Attributed {
     let sentences_of = |_: usize, block: &Block, parts: &[Span]| Cow::Owned(block_sentences(prose, block.span, parts));
-    attribute_with(prose, article, quotes, mentions, glossary, &sentences_of)
+    attribute_with(prose, article, quotes, mentions, glossary, &sentences_of, None)
 }
 
 /// Gives the sentences of a block: `(block index, block, quotation parts inside it)`.
@@ -61,6 +63,7 @@ pub(crate) fn attribute_with<'s>(
     mentions: &[Mention],
     glossary: &GlossaryIndex,
     sentences_of: &SentencesOf<'s>,
+    choices: Option<&std::cell::RefCell<Vec<SentenceChoice>>>,
 ) -> Attributed {
     // About one bare pair and one quotation event per quotation: one allocation for most
     // articles instead of a dozen copies of a growing list.
@@ -124,6 +127,10 @@ pub(crate) fn attribute_with<'s>(
                         })
                         .flatten()
                 });
+            if let Some(choices) = choices {
+                let pairs = sentence.pairs.iter().map(|p| p.found).collect();
+                choices.borrow_mut().push(SentenceChoice { quote: part, chosen, pairs });
+            }
             Some((chosen, sentence.span, unattributed_kind))
         };
         for &(part, index) in block_parts {
