@@ -11,6 +11,14 @@ use crate::analysis::{Diagnostic, GlossaryIndex, LineIndex, Span};
 #[derive(Debug, Serialize)]
 pub struct FileRecord<'a> {
     pub path: &'a str,
+    #[serde(flatten)]
+    pub record: Record<'a>,
+}
+
+/// What `--format json` says of one article, whatever it came from: `check --input-format
+/// jsonl` writes it after the line's `id`, the Python module returns it (src/cli/text.rs).
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
     pub quotes: Vec<QuoteRecord<'a>>,
     pub mentions: Vec<MentionRecord<'a>>,
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
@@ -96,11 +104,22 @@ pub struct GlossaryDiagnosticRecord<'a> {
 
 impl<'a> FileRecord<'a> {
     pub fn new(checked: &'a Checked, cwd: &std::path::Path) -> FileRecord<'a> {
+        FileRecord { path: &checked.path, record: Record::new(checked, cwd) }
+    }
+
+    /// The record as one line of JSON, without the newline.
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).expect("records hold only strings and numbers")
+    }
+}
+
+impl<'a> Record<'a> {
+    /// The record of `checked`, glossary files named relative to `cwd`.
+    pub fn new(checked: &'a Checked, cwd: &std::path::Path) -> Record<'a> {
         let text = checked.text.as_str();
         let glossary = &checked.glossary.index;
         let lines = LineIndex::new(text);
-        FileRecord {
-            path: &checked.path,
+        Record {
             quotes: checked.analysis.quotes.iter().map(|quote| QuoteRecord::new(quote, text, glossary)).collect(),
             mentions: checked
                 .analysis
@@ -120,11 +139,6 @@ impl<'a> FileRecord<'a> {
                 .map(|problem| GlossaryDiagnosticRecord::new(problem, cwd))
                 .collect(),
         }
-    }
-
-    /// The record as one line of JSON, without the newline.
-    pub fn to_line(&self) -> String {
-        serde_json::to_string(self).expect("records hold only strings and numbers")
     }
 }
 
@@ -203,7 +217,7 @@ impl<'a> DiagnosticRecord<'a> {
 }
 
 impl<'a> GlossaryDiagnosticRecord<'a> {
-    fn new(problem: &'a GlossaryProblem, cwd: &std::path::Path) -> GlossaryDiagnosticRecord<'a> {
+    pub fn new(problem: &'a GlossaryProblem, cwd: &std::path::Path) -> GlossaryDiagnosticRecord<'a> {
         let text = problem.text.as_deref().unwrap_or("");
         GlossaryDiagnosticRecord {
             path: super::display_path(&problem.path, cwd),

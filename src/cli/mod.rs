@@ -12,6 +12,7 @@ pub mod human;
 pub mod inputs;
 pub mod json;
 mod jsonl;
+pub mod text;
 mod places;
 pub mod project;
 pub mod quotes;
