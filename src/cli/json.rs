@@ -18,6 +18,14 @@ pub struct FileRecord<'a> {
     pub path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path_base64: Option<String>,
+    #[serde(flatten)]
+    pub record: Record<'a>,
+}
+
+/// What `--format json` says of one article, whatever it came from: `check --input-format
+/// jsonl` writes it after the line's `id`, the Python module returns it (src/cli/text.rs).
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
     pub quotes: Vec<QuoteRecord<'a>>,
     pub mentions: Vec<MentionRecord<'a>>,
     pub diagnostics: Vec<DiagnosticRecord<'a>>,
@@ -105,12 +113,22 @@ pub struct GlossaryDiagnosticRecord<'a> {
 
 impl<'a> FileRecord<'a> {
     pub fn new(checked: &'a Checked, cwd: &Path) -> FileRecord<'a> {
+        FileRecord { path: &checked.path, path_base64: checked.path.base64(), record: Record::new(checked, cwd) }
+    }
+
+    /// The record as one line of JSON, without the newline.
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).expect("records hold only strings and numbers")
+    }
+}
+
+impl<'a> Record<'a> {
+    /// The record of `checked`, glossary files named relative to `cwd`.
+    pub fn new(checked: &'a Checked, cwd: &Path) -> Record<'a> {
         let text = checked.text.as_str();
         let glossary = &checked.glossary.index;
         let lines = LineIndex::new(text);
-        FileRecord {
-            path: &checked.path,
-            path_base64: checked.path.base64(),
+        Record {
             quotes: checked.analysis.quotes.iter().map(|quote| QuoteRecord::new(quote, text, glossary)).collect(),
             mentions: checked
                 .analysis
@@ -126,11 +144,6 @@ impl<'a> FileRecord<'a> {
                 .collect(),
             glossary_diagnostics: GlossaryDiagnosticRecord::all(&checked.glossary_problems, cwd),
         }
-    }
-
-    /// The record as one line of JSON, without the newline.
-    pub fn to_line(&self) -> String {
-        serde_json::to_string(self).expect("records hold only strings and numbers")
     }
 }
 
@@ -211,7 +224,7 @@ impl<'a> DiagnosticRecord<'a> {
 impl<'a> GlossaryDiagnosticRecord<'a> {
     /// Every problem's record, with one line index per glossary file: a line index per
     /// problem made 20,000 problems in a 1 MB glossary take 11 s of CPU.
-    fn all(problems: &'a [GlossaryProblem], cwd: &Path) -> Vec<GlossaryDiagnosticRecord<'a>> {
+    pub fn all(problems: &'a [GlossaryProblem], cwd: &Path) -> Vec<GlossaryDiagnosticRecord<'a>> {
         let mut files = GlossaryFiles::new(cwd);
         let mut records = Vec::with_capacity(problems.len());
         for problem in problems {

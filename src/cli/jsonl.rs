@@ -18,24 +18,22 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::check::{Checked, GlossaryProblem};
-use super::json::{DiagnosticRecord, FileRecord, GlossaryDiagnosticRecord, MentionRecord, QuoteRecord};
+use super::check::GlossaryProblem;
+use super::json::Record;
+use super::text::{self, GlossaryText, TextGlossary};
 use super::{CheckArgs, OutputFormat, Totals};
-use crate::analysis::{self, Diagnostic, Format, Glossary, GlossaryIndex, glossary};
-use crate::workspace::ArticleGlossary;
+use crate::analysis::{Format, GlossaryIndex};
 use crate::workspace::articles;
 
 /// The label of a record's own glossary in `glossary_diagnostics[].path`: the field it came from.
 const LINE_GLOSSARY: &str = "glossary";
 
-/// One output line for an article.
+/// One output line for an article: its `id`, then the record of `--format json`.
 #[derive(Debug, Serialize)]
 struct LineRecord<'a> {
     id: &'a Value,
-    quotes: Vec<QuoteRecord<'a>>,
-    mentions: Vec<MentionRecord<'a>>,
-    diagnostics: Vec<DiagnosticRecord<'a>>,
-    glossary_diagnostics: Vec<GlossaryDiagnosticRecord<'a>>,
+    #[serde(flatten)]
+    record: Record<'a>,
 }
 
 /// One output line for an input line that could not be analysed.
@@ -49,7 +47,7 @@ struct ErrorRecord<'a> {
 
 /// The `--glossary` files, read and parsed once for the whole stream.
 struct ExtraGlossaries {
-    files: Vec<(PathBuf, Arc<str>, Glossary)>,
+    files: Vec<GlossaryText>,
     /// The index of the extra files alone, for every record without a glossary of its own.
     alone: Arc<GlossaryIndex>,
     /// Problems of the extra files, given to the first record written.
@@ -61,8 +59,8 @@ struct ExtraGlossaries {
 #[derive(Default)]
 struct LastGlossary {
     text: String,
-    index: Arc<GlossaryIndex>,
-    problems: Vec<Diagnostic>,
+    /// The record's glossary merged with the extra files; the problems of the record's alone.
+    glossary: TextGlossary,
 }
 
 /// Runs `check --input-format jsonl` over `args.paths` (`-` or JSON Lines files), in order.
@@ -195,43 +193,22 @@ impl Stream {
     }
 
     fn analyse(&mut self, id: &Value, text: String, format: Format, glossary_text: Option<&str>) -> String {
-        let (index, own_problems) = match glossary_text {
+        let (index, mut glossary_problems) = match glossary_text {
             None => (Arc::clone(&self.extras.alone), Vec::new()),
             Some(glossary_text) => {
-                if self.last.text != glossary_text || self.last.index.files.is_empty() {
+                if self.last.text != glossary_text || self.last.glossary.index.files.is_empty() {
                     self.last = LastGlossary::build(glossary_text, &self.extras);
                 }
-                (Arc::clone(&self.last.index), self.last.problems.clone())
+                (Arc::clone(&self.last.glossary.index), self.last.glossary.problems.clone())
             }
         };
-        let line_glossary: Arc<str> = Arc::from(glossary_text.unwrap_or(""));
-        let mut glossary_problems: Vec<GlossaryProblem> = own_problems
-            .into_iter()
-            .map(|diagnostic| GlossaryProblem {
-                path: PathBuf::from(LINE_GLOSSARY),
-                text: Some(Arc::clone(&line_glossary)),
-                diagnostic,
-            })
-            .collect();
         glossary_problems.append(&mut self.extras.problems);
-
-        let article = analysis::article::parse(&text, format);
-        let mut analysis = analysis::analyze_article(&text, &article, &index);
-        analysis::diagnostics::finish(&text, &article, &mut analysis.diagnostics);
-        let checked = Checked {
-            path: "".into(),
-            text,
-            glossary: ArticleGlossary { index, ..ArticleGlossary::default() },
-            analysis,
-            glossary_problems,
-        };
+        let checked = text::analyse(text, format, index, glossary_problems);
         let problems = checked.glossary_problems.iter().map(|problem| &problem.diagnostic);
         for diagnostic in checked.analysis.diagnostics.iter().chain(problems) {
             self.totals.severities[diagnostic.severity as usize] += 1;
         }
-        let FileRecord { path: _, path_base64: _, quotes, mentions, diagnostics, glossary_diagnostics } =
-            FileRecord::new(&checked, &self.cwd);
-        let record = LineRecord { id, quotes, mentions, diagnostics, glossary_diagnostics };
+        let record = LineRecord { id, record: Record::new(&checked, &self.cwd) };
         serde_json::to_string(&record).expect("records hold only strings and numbers")
     }
 }
@@ -242,29 +219,10 @@ impl ExtraGlossaries {
         for path in paths {
             let text = articles::read_text_file(&cwd.join(path), articles::GLOSSARY_MAX_BYTES)
                 .map_err(|error| format!("glossary {}: {error}", path.display()))?;
-            let text: Arc<str> = Arc::from(text);
-            let parsed = glossary::parse(&text);
-            files.push((path.clone(), text, parsed));
+            files.push(GlossaryText::parse(path.clone(), text));
         }
-        let labelled = files.iter().map(|(path, _, parsed)| (path.display().to_string(), parsed.clone())).collect();
-        let (alone, merge_problems) = GlossaryIndex::build(labelled);
-        let mut problems = Vec::new();
-        for (path, text, parsed) in &files {
-            for diagnostic in &parsed.diagnostics {
-                let problem = GlossaryProblem {
-                    path: path.clone(),
-                    text: Some(Arc::clone(text)),
-                    diagnostic: diagnostic.clone(),
-                };
-                problems.push(problem);
-            }
-        }
-        for (file, diagnostic) in merge_problems {
-            if let Some((path, text, _)) = files.get(file) {
-                problems.push(GlossaryProblem { path: path.clone(), text: Some(Arc::clone(text)), diagnostic });
-            }
-        }
-        Ok(ExtraGlossaries { files, alone: Arc::new(alone), problems })
+        let TextGlossary { index, problems } = TextGlossary::build(&files, files.len());
+        Ok(ExtraGlossaries { files, alone: index, problems })
     }
 }
 
@@ -273,13 +231,9 @@ impl LastGlossary {
     /// problems inside the record's glossary are kept: those of the extra files are reported
     /// once, with the first record.
     fn build(text: &str, extras: &ExtraGlossaries) -> LastGlossary {
-        let mut own = glossary::parse(text);
-        let mut problems = std::mem::take(&mut own.diagnostics);
-        let mut files = vec![(LINE_GLOSSARY.to_string(), own)];
-        files.extend(extras.files.iter().map(|(path, _, parsed)| (path.display().to_string(), parsed.clone())));
-        let (index, merge_problems) = GlossaryIndex::build(files);
-        problems.extend(merge_problems.into_iter().filter(|(file, _)| *file == 0).map(|(_, diagnostic)| diagnostic));
-        LastGlossary { text: text.to_string(), index: Arc::new(index), problems }
+        let mut files = vec![GlossaryText::parse(LINE_GLOSSARY, text)];
+        files.extend(extras.files.iter().cloned());
+        LastGlossary { text: text.to_string(), glossary: TextGlossary::build(&files, 1) }
     }
 }
 

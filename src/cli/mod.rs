@@ -14,6 +14,7 @@ pub mod human;
 pub mod inputs;
 pub mod json;
 mod jsonl;
+pub mod text;
 mod places;
 pub mod project;
 pub mod quotes;
