@@ -72,6 +72,8 @@ async function observeLedger(views: LedgerViews, results: Record<string, unknown
   }
   const document = editor.document;
   await vscode.commands.executeCommand("editor.action.hideHover");
+  // The article and the panel share the window's width: the file explorer would crowd both.
+  await vscode.commands.executeCommand("workbench.action.closeSidebar");
   editor.selection = new vscode.Selection(0, 0, 0, 0);
   editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
