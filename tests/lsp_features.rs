@@ -801,3 +801,80 @@ async fn a_workspace_over_the_index_limit_is_said_to_be_cut() {
     assert!(message.starts_with("copydesk indexed only the first 5000 article and glossary files of "), "{message}");
     client.shutdown_and_exit().await;
 }
+
+fn lens_titles(lenses: &Value) -> Vec<(u64, String)> {
+    let lenses = lenses.as_array().expect("code lenses");
+    lenses
+        .iter()
+        .map(|lens| {
+            assert_eq!(lens["command"]["command"], "copydesk.showLedger", "{lens}");
+            (lens["range"]["start"]["line"].as_u64().unwrap(), lens["command"]["title"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Issue 15: the ledger in one line on the first line, and a line over each source's first
+/// quotation, each opening the ledger with the document as the command's argument.
+#[tokio::test]
+async fn code_lenses_sum_up_the_ledger_and_each_source() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let lenses = client.result("textDocument/codeLens", json!({"textDocument": {"uri": uri}})).await;
+    assert_eq!(
+        lens_titles(&lenses),
+        [
+            (0, "7 quotations · 3 sources (1 woman, 1 man, 1 of unknown gender) · 1 unattributed".to_string()),
+            (find(STORY, "“a turning point", 0).0 as u64, "quoted 3× · mentioned 2×".to_string()),
+            (find(STORY, "“The budget", 0).0 as u64, "quoted 3× · mentioned 1×".to_string()),
+            (find(STORY, "“We will be watching", 0).0 as u64, "quoted 1×".to_string()),
+        ]
+    );
+    assert_eq!(lenses[0]["command"]["arguments"], json!([uri]));
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 15: any client gets the ledger as Markdown, and as the report's HTML page.
+#[tokio::test]
+async fn the_ledger_commands_answer_markdown_and_the_html_page() {
+    let (_workspace, mut client, uri, _) = open_story(json!({"debounceMs": 0})).await;
+    let markdown =
+        client.result("workspace/executeCommand", json!({"command": "copydesk.ledger", "arguments": [uri]})).await;
+    let markdown = markdown.as_str().expect("Markdown text");
+    assert!(markdown.starts_with("# Source ledger: bridge.md\n\n7 quotations"), "{markdown}");
+    assert!(
+        markdown.contains("| Ada Okafor `okafor` | person | woman | Mayor of Riverside, Riverside City Council | 3 |"),
+        "{markdown}"
+    );
+    let html = client
+        .result("workspace/executeCommand", json!({"command": "copydesk.ledgerHtml", "arguments": [{"uri": uri}]}))
+        .await;
+    let html = html.as_str().expect("HTML text");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"), "{html}");
+    assert!(html.contains("data-entity=\"okafor\" data-name=\"Ada Okafor\" data-quotations=\"3\""), "{html}");
+    let closed = client
+        .request("workspace/executeCommand", json!({"command": "copydesk.ledger", "arguments": ["file:///nowhere.md"]}))
+        .await;
+    assert!(closed["error"]["message"].as_str().is_some_and(|m| m.contains("is not open")), "{closed}");
+    client.shutdown_and_exit().await;
+}
+
+/// Issue 15: the lenses follow the glossary, so a glossary edit asks clients that can for them again.
+#[tokio::test]
+async fn glossary_edits_refresh_code_lenses() {
+    let workspace = workspace();
+    let mut client = TestClient::start();
+    let mut params = lsp_support::initialize_params(&workspace.root(), json!({"debounceMs": 0}));
+    params["capabilities"]["workspace"]["codeLens"] = json!({"refreshSupport": true});
+    client.result("initialize", params).await;
+    client.notify("initialized", json!({})).await;
+    let story = workspace.uri("news/bridge.md");
+    client.open(&story, "markdown", STORY).await;
+    client.diagnostics_at(&story, 1).await;
+    let glossary = workspace.uri("news/glossary.toml");
+    client.open(&glossary, "toml", GLOSSARY).await;
+    let end = GLOSSARY.lines().count() as u32 + 1;
+    client.change(&glossary, 2, (end, 0), (end, 0), "\n[vogt]\nname = \"Lena Vogt\"\npronouns = \"she\"\n").await;
+    client.wait_for(|m| m["method"] == "workspace/codeLens/refresh").await;
+    let lenses = client.result("textDocument/codeLens", json!({"textDocument": {"uri": story}})).await;
+    assert_eq!(lens_titles(&lenses)[0].1, "7 quotations · 3 sources (2 women, 1 man) · 1 unattributed");
+    client.shutdown_and_exit().await;
+}

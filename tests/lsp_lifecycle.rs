@@ -30,9 +30,13 @@ async fn initialize_reports_server_info_and_capabilities() {
     ] {
         assert_eq!(capabilities[provider], true, "{provider}");
     }
-    assert!(
-        capabilities["executeCommandProvider"]["commands"].as_array().unwrap().contains(&json!("copydesk.applyFix"))
-    );
+    let commands = capabilities["executeCommandProvider"]["commands"].as_array().unwrap();
+    for command in ["copydesk.applyFix", "copydesk.ledger", "copydesk.ledgerHtml"] {
+        assert!(commands.contains(&json!(command)), "{command}");
+    }
+    // The client's own command: listing it would make VS Code's client register it as well.
+    assert!(!commands.contains(&json!("copydesk.showLedger")));
+    assert_eq!(capabilities["codeLensProvider"], json!({"resolveProvider": false}));
     client.notify("initialized", json!({})).await;
     assert_eq!(client.shutdown_and_exit().await, Outcome::Clean);
 }

@@ -378,5 +378,6 @@ pub fn is_direct(quotation: &str) -> bool {
     opens_capital && (ends_clause || words_quoted(inner) >= 8)
 }
 
+mod summary;
 #[cfg(test)]
 mod tests;

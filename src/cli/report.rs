@@ -7,7 +7,6 @@
 //! is still reported) or an output that could not be written.
 
 mod csv;
-mod html;
 mod human;
 mod json;
 
@@ -18,6 +17,7 @@ use std::process::ExitCode;
 use super::InputArgs;
 use super::check;
 use crate::analysis::ledger::Ledger;
+use crate::report::html;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
@@ -50,17 +50,7 @@ pub enum ReportFormat {
     Html,
 }
 
-/// Each article's ledger, by its path as given, and the total.
-pub struct Report {
-    pub articles: Vec<(String, Ledger)>,
-    pub total: Ledger,
-}
-
-impl Report {
-    pub fn path(&self, article: usize) -> &str {
-        self.articles.get(article).map_or("", |(path, _)| path.as_str())
-    }
-}
+pub use crate::report::Report;
 
 /// Runs `copydesk report` and returns its exit status.
 pub fn run(args: &ReportArgs) -> ExitCode {

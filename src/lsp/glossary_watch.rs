@@ -59,7 +59,8 @@ pub fn glossary_closed(session: &Arc<Session>, path: &Path) {
 }
 
 /// Re-analyses every open article and glossary but `except`, and asks the client to ask
-/// again for inlay hints, which may name other speakers now. Requests that follow analyse
+/// again for inlay hints, which may name other speakers now, and code lenses, whose counts
+/// and genders come from the glossary. Requests that follow analyse
 /// the invalidated documents first, so the refresh need not wait for the analyses.
 fn reanalyse_all(session: &Arc<Session>, except: Option<&Uri>) {
     for uri in session.store.invalidate(|uri, d| d.kind != DocumentKind::Other && Some(uri) != except) {
@@ -70,12 +71,22 @@ fn reanalyse_all(session: &Arc<Session>, except: Option<&Uri>) {
         let client = session.client.clone();
         tokio::spawn(async move { client.inlay_hint_refresh().await });
     }
+    if refreshes_code_lenses(session) {
+        let client = session.client.clone();
+        tokio::spawn(async move { client.code_lens_refresh().await });
+    }
 }
 
 fn refreshes_inlay_hints(session: &Session) -> bool {
     let settings = session.settings();
     let inlay = settings.capabilities.workspace.as_ref().and_then(|w| w.inlay_hint.as_ref());
     inlay.and_then(|i| i.refresh_support).unwrap_or(false)
+}
+
+fn refreshes_code_lenses(session: &Session) -> bool {
+    let settings = session.settings();
+    let lens = settings.capabilities.workspace.as_ref().and_then(|w| w.code_lens.as_ref());
+    lens.and_then(|l| l.refresh_support).unwrap_or(false)
 }
 
 /// Files changed on disk: refresh the workspace index, and re-analyse if a glossary changed.

@@ -6,6 +6,7 @@ use std::time::Duration;
 use tower_lsp_server::lsp_types::*;
 
 use super::code_actions::APPLY_FIX_COMMAND;
+use super::ledger_commands::{LEDGER_COMMAND, LEDGER_HTML_COMMAND};
 use super::position::Encoding;
 use super::session::{Lifecycle, Session};
 use super::workspace_index::{self, MAX_FILES};
@@ -13,7 +14,7 @@ use super::workspace_index::{self, MAX_FILES};
 /// What the server can do, exactly as implemented.
 pub fn initialize_result(encoding: Encoding) -> InitializeResult {
     #[allow(unused_mut)]
-    let mut commands = vec![APPLY_FIX_COMMAND.to_string()];
+    let mut commands = vec![APPLY_FIX_COMMAND.to_string(), LEDGER_COMMAND.to_string(), LEDGER_HTML_COMMAND.to_string()];
     #[cfg(debug_assertions)]
     commands.push(super::server::DEBUG_PANIC_COMMAND.to_string());
     InitializeResult {
@@ -42,6 +43,7 @@ pub fn initialize_result(encoding: Encoding) -> InitializeResult {
                 ..CodeActionOptions::default()
             })),
             inlay_hint_provider: Some(OneOf::Left(true)),
+            code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
             execute_command_provider: Some(ExecuteCommandOptions { commands, ..ExecuteCommandOptions::default() }),
             ..ServerCapabilities::default()
         },

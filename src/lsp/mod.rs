@@ -7,6 +7,7 @@
 //! `protocol_guard` wraps tower-lsp-server's service to answer what it leaves unanswered.
 
 mod code_actions;
+mod code_lens;
 mod completion;
 mod config;
 mod definition;
@@ -17,11 +18,12 @@ mod glossary_watch;
 mod highlights;
 mod hover;
 mod inlay_hints;
+mod ledger_commands;
 mod lifecycle;
 mod lookup;
 mod panic_guard;
-mod project_settings;
 pub mod position;
+mod project_settings;
 mod protocol_guard;
 mod references;
 mod server;

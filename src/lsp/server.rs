@@ -17,8 +17,8 @@ use super::position::Encoding;
 use super::session::{Lifecycle, Session, Settings};
 use super::snapshot::Snapshot;
 use super::{
-    completion, definition, glossary_watch, hover, inlay_hints, lifecycle, panic_guard, project_settings, references,
-    symbols, workspace_index,
+    code_lens, completion, definition, glossary_watch, hover, inlay_hints, ledger_commands, lifecycle, panic_guard,
+    project_settings, references, symbols, workspace_index,
 };
 use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
@@ -346,11 +346,31 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        panic_guard::request(&self.session, "codeLens", async {
+            let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
+                return Ok(None);
+            };
+            let encoding = self.session.encoding();
+            Ok(Some(panic_guard::off_loop(move || code_lens::code_lenses(&snapshot, encoding)).await))
+        })
+        .await
+    }
+
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
         panic_guard::request(&self.session, "workspace/executeCommand", async {
             #[cfg(debug_assertions)]
             if params.command == DEBUG_PANIC_COMMAND {
                 panic!("panic requested by {DEBUG_PANIC_COMMAND}");
+            }
+            let command = params.command.as_str();
+            if command == ledger_commands::LEDGER_COMMAND || command == ledger_commands::LEDGER_HTML_COMMAND {
+                let uri = ledger_commands::document(&params.arguments)?;
+                let Some(snapshot) = self.session.snapshot(&uri).await else {
+                    return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
+                };
+                let command = params.command.clone();
+                return panic_guard::off_loop(move || ledger_commands::render(&command, &snapshot)).await.map(Some);
             }
             if params.command != APPLY_FIX_COMMAND {
                 return Err(Error::invalid_params(format!("unknown command {}", params.command)));

@@ -3,11 +3,13 @@
 # driven by headless Chromium. Builds and unit-tests the extension, packages the .vsix with
 # the server binary bundled in bin/ (copydesk is kept off PATH, so the bundled fallback is
 # what runs), installs it, opens the shipped example, and checks the extension's self-test
-# results: the unattributed-quote diagnostic, the hover card, the definition in the glossary.
-# Saves a screenshot of the hover (SCREENSHOT, default a temporary file). Finally kills
-# code-server and its extension host with SIGKILL and checks the server exits too.
+# results: the unattributed-quote diagnostic, the hover card, the definition in the glossary,
+# then the source ledger: the code lenses, the panel their command opens, the status bar.
+# Saves a screenshot of the hover (SCREENSHOT) and one of the lens and the ledger panel
+# (LEDGER_SCREENSHOT), by default temporary files. Finally kills code-server and its
+# extension host with SIGKILL and checks the server exits too.
 #
-#   tests/editors/vscode.sh SERVER [SCREENSHOT]
+#   tests/editors/vscode.sh SERVER [SCREENSHOT [LEDGER_SCREENSHOT]]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 server="$1"
@@ -25,6 +27,7 @@ fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-vscode-XXXXXX")"
 screenshot="${2:-$tmp/hover.png}"
+ledger_screenshot="${3:-$tmp/ledger.png}"
 cleanup() {
     local status=$?
     for pid in ${code_server_tree:-}; do kill -9 "$pid" 2>/dev/null || true; done
@@ -97,18 +100,20 @@ for _ in $(seq 1 300); do
 done
 
 if ! timeout 240 node "$driver/drive.mjs" "http://127.0.0.1:$port/?folder=$workspace" "$results" \
-    "Dana Whitfield" "$screenshot" >"$tmp/drive.json" 2>"$tmp/drive.log"; then
+    "Dana Whitfield" "$screenshot" "$ledger_screenshot" >"$tmp/drive.json" 2>"$tmp/drive.log"; then
     cat "$tmp/drive.log" >&2
     echo "--- code-server log" >&2; tail -n 30 "$tmp/code-server.log" >&2
     [ -f "$results" ] && { echo "--- results" >&2; cat "$results" >&2; }
     exit 1
 fi
-echo "vscode: screenshot $screenshot"
+echo "vscode: screenshots $screenshot $ledger_screenshot"
 
 python3 - "$results" "$tmp/drive.json" "$workspace" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))
-rendered = json.load(open(sys.argv[2]))["hoverText"]
+ledger = json.load(open(sys.argv[1] + ".ledger"))
+drive = json.load(open(sys.argv[2]))
+rendered = drive["hoverText"]
 workspace = sys.argv[3]
 failures = []
 def check(ok, what):
@@ -128,6 +133,16 @@ definitions = results.get("definitions", [])
 check(len(definitions) == 1 and definitions[0]["path"] == workspace + "/glossary.toml"
       and definitions[0]["text"] == "[dana-whitfield]", f"definition: {definitions}")
 check((results.get("serverInfo") or {}).get("name") == "copydesk", f"serverInfo {results.get('serverInfo')}")
+check("error" not in ledger, "ledger self-test ran: " + ledger.get("error", "no error"))
+lenses = ledger.get("lenses", [])
+top = lenses[0] if lenses else {}
+check(top.get("line") == 1 and "quotations ·" in (top.get("title") or "")
+      and top.get("command") == "copydesk.showLedger", f"first-line code lens: {top}")
+check(any((lens.get("title") or "").startswith("quoted ") for lens in lenses[1:]), f"source lenses: {lenses[1:3]}")
+check("quotations ·" in drive.get("lensText", ""), "VS Code rendered the lens: " + drive.get("lensText", ""))
+check('data-name="Dana Whitfield"' in (ledger.get("panelHtml") or ""), "the ledger panel shows the sources table")
+check((ledger.get("status") or "").startswith("$(quote) ") and "quotations" in ledger.get("status"),
+      f"status bar: {ledger.get('status')}")
 sys.exit(1 if failures else 0)
 PY
 

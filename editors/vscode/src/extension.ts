@@ -1,6 +1,7 @@
 // The copydesk extension: runs `copydesk lsp` for Markdown and plain-text documents (and
 // glossary files) through vscode-languageclient, keeps the server's settings in step with
-// `copydesk.*`, and offers commands to restart the server and show its output.
+// `copydesk.*`, offers commands to restart the server and show its output, and shows the
+// source ledger: the panel the server's code lenses open, and the status-bar counts.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -10,23 +11,41 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
+  State,
   TransportKind,
 } from "vscode-languageclient/node";
 
 import { Binary, BinaryNotFound, findBinary } from "./binary";
+import { LedgerPanel, ledgerDocument } from "./ledgerPanel";
+import { SHOW_LEDGER_COMMAND } from "./ledgerView";
 import { runSelfTest, selfTestRequested } from "./selfTest";
 import { serverSettings } from "./settings";
+import { LedgerStatus } from "./statusBar";
 
 /** The client id: vscode-languageclient reads `copydesk.trace.server` because of it. */
 const CLIENT_ID = "copydesk";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+let ledger: LedgerPanel | undefined;
+let status: LedgerStatus | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("copydesk");
+  ledger = new LedgerPanel(() => client);
+  status = new LedgerStatus(() => client);
   context.subscriptions.push(
     output,
+    ledger,
+    status,
+    vscode.commands.registerCommand(SHOW_LEDGER_COMMAND, async (document?: unknown) => {
+      const uri = ledgerDocument(document);
+      if (uri) {
+        await ledger?.show(uri);
+      } else {
+        void vscode.window.showInformationMessage("copydesk: open an article to see its source ledger.");
+      }
+    }),
     vscode.commands.registerCommand("copydesk.restartServer", () => restart(context)),
     vscode.commands.registerCommand("copydesk.showOutput", () => output?.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -41,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await start(context);
   if (selfTestRequested()) {
-    void runSelfTest(() => client, output);
+    void runSelfTest(() => client, output, { ledger, status });
   }
 }
 
@@ -61,6 +80,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     });
   } catch (error) {
     if (error instanceof BinaryNotFound) {
+      status?.setState("error");
       output?.appendLine(error.message);
       void offerInstallHelp(context, error.message);
       return;
@@ -84,9 +104,21 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: output,
   };
   client = new LanguageClient(CLIENT_ID, "copydesk", serverOptions, clientOptions);
+  const started = client;
+  status?.setState("starting");
+  started.onDidChangeState((event) => {
+    // A client replaced by a restart no longer speaks for the server.
+    if (client === started) {
+      status?.setState(
+        event.newState === State.Running ? "ready" : event.newState === State.Starting ? "starting" : "error",
+      );
+    }
+  });
   try {
     await client.start();
+    void ledger?.refresh();
   } catch (error) {
+    status?.setState("error");
     const message = `copydesk: the server at ${binary.command} failed to start: ${String(error)}`;
     output?.appendLine(message);
     void vscode.window.showErrorMessage(message, "Show Output").then((choice) => {

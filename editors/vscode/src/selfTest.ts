@@ -2,12 +2,19 @@
 // runs it in code-server). It is off unless COPYDESK_VSCODE_SELF_TEST names a results file.
 // It opens COPYDESK_VSCODE_SELF_TEST_ARTICLE, waits for copydesk's diagnostics, asks VS Code
 // for the hover and the definition on the first mention of COPYDESK_VSCODE_SELF_TEST_ACTOR,
-// leaves that hover showing for a screenshot, and writes what it saw as JSON. The test
-// script judges the results; this mode only reports them.
+// leaves that hover showing for a screenshot, and writes what it saw as JSON. Then, once the
+// driver has taken its screenshot and written RESULTS.next, it opens the source ledger the way
+// the code lens does and writes what the lenses, the panel and the status bar show to
+// RESULTS.ledger, for the second screenshot. The test script judges the results; this mode
+// only reports them.
 
 import * as fs from "fs";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+
+import type { LedgerPanel } from "./ledgerPanel";
+import { SHOW_LEDGER_COMMAND } from "./ledgerView";
+import type { LedgerStatus } from "./statusBar";
 
 const RESULTS = "COPYDESK_VSCODE_SELF_TEST";
 const ARTICLE = "COPYDESK_VSCODE_SELF_TEST_ARTICLE";
@@ -17,9 +24,16 @@ export function selfTestRequested(): boolean {
   return Boolean(process.env[RESULTS]);
 }
 
+/** The ledger's views, which the self-test reads back. */
+export interface LedgerViews {
+  ledger: LedgerPanel | undefined;
+  status: LedgerStatus | undefined;
+}
+
 export async function runSelfTest(
   client: () => LanguageClient | undefined,
   output: vscode.OutputChannel | undefined,
+  views: LedgerViews,
 ): Promise<void> {
   const resultsPath = process.env[RESULTS] as string;
   const results: Record<string, unknown> = { extensionHostPid: process.pid };
@@ -29,9 +43,56 @@ export async function runSelfTest(
     results.error = String(error instanceof Error ? error.stack ?? error.message : error);
   }
   output?.appendLine(`self-test: writing ${resultsPath}`);
-  const temporary = `${resultsPath}.partial`;
+  write(resultsPath, results);
+
+  const next = await waitFor(120_000, () => (fs.existsSync(`${resultsPath}.next`) ? true : undefined));
+  if (!next) {
+    return;
+  }
+  const ledger: Record<string, unknown> = {};
+  try {
+    await observeLedger(views, ledger);
+  } catch (error) {
+    ledger.error = String(error instanceof Error ? error.stack ?? error.message : error);
+  }
+  write(`${resultsPath}.ledger`, ledger);
+}
+
+function write(file: string, results: Record<string, unknown>): void {
+  const temporary = `${file}.partial`;
   fs.writeFileSync(temporary, JSON.stringify(results, null, 2));
-  fs.renameSync(temporary, resultsPath);
+  fs.renameSync(temporary, file);
+}
+
+/** Runs the code lens's command on the article and reads the lenses, panel and status bar. */
+async function observeLedger(views: LedgerViews, results: Record<string, unknown>): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    throw new Error("no active editor");
+  }
+  const document = editor.document;
+  await vscode.commands.executeCommand("editor.action.hideHover");
+  // The article and the panel share the window's width: the file explorer would crowd both.
+  await vscode.commands.executeCommand("workbench.action.closeSidebar");
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    "vscode.executeCodeLensProvider",
+    document.uri,
+  );
+  results.lenses = (lenses ?? []).map((lens) => ({
+    line: lens.range.start.line + 1,
+    title: lens.command?.title,
+    command: lens.command?.command,
+  }));
+  const top = (lenses ?? []).find((lens) => lens.range.start.line === 0 && lens.command);
+  await vscode.commands.executeCommand(SHOW_LEDGER_COMMAND, ...(top?.command?.arguments ?? [document.uri]));
+  results.panelHtml = await waitFor(30_000, () =>
+    views.ledger?.html?.includes("data-quotations") ? views.ledger.html : undefined,
+  );
+  results.status = await waitFor(30_000, () =>
+    views.status?.text.startsWith("$(quote)") ? views.status.text : undefined,
+  );
 }
 
 async function observe(client: () => LanguageClient | undefined, results: Record<string, unknown>): Promise<void> {

@@ -177,3 +177,38 @@ fn pins_count_in_the_ledger() {
         (Some("marsh"), 1, 0, true)
     );
 }
+
+/// Issue 15: the code lens's one-line ledger, in the words of the issue's example.
+#[test]
+fn the_summary_counts_quotations_sources_by_gender_unattributed_and_anonymous() {
+    assert_eq!(
+        ledger(ARTICLE).summary(),
+        "5 quotations · 3 sources (1 woman, 1 man, 1 of unknown gender) · 1 unattributed · 1 anonymous"
+    );
+    let article = "Pool closes\n\
+        “It is over,” Dana Whitfield said.\n\
+        “It is not,” said Sam Ade.\n\
+        “We decided,” Harbour Council said.\n";
+    // Nothing unattributed or anonymous: those parts are left out, not shown as zeros.
+    assert_eq!(ledger(article).summary(), "3 quotations · 3 sources (1 woman, 1 nonbinary person, 1 organization)");
+    assert_eq!(ledger("Pool closes\nThe vote was seven to four.\n").summary(), "No quotations");
+}
+
+/// Issue 15: the lens over each source's first quotation.
+#[test]
+fn each_source_is_summed_up_at_its_first_quotation() {
+    let (index, _) = GlossaryIndex::build(vec![("glossary.toml".to_string(), glossary::parse(GLOSSARY))]);
+    let (_, analysis) = analyze(ARTICLE, Format::PlainText, &index);
+    let ledger = Ledger::of(ARTICLE, &analysis, &index);
+    let lines: Vec<(usize, String)> =
+        ledger.source_summaries(&analysis, &index).into_iter().map(|(at, line)| (at.line, line)).collect();
+    // Whitfield is named twice; the spokesman is outside the glossary, with no mentions to count.
+    assert_eq!(
+        lines,
+        [
+            (2, "quoted 3× · mentioned 2×".to_string()),
+            (6, "quoted 1× · mentioned 1×".to_string()),
+            (7, "quoted 1×".to_string())
+        ]
+    );
+}

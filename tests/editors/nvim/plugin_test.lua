@@ -1,7 +1,8 @@
 -- Headless Neovim 0.11 test of the copydesk plugin (editors/nvim), loaded as a user would:
 -- on the runtimepath, then require("copydesk").setup({ … }). On a copy of the shipped example
--- it checks diagnostics, the hover card, definition into the glossary, the add-to-glossary
--- code action (applied, and the diagnostic it fixes going away), and :checkhealth copydesk.
+-- it checks diagnostics, the hover card, definition into the glossary, the ledger's code lens
+-- and :CopydeskLedger, the add-to-glossary code action (applied, and the diagnostic it fixes
+-- going away), and :checkhealth copydesk.
 --
 --   nvim --headless -u NONE -i NONE -l plugin_test.lua PLUGIN SERVER WORKSPACE MODE PIDFILE
 --
@@ -113,6 +114,32 @@ check(vim.uri_to_fname(location.uri) == glossary, "definition in " .. vim.uri_to
 local header = vim.fn.readfile(glossary)[location.range.start.line + 1]
 check(header == "[dana-whitfield]", "definition lands on " .. tostring(header))
 say("definition: glossary.toml:" .. (location.range.start.line + 1) .. " " .. header)
+
+-- The source ledger: the first line's code lens sums it up, and running the lens (a client
+-- command the plugin implements) or :CopydeskLedger shows the server's Markdown in a
+-- scratch buffer beside the article.
+local lenses = request("textDocument/codeLens", { textDocument = { uri = vim.uri_from_bufnr(buf) } })
+local top = check(lenses and lenses[1], "no code lenses")
+check(top.range.start.line == 0 and top.command.title:find("quotations", 1, true), "first lens: " .. vim.inspect(top))
+say("code lens: " .. top.command.title)
+local article_window = vim.api.nvim_get_current_win()
+local function ledger_lines()
+  local ledger = vim.fn.bufnr("copydesk://ledger/lido-closure.md")
+  return ledger > 0 and vim.api.nvim_buf_get_lines(ledger, 0, -1, false) or {}
+end
+client:exec_cmd(top.command, { bufnr = buf })
+check(vim.wait(5000, function() return ledger_lines()[1] == "# Source ledger: lido-closure.md" end, 20),
+  "the lens opened no ledger: " .. vim.inspect(ledger_lines()))
+check(table.concat(ledger_lines(), "\n"):find("| Dana Whitfield `dana-whitfield` |", 1, true), "no Dana Whitfield row")
+check(vim.bo[vim.api.nvim_get_current_buf()].buftype == "nofile", "the ledger is not a scratch buffer")
+vim.cmd("close")
+vim.api.nvim_set_current_win(article_window)
+vim.cmd("CopydeskLedger")
+check(vim.wait(5000, function() return vim.api.nvim_buf_get_name(0):find("copydesk://ledger/", 1, true) end, 20),
+  ":CopydeskLedger showed no ledger")
+say("ledger: " .. ledger_lines()[3])
+vim.cmd("close")
+vim.api.nvim_set_current_win(article_window)
 
 -- The add-to-glossary code action on Gwen Pryce (line 44), who is not in the glossary.
 local unknown = check(diagnostic_with("unknown-speaker", 44), "no unknown-speaker on line 44")

@@ -1,5 +1,6 @@
 -- copydesk for Neovim: attaches `copydesk lsp` to Markdown and text buffers, and to glossary
--- files (glossary.toml, *.glossary.toml) for their diagnostics and go-to-definition.
+-- files (glossary.toml, *.glossary.toml) for their diagnostics and go-to-definition; adds
+-- `:CopydeskLedger`, the article's source ledger in a scratch buffer (ledger.lua).
 --
 --   require("copydesk").setup({
 --     cmd = { "copydesk", "lsp" },          -- the server command
@@ -90,6 +91,8 @@ function M.setup(options)
       end
     end
   end
+
+  require("copydesk.ledger").setup()
 
   -- Glossary files are TOML, a filetype the server is not enabled for: attach by name.
   vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {

@@ -67,3 +67,9 @@ test("glossary and project files open as TOML", () => {
   assert.ok(toml.filenamePatterns.includes("*.glossary.toml"));
   assert.ok(toml.extensions.includes(".toml"));
 });
+
+// The server's code lenses run copydesk.showLedger: VS Code lists it only if it is contributed.
+test("the ledger command the code lenses run is contributed", () => {
+  const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  assert.ok(commands.includes("copydesk.showLedger"), JSON.stringify(commands));
+});

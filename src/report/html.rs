@@ -1,11 +1,11 @@
-//! `report --format html`: one self-contained page — inline CSS, inline SVG charts, no
+//! `report --format html` and the editor's ledger panel: one self-contained page — inline CSS, inline SVG charts, no
 //! scripts, nothing fetched — readable on screen and on paper. Each source row carries
 //! `data-entity`, `data-name` and `data-quotations`, which the test holding the page to the
 //! JSON reads.
 
 use std::fmt::Write as _;
 
-use super::Report;
+use super::{Report, plural, role_and_affiliation};
 use crate::analysis::ledger::{Ledger, Place};
 
 const STYLE: &str = "
@@ -95,8 +95,7 @@ fn section(html: &mut String, report: &Report, title: &str, ledger: &Ledger, tot
         html.push_str("<table>\n<thead><tr><th>Source</th><th>Kind</th><th>Gender</th><th>Role, affiliation</th>");
         html.push_str("<th class=\"n\">Quotes</th><th class=\"n\">Assumed</th><th class=\"n\">Direct</th><th class=\"n\">Partial</th><th class=\"n\">Words</th><th>First</th></tr></thead>\n<tbody>\n");
         for s in &ledger.sources {
-            let role =
-                [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let role = role_and_affiliation(s);
             let name = match &s.entity {
                 Some(id) => format!("{} <span class=\"muted\">{}</span>", escape(&s.name), escape(id)),
                 None if s.named => escape(&s.name),
@@ -248,10 +247,6 @@ fn escape(text: &str) -> String {
 
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
