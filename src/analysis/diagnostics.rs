@@ -39,6 +39,7 @@ pub enum Code {
     UnknownSpeaker,
     UnbalancedQuote,
     AnonymousSource,
+    UnresolvedPronoun,
     UnknownPin,
     ConfigInvalid,
     GlossarySyntax,
@@ -51,12 +52,13 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 15] = [
         Code::UnattributedQuote,
         Code::AmbiguousSpeaker,
         Code::UnknownSpeaker,
         Code::UnbalancedQuote,
         Code::AnonymousSource,
+        Code::UnresolvedPronoun,
         Code::UnknownPin,
         Code::ConfigInvalid,
         Code::GlossarySyntax,
@@ -75,6 +77,7 @@ impl Code {
             Code::UnknownSpeaker => "unknown-speaker",
             Code::UnbalancedQuote => "unbalanced-quote",
             Code::AnonymousSource => "anonymous-source",
+            Code::UnresolvedPronoun => "unresolved-pronoun",
             Code::UnknownPin => "unknown-pin",
             Code::ConfigInvalid => "config-invalid",
             Code::GlossarySyntax => "glossary-syntax",
@@ -94,7 +97,7 @@ impl Code {
     pub fn default_severity(self) -> Severity {
         match self {
             Code::UnattributedQuote | Code::UnbalancedQuote => Severity::Warning,
-            Code::AmbiguousSpeaker | Code::AnonymousSource => Severity::Hint,
+            Code::AmbiguousSpeaker | Code::AnonymousSource | Code::UnresolvedPronoun => Severity::Hint,
             Code::UnknownSpeaker => Severity::Information,
             Code::UnknownPin
             | Code::ConfigInvalid

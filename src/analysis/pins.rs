@@ -69,7 +69,7 @@ pub fn apply(article: &Article, glossary: &GlossaryIndex, attributed: &mut Attri
         .collect();
     attributed.diagnostics.retain(|d| match d.code {
         Code::UnattributedQuote => !settled_quotes.contains(&d.span.start),
-        Code::AmbiguousSpeaker | Code::UnknownSpeaker => {
+        Code::AmbiguousSpeaker | Code::UnknownSpeaker | Code::UnresolvedPronoun => {
             !replaced_heads.contains(&d.span.start) || still_spoken.contains(&d.span.start)
         }
         _ => true,
@@ -193,6 +193,18 @@ mod tests {
         let (_, analysis) = analyze("<!-- copydesk-speaker -->\n“Go.”\n", Format::Markdown, &index);
         assert_eq!(analysis.diagnostics[0].code, Code::UnknownPin);
         assert_eq!(analysis.diagnostics[0].severity, crate::analysis::Severity::Error);
+    }
+
+    #[test]
+    fn a_pin_settles_a_pronoun_no_one_named_could_be() {
+        let unpinned = "“It was never about money,” he said.\n";
+        check(
+            unpinned,
+            Format::Markdown,
+            "“It was never about money,” → ? (speaker-before-cue)\nunresolved-pronoun at \"he\"",
+        );
+        let pinned = format!("<!-- copydesk-speaker castillo -->\n{unpinned}");
+        check(&pinned, Format::Markdown, "“It was never about money,” → Ben Castillo (pinned)");
     }
 
     #[test]

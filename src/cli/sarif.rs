@@ -100,6 +100,7 @@ fn description(code: Code) -> &'static str {
         Code::UnknownSpeaker => "A quoted speaker is a name missing from the glossary.",
         Code::UnbalancedQuote => "A quotation mark is never closed, or a closing mark has no opening mark.",
         Code::AnonymousSource => "A quotation is attributed to a source the article does not name.",
+        Code::UnresolvedPronoun => "A pronoun speaks a quotation but no one named before it can be meant.",
         Code::UnknownPin => "A copydesk-speaker pin names no glossary entity id.",
         Code::ConfigInvalid => "A copydesk.toml setting is not valid: bad TOML, an unknown code or a bad level.",
         Code::GlossarySyntax => "A glossary file's TOML does not parse, or an id is defined twice.",

@@ -9,6 +9,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<string, string>> = {
   "ambiguous-speaker": "hint",
   "unknown-speaker": "information",
   "anonymous-source": "hint",
+  "unresolved-pronoun": "hint",
   "unknown-pin": "error",
   "config-invalid": "error",
   "glossary-syntax": "error",

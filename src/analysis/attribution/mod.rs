@@ -449,7 +449,21 @@ fn resolve_in_reading_order(
     }
     diagnostics.append(&mut resolver.diagnostics);
     report_unknown_speakers(&quotes, &resolver.unknown_speakers, &mut diagnostics);
+    report_unresolved_pronouns(&quotes, &resolver.unresolved_pronouns, &mut diagnostics);
     Attributed { quotes, diagnostics }
+}
+
+/// `unresolved-pronoun` where a `he` or `she` no one named before can be speaks a quotation.
+fn report_unresolved_pronouns(quotes: &[Quote], unresolved: &[Span], diagnostics: &mut Vec<Diagnostic>) {
+    let quoted: rustc_hash::FxHashSet<usize> =
+        quotes.iter().filter_map(|q| q.attribution.as_ref()).map(|a| a.head.start).collect();
+    for &pronoun in unresolved.iter().filter(|p| quoted.contains(&p.start)) {
+        diagnostics.push(Diagnostic::new(
+            Code::UnresolvedPronoun,
+            pronoun,
+            "No one named before this pronoun can be its speaker; name the speaker here.",
+        ));
+    }
 }
 
 /// `unknown-speaker`, once per name, at the first place the name speaks a quotation: a

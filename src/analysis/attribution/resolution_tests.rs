@@ -158,3 +158,22 @@ speech “We tried,” ← Lena Marsh, 34, a Harbour native who broke into polit
 speech “I will fight on,” ← he [said] = Tomas Okafor"#,
     );
 }
+
+#[test]
+fn a_pronoun_no_one_named_before_can_be_is_reported_not_guessed() {
+    check(
+        r#"Pool to close
+“It is over,” he said.
+"#,
+        r#"speech “It is over,” ← he [said]
+unresolved-pronoun "he": No one named before this pronoun can be its speaker; name the speaker here."#,
+    );
+    // A name the glossary does not hold may be whom `she` means: no report.
+    check(
+        r#"Pool to close
+The pool closed after Ana Ruiz spoke.
+“It is over,” she said.
+"#,
+        r#"speech “It is over,” ← she [said]"#,
+    );
+}

@@ -66,6 +66,9 @@ pub struct Resolver<'a> {
     pub unknown_speakers: Vec<(Span, String)>,
     /// Where pronoun speakers were found ambiguous, by start offset.
     ambiguous: HashSet<usize>,
+    /// `he` or `she` speakers no one named before them can be: reported where they speak a
+    /// quotation.
+    pub unresolved_pronouns: Vec<Span>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -81,6 +84,7 @@ impl<'a> Resolver<'a> {
             unknown_speakers: Vec::new(),
             unknown_pronouns: HashMap::default(),
             ambiguous: HashSet::default(),
+            unresolved_pronouns: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -269,7 +273,13 @@ impl<'a> Resolver<'a> {
             .cloned();
         let Some(chosen) = last_speaker else {
             // Nobody matching has spoken yet: the most recent matching person named.
-            let mention = self.mentions_before(at).rev().find(|m| self.entity_matches(m.entity, pronoun))?;
+            let mention = self.mentions_before(at).rev().find(|m| self.entity_matches(m.entity, pronoun));
+            let Some(mention) = mention else {
+                if matches!(pronoun, Pronoun::He | Pronoun::She) && !self.names_anyone_before(at) {
+                    self.unresolved_pronouns.push(speaker);
+                }
+                return None;
+            };
             return Some(self.entity(mention.entity, mention.span));
         };
         // Anyone else who matches and was named after the chosen speaker last appeared makes
@@ -328,6 +338,23 @@ impl<'a> Resolver<'a> {
             self.diagnostics.push(diagnostic);
         }
         Some(reading)
+    }
+
+    /// True when the prose before `at` holds a capitalised word inside a sentence, which may
+    /// name a person the glossary does not know: a pronoun is then not reported as meaning no
+    /// one, since without a glossary copydesk knows only the people who have spoken.
+    fn names_anyone_before(&self, at: usize) -> bool {
+        let before = self.prose.get(..at).unwrap_or("");
+        // Each line opens a sentence: headlines and paragraphs end without a full stop.
+        before.lines().any(|line| {
+            let mut sentence_start = true;
+            line.split_whitespace().any(|word| {
+                let bare = word.trim_start_matches(['“', '"', '‘', '\'', '(']);
+                let named = !sentence_start && is_capitalised(bare) && bare != "I";
+                sentence_start = word.trim_end_matches(['”', '"', '’', '\'', ')']).ends_with(['.', '!', '?', ':']);
+                named
+            })
+        })
     }
 
     /// True when the mention at `span` opens its sentence or paragraph (a possessive one

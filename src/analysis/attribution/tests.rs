@@ -205,7 +205,8 @@ fn a_second_quote_after_its_attribution() {
 “The roof leaks,” he said. “The boiler is older than I am.”
 "#,
         r#"speech “The roof leaks,” ← he [said]
-speech “The boiler is older tha ← he [said]"#,
+speech “The boiler is older tha ← he [said]
+unresolved-pronoun "he": No one named before this pronoun can be its speaker; name the speaker here."#,
     );
 }
 
