@@ -487,6 +487,14 @@ pub fn is_stop_word_as_name(word: &str) -> bool {
 /// adviser to Dana Whitfield`. Exact case.
 const RELATION_PREPOSITIONS: &[&str] = &["to", "of", "for"];
 
+/// Prepositions after which a capitalised name is a place, not a person: `in New York`.
+/// Exact case.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "to", "near", "across", "outside", "inside", "of"];
+
+pub fn is_place_preposition(word: &str) -> bool {
+    PLACE_PREPOSITIONS.contains(&word)
+}
+
 pub fn is_relation_preposition(word: &str) -> bool {
     RELATION_PREPOSITIONS.contains(&word)
 }
@@ -1023,6 +1031,7 @@ mod tests {
         ("MODIFIER_OPENERS", MODIFIER_OPENERS),
         ("DEFINING_PREPOSITIONS", DEFINING_PREPOSITIONS),
         ("ROLES_WITH_TO", ROLES_WITH_TO),
+        ("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS),
         ("SPEAKER_PRONOUNS", SPEAKER_PRONOUNS),
         ("PASSIVE_AUXILIARIES", PASSIVE_AUXILIARIES),
         ("NOUN_MARKERS_BEFORE_WEAK_CUE", NOUN_MARKERS_BEFORE_WEAK_CUE),

@@ -168,12 +168,24 @@ fn a_pronoun_no_one_named_before_can_be_is_reported_not_guessed() {
         r#"speech “It is over,” ← he [said]
 unresolved-pronoun "he": No one named before this pronoun can be its speaker; name the speaker here."#,
     );
-    // A name the glossary does not hold may be whom `she` means: no report.
+    // Capitalised words that name no person (a place, a body) leave it unresolved, and
+    // since they may be names copydesk cannot tell, nothing is reported.
     check(
         r#"Pool to close
-The pool closed after Ana Ruiz spoke.
+The pool in Harbour City closed after the Harbour Swim Club voted.
 “It is over,” she said.
 "#,
         r#"speech “It is over,” ← she [said]"#,
+    );
+}
+
+#[test]
+fn without_a_glossary_a_pronoun_before_anyone_speaks_is_the_latest_person_named() {
+    check_without_glossary(
+        r#"Pool to close
+Ana Ruiz swam there for forty years, and the pool in New Harbour closed on Monday.
+“It is over,” she said.
+"#,
+        r#"speech “It is over,” ← she [said] = Ana Ruiz"#,
     );
 }

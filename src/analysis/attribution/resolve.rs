@@ -275,7 +275,14 @@ impl<'a> Resolver<'a> {
             // Nobody matching has spoken yet: the most recent matching person named.
             let mention = self.mentions_before(at).rev().find(|m| self.entity_matches(m.entity, pronoun));
             let Some(mention) = mention else {
-                if matches!(pronoun, Pronoun::He | Pronoun::She) && !self.names_anyone_before(at) {
+                if !matches!(pronoun, Pronoun::He | Pronoun::She) {
+                    return None;
+                }
+                // No glossary entry: the latest person the article itself names.
+                if let Some(named) = self.latest_person_named(at, pronoun) {
+                    return Some(named);
+                }
+                if !self.names_anyone_before(at) {
                     self.unresolved_pronouns.push(speaker);
                 }
                 return None;
@@ -423,6 +430,53 @@ impl<'a> Resolver<'a> {
             let compatible = self.unknown_pronouns.get(&full).is_none_or(|&own| own == pronoun || pronoun == Pronoun::They);
             if compatible && self.mention_in(run).is_none() {
                 return Some((run, full));
+            }
+        }
+        None
+    }
+
+    /// `Ana Ruiz closed the pool. “…,” she said.`: the latest full name before `at` that the
+    /// glossary does not hold and that reads as a person's (two or three capitalised words, no
+    /// word naming a body or a publication, not after a preposition of place), or a surname
+    /// the article has given a full name; its pronoun, when the article has shown it, matches.
+    fn latest_person_named(&self, at: usize, pronoun: Pronoun) -> Option<Speaker<'a>> {
+        let mut start = at.saturating_sub(ARTICLE_RIVAL_REACH);
+        while !self.prose.is_char_boundary(start) {
+            start += 1;
+        }
+        let words: Vec<Span> =
+            tokenize(self.prose, Span::new(start, at)).into_iter().filter(|t| t.is_word()).map(|t| t.span).collect();
+        let capitalised = |i: usize| {
+            let word = words[i].text(self.prose);
+            is_capitalised(word) && !lexicon::is_speaker_pronoun(word) && !lexicon::is_determiner(word)
+        };
+        let mut end = words.len();
+        while end > 0 {
+            if !capitalised(end - 1) {
+                end -= 1;
+                continue;
+            }
+            let mut first = end - 1;
+            while first > 0 && capitalised(first - 1) && words[first].start <= words[first - 1].end + 1 {
+                first -= 1;
+            }
+            let run = Span::new(words[first].start, words[end - 1].end);
+            let after_place = first > 0 && lexicon::is_place_preposition(words[first - 1].text(self.prose));
+            end = first;
+            let text = run.text(self.prose);
+            let names_a_body = text.split(' ').any(|w| {
+                lexicon::is_organization_noun(w) || lexicon::is_publication_noun(w) || lexicon::is_stop_word(w)
+            });
+            let name = person_name(text);
+            let surname = name.rsplit(' ').next().unwrap_or("");
+            let known = self.unknown_names.get(surname).cloned();
+            let looks_like_a_person = (2..=3).contains(&name.split(' ').count()) && !names_a_body && !after_place;
+            if surname.is_empty() || !(looks_like_a_person || known.is_some()) || self.mention_in(run).is_some() {
+                continue;
+            }
+            let full = known.unwrap_or(name);
+            if self.unknown_pronouns.get(&full).is_none_or(|&own| own == pronoun) {
+                return Some(Speaker { entity: None, name: Cow::Owned(full), named_at: Some(run) });
             }
         }
         None
