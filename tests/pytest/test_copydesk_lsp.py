@@ -48,6 +48,13 @@ async def client(lsp_client: LanguageClient, request):
     def inlay_hint_refresh(params: None):
         lsp_client.inlay_hint_refreshes += 1
 
+    # Likewise for code lenses, which a glossary edit asks the client to refresh.
+    lsp_client.code_lens_refreshes = 0
+
+    @lsp_client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
+    def code_lens_refresh(params: None):
+        lsp_client.code_lens_refreshes += 1
+
     params = types.InitializeParams(
         capabilities=client_capabilities(request.param),
         process_id=os.getpid(),
@@ -209,6 +216,12 @@ async def test_glossary_diagnostics_and_affiliation_definition(client: LanguageC
             break
         await asyncio.sleep(0.02)
     assert bool(client.inlay_hint_refreshes) == refresh
+    lens_refresh = bool(workspace and workspace.code_lens and workspace.code_lens.refresh_support)
+    for _ in range(100):
+        if client.code_lens_refreshes or not lens_refresh:
+            break
+        await asyncio.sleep(0.02)
+    assert bool(client.code_lens_refreshes) == lens_refresh
 
 
 def frame(message: dict) -> bytes:
