@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import copydesk
-from conftest import REPO, cli_records, polnear
+from conftest import REPO, SHARED, cli_records, polnear
 
 EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if p.suffix in (".md", ".txt"))
 FORMATS = {".md": "md", ".txt": "txt"}
@@ -51,6 +51,20 @@ def test_analyze_equals_check_on_polnear_dev(copydesk_bin, tmp_path):
     # The strings are the CLI's lines too, byte for byte, less the path.
     first = articles[0]
     assert json.loads(copydesk.analyze_json(first["text"], format="txt")) == expected[str(tmp_path / f"{first['id']}.txt")]
+
+
+def test_analyze_equals_check_on_the_seed(copydesk_bin):
+    # The article copydesk was conceived from, with its own glossary (issue 17's done-when).
+    seed = SHARED / "corpus" / "seed"
+    article, glossary = seed / "kabul-talks.txt", seed / "glossary.toml"
+    if not article.exists():
+        pytest.skip(f"{article} not found: the corpus is not shipped with the repository")
+    expected = cli_records(copydesk_bin, [article], seed, "--root", str(seed))
+    got = copydesk.analyze(article.read_text(encoding="utf-8"), glossary=[glossary], format="txt")
+    want = expected[str(article)]
+    assert got["quotes"] == want["quotes"] and got["mentions"] == want["mentions"]
+    assert got["diagnostics"] == want["diagnostics"]
+    assert len(got["quotes"]) >= 9, "the seed's nine gold quotations at least"
 
 
 def test_an_analyzer_reuses_its_glossary_for_every_text():
