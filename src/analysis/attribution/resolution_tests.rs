@@ -189,3 +189,21 @@ Ana Ruiz swam there for forty years, and the pool in New Harbour closed on Monda
         r#"speech “It is over,” ← she [said] = Ana Ruiz"#,
     );
 }
+
+#[test]
+fn an_acronym_is_the_organisation_whose_name_it_spells() {
+    check_without_glossary(
+        r#"Pool to close
+The Harbour Swimming Association opposed the closure.
+“No decision has been made,” HSA said on Friday.
+"#,
+        r#"speech “No decision has been ma ← HSA [said] = Harbour Swimming Association"#,
+    );
+    check(
+        r#"Pool to close
+Harbour City Council met on Monday.
+“We will vote in March,” HCC said.
+"#,
+        r#"speech “We will vote in March,” ← HCC [said] = Harbour City Council"#,
+    );
+}

@@ -200,6 +200,9 @@ impl<'a> Resolver<'a> {
         {
             return Some(described);
         }
+        if let Some(spelled) = self.acronym_of_earlier_name(found.head) {
+            return Some(spelled);
+        }
         // One capitalised word opening a sentence may be a plain noun (`Campaigners said`);
         // it is a name only once the article has used it as part of a full name.
         let sentence_initial_word = found.head.start == sentence.start && !text.contains(' ');

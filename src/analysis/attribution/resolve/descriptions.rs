@@ -49,6 +49,66 @@ impl<'a> Resolver<'a> {
             .then(|| self.entity(mention.entity, mention.span))
     }
 
+    /// `IRCC said` after `Immigration, Refugees and Citizenship Canada`: an acronym is the
+    /// organisation named earlier whose capitalised words it spells, a glossary entity
+    /// mentioned before it or a name in the article's own words, so that both count as one
+    /// speaker.
+    pub(super) fn acronym_of_earlier_name(&self, head: Span) -> Option<Speaker<'a>> {
+        let prose: &'a str = self.prose;
+        let acronym = strip_possessive(head.text(prose));
+        let letters = acronym.len();
+        if !(2..=8).contains(&letters) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let glossary = self.glossary;
+        let spelled = self
+            .mentions_before(head.start)
+            .rev()
+            .find(|m| initials(&glossary.entity(m.entity).name) == acronym);
+        if let Some(mention) = spelled {
+            return Some(self.entity(mention.entity, mention.span));
+        }
+        // The article's own words: a run of capitalised words (joined by `and`, `of`, `for`,
+        // `the` or commas) before the acronym whose initials spell it.
+        let mut from = head.start.saturating_sub(ROLE_REACH);
+        while !prose.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &prose[from..head.start];
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let last_letter = acronym.chars().last()?;
+        // A run ends with a word starting with the acronym's last letter: only those are read.
+        let ends = (0..words.len()).rev().filter(|&end| {
+            words[end].trim_matches(|c: char| !c.is_alphanumeric()).starts_with(last_letter)
+        });
+        for end in ends {
+            let mut run = Vec::new();
+            for &word in words[..=end].iter().rev() {
+                let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+                if is_capitalised(bare) || lexicon::is_relation_preposition(bare) || bare == "and" || bare == "the" {
+                    run.push(bare);
+                } else {
+                    break;
+                }
+                if run.len() > letters * 2 {
+                    break;
+                }
+            }
+            run.reverse();
+            while run.first().is_some_and(|w| !is_capitalised(w) || lexicon::is_determiner(w)) {
+                run.remove(0);
+            }
+            for start in 0..run.len() {
+                let candidate = run[start..].join(" ");
+                if initials(&candidate) == acronym && run[start..].len() >= 2 {
+                    let name = words_joined_as_written(before, &run[start..]);
+                    return Some(Speaker { entity: None, name: Cow::Owned(name), named_at: Some(head) });
+                }
+            }
+        }
+        None
+    }
+
     /// `One Clinton spokesman`, `a Trump adviser`: a person named before a role that speaks
     /// for someone else is whom the role serves, not the speaker, who stays a description.
     /// (`a State Department official` speaks for the department: an organisation is its
@@ -265,5 +325,24 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+}
+
+/// The capital letters that open the capitalised words of a name: `Immigration, Refugees
+/// and Citizenship Canada` → `IRCC`.
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter_map(|word| word.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// The words of a name as the article wrote them, commas included: the last occurrence in
+/// `before` of the text from the first word to the last.
+fn words_joined_as_written(before: &str, words: &[&str]) -> String {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return String::new() };
+    let Some(end) = before.rfind(last).map(|at| at + last.len()) else { return words.join(" ") };
+    match before[..end].rfind(first) {
+        Some(start) => before[start..end].to_string(),
+        None => words.join(" "),
     }
 }
