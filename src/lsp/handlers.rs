@@ -11,8 +11,9 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::request::{GotoDeclarationParams, GotoDeclarationResponse};
 use tower_lsp_server::lsp_types::*;
 
-use super::code_actions::{self, APPLY_FIX_COMMAND, ClientEdits, Fix, FixEnvironment};
+use super::code_actions::{self, APPLY_FIX_COMMAND, Fix};
 use super::document_store::DocumentKind;
+use super::fix_environment::with_fix_environment;
 use super::highlights;
 use super::position::Encoding;
 use super::session::{Session, Settings};
@@ -21,7 +22,6 @@ use super::{
     code_lens, completion, definition, glossary_watch, hover, inlay_hints, ledger_commands, lifecycle, panic_guard,
     project_settings, references, symbols, workspace_index,
 };
-use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 
 /// A command that panics, so tests can check that a panic costs one answer, not the server.
 /// Debug builds only.
@@ -39,24 +39,6 @@ impl Handlers {
         let snapshot = self.session.snapshot(uri).await?;
         let offset = snapshot.lines.offset(&snapshot.text, position, self.session.encoding());
         Some((snapshot, offset))
-    }
-
-    fn client_edits(&self) -> ClientEdits {
-        let settings = self.session.settings();
-        let edit = settings.capabilities.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
-        ClientEdits {
-            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
-            create_files: edit
-                .and_then(|e| e.resource_operations.as_ref())
-                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
-            disabled_support: settings
-                .capabilities
-                .text_document
-                .as_ref()
-                .and_then(|t| t.code_action.as_ref())
-                .and_then(|c| c.disabled_support)
-                .unwrap_or(false),
-        }
     }
 
     pub async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
@@ -264,19 +246,13 @@ impl Handlers {
         let Some(snapshot) = session.snapshot(&params.text_document.uri).await else {
             return Ok(None);
         };
-        let encoding = session.encoding();
-        let root = session.root();
-        let client_edits = self.client_edits();
         let session = Arc::clone(session);
         let actions = panic_guard::off_loop(move || {
-            let range = snapshot.lines.span(&snapshot.text, params.range, encoding);
-            let fixes = code_actions::fixes(&snapshot, range);
-            let read = |path: &std::path::Path| {
-                session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
-            };
-            let version = |uri: &Uri| session.store.version(uri);
-            let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
-            code_actions::actions(&snapshot, fixes, client_edits, &env)
+            with_fix_environment(&session, |env, client| {
+                let range = snapshot.lines.span(&snapshot.text, params.range, env.encoding);
+                let fixes = code_actions::fixes(&snapshot, range);
+                code_actions::actions(&snapshot, fixes, client, env)
+            })
         })
         .await;
         Ok(Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()))
@@ -322,16 +298,10 @@ impl Handlers {
         let Some(snapshot) = session.snapshot(&uri).await else {
             return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
         };
-        let encoding = session.encoding();
-        let root = session.root();
-        let read = |path: &std::path::Path| {
-            session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
-        };
-        let version = |uri: &Uri| session.store.version(uri);
-        let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
-        let plan = code_actions::plan(&snapshot, &fix, self.client_edits(), &env)
-            .map_err(|unavailable| Error::invalid_params(unavailable.reason))?;
-        let edit = plan.edit(self.client_edits());
+        let edit = with_fix_environment(session, |env, client| {
+            code_actions::plan(&snapshot, &fix, client, env).map(|plan| plan.edit(client))
+        })
+        .map_err(|unavailable| Error::invalid_params(unavailable.reason))?;
         // The client applies the edit; waiting for its answer here could stall the message loop.
         let client = session.client.clone();
         tokio::spawn(async move {

@@ -14,6 +14,7 @@ mod config;
 mod definition;
 mod diagnostics;
 pub mod document_store;
+mod fix_environment;
 mod framing;
 mod glossary_watch;
 mod handlers;
