@@ -99,11 +99,13 @@ impl Handlers {
         // Applied before any await, so edits keep their arrival order.
         let uri = params.text_document.uri;
         let encoding = session.encoding();
-        if !session.store.change(&uri, params.text_document.version, &params.content_changes, encoding) {
+        // Only the edited document is looked at here: this runs on every keystroke.
+        let Some(kind) = session.store.change(&uri, params.text_document.version, &params.content_changes, encoding)
+        else {
             return;
-        }
+        };
         session.schedule(uri.clone(), true);
-        if session.store.uris().iter().any(|(u, kind)| *u == uri && *kind == DocumentKind::Glossary) {
+        if kind == DocumentKind::Glossary {
             glossary_watch::glossary_changed(session, Some(&uri));
         }
         if project_settings::is_project_uri(&uri) {
