@@ -79,3 +79,29 @@ fn every_lsp_method_passes_the_panic_boundary() {
     let rows = table.lines().filter(|line| line.contains(") = \"") || line.contains(") -> ")).count();
     assert_eq!(rows, handler_names.len(), "every line of the table has a handler");
 }
+
+/// The report pages and the hover cards are text built from analysis results: no protocol,
+/// no JSON, no IO, so that both front ends can share them and tests need no server.
+#[test]
+fn report_and_cards_know_no_protocol() {
+    let forbidden = [
+        "tokio",
+        "tower",
+        "tower_lsp_server",
+        "lsp_types",
+        "serde_json",
+        "std::fs",
+        "std::net",
+        "crate::lsp",
+        "crate::cli",
+    ];
+    let mut files = Vec::new();
+    rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/report")), &mut files);
+    assert!(files.iter().any(|f| f.ends_with("cards.rs")), "the hover cards live in src/report");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for word in forbidden {
+            assert!(!text.contains(word), "{} mentions {word}", file.display());
+        }
+    }
+}
