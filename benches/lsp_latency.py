@@ -5,7 +5,9 @@ Measures, through the real binary and Content-Length framing:
   - spawn -> initialize response;
   - for an article: didOpen, then N single-character incremental edits, each timed from
     the didChange being written to the publishDiagnostics for that document version being
-    read (debounceMs 0 in initializationOptions), reported as p50 / p99 / max;
+    read (debounceMs 0 in initializationOptions), reported as p50 / p99 / max; with
+    --others N, the first N other articles of the workspace are open (and diagnosed) first,
+    so that a per-keystroke cost growing with the open documents shows;
   - peak RSS (VmHWM in /proc/<pid>/status) after opening many articles in a workspace
     whose glossary.toml has 10,000 entities, once every article has its diagnostics, and
     again once the server has also indexed the workspace (answered a workspace/symbol
@@ -14,7 +16,7 @@ Measures, through the real binary and Content-Length framing:
 The articles come from the benchmarks' generator (`cargo bench --bench corpus`); see
 scripts/bench, which runs this script with the right files.
 
-    lsp_latency.py latency BINARY WORKSPACE ARTICLE [--edits N]
+    lsp_latency.py latency BINARY WORKSPACE ARTICLE [--edits N] [--others N]
     lsp_latency.py memory BINARY WORKSPACE ARTICLE... 
     lsp_latency.py startup BINARY WORKSPACE [--runs N]
 
@@ -183,10 +185,21 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def measure_latency(binary, workspace, article, edits):
+def measure_latency(binary, workspace, article, edits, others=0):
     server = Server(binary, workspace)
     try:
         init_ms = server.initialize(workspace) * 1e3
+        if others:
+            paths = sorted(str(p) for p in Path(workspace).glob("*.md") if p.resolve() != Path(article).resolve())
+            waiting = {server.open(path)[0] for path in paths[:others]}
+
+            def diagnosed(message):
+                if message.get("method") == "textDocument/publishDiagnostics":
+                    waiting.discard(message["params"]["uri"])
+                return not waiting
+
+            if waiting:
+                server.wait_for(diagnosed)
         uri, text, sent = server.open(article)
         received, _ = server.wait_diagnostics(uri, 1)
         open_ms = (received - sent) * 1e3
@@ -213,6 +226,7 @@ def measure_latency(binary, workspace, article, edits):
     return {
         "measure": "latency",
         "article": os.path.basename(article),
+        "other_open_articles": others,
         "bytes": len(text.encode("utf-8")),
         "words": len(text.split()),
         "initialize_ms": round(init_ms, 2),
@@ -294,9 +308,10 @@ def main(argv):
         else:
             positional.append(arg)
     if command == "latency":
-        result = measure_latency(binary, workspace, positional[0], options.get("edits", 200))
+        result = measure_latency(binary, workspace, positional[0], options.get("edits", 200), options.get("others", 0))
         readable = (
-            f"{result['article']} ({result['words']} words, {result['bytes']} bytes): "
+            f"{result['article']} ({result['words']} words, {result['bytes']} bytes, "
+            f"{result['other_open_articles']} other articles open): "
             f"didOpen→diagnostics {result['open_ms']} ms; {result['edits']} edits didChange→publishDiagnostics "
             f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms"
         )

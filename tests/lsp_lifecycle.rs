@@ -108,6 +108,8 @@ async fn a_panicking_handler_answers_with_an_error_and_the_server_keeps_serving(
         })
         .await;
     assert_eq!(log["params"]["type"], 1, "logged as an error");
+    let message = log["params"]["message"].as_str().unwrap();
+    assert!(message.starts_with("workspace/executeCommand failed: panic"), "named by its method: {message}");
     let symbols = client.request("workspace/symbol", json!({"query": ""})).await;
     assert!(symbols.get("result").is_some(), "still serving: {symbols}");
     assert_eq!(client.shutdown_and_exit().await, Outcome::Clean);

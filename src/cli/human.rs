@@ -1,9 +1,16 @@
-//! `--format human`: `path:line:col: severity[code]: message`, the source line with an
-//! underline, and a closing summary.
+//! `--format human`: `path:line:col: severity[code]: message`, then the source line with an
+//! underline and any notes drawn by annotate-snippets (as rustc draws its own), and a
+//! closing summary.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
+
+use annotate_snippets::renderer::{
+    DEFAULT_ERROR_STYLE, DEFAULT_HELP_STYLE, DEFAULT_INFO_STYLE, DEFAULT_WARNING_STYLE, Renderer,
+};
+use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
+use anstyle::Style;
 
 use super::Totals;
 use super::check::Checked;
@@ -80,21 +87,31 @@ fn write_diagnostic(
         escape_controls(&diagnostic.message),
     )?;
 
+    // Only the diagnostic's own line goes to the renderer: handed the whole article, it would
+    // split every line of it again for each diagnostic.
     let line_start = lines.line_start(line - 1).unwrap_or(0);
-    let line_text = line_text(text, line_start);
+    let line_text = shown_line(line_text(text, line_start));
+    // The underline, in bytes of the line as shown (its characters map one to one), stops at
+    // the line's end; the rest of a span that runs on is not drawn.
     let start = column - 1;
     let end = start + diagnostic.span.text(text).chars().count();
-    let (shown, underline) = snippet(line_text, start, end);
-    let number = line.to_string();
-    let gutter = " ".repeat(number.len());
-    writeln!(out, "{} {}", paint.style(BLUE, &format!("{number} |")), shown)?;
-    writeln!(out, "{} {}", paint.style(BLUE, &format!("{gutter} |")), paint.style(severity_style, &underline))?;
-    for (span, message) in &diagnostic.related {
-        let (line, column) = lines.line_col(text, span.start);
-        let message = escape_controls(message);
-        writeln!(out, "{} {path}:{line}:{column}: {message}", paint.style(BLUE, &format!("{gutter} = note:")))?;
-    }
-    Ok(())
+    let byte = |column: usize| line_text.char_indices().nth(column).map_or(line_text.len(), |(at, _)| at);
+    let underline = byte(start)..byte(end);
+    let notes: Vec<String> = diagnostic
+        .related
+        .iter()
+        .map(|(span, message)| {
+            let (line, column) = lines.line_col(text, span.start);
+            format!("{path}:{line}:{column}: {}", escape_controls(message))
+        })
+        .collect();
+    let snippet =
+        Snippet::source(line_text.as_str()).line_start(line).annotation(AnnotationKind::Primary.span(underline));
+    let group = Group::with_level(level(diagnostic.severity))
+        .element(snippet)
+        .elements(notes.iter().map(|note| Level::NOTE.message(note.as_str())));
+    let renderer = if config.color { Renderer::styled() } else { Renderer::plain() };
+    writeln!(out, "{}", renderer.term_width(MAX_SHOWN).render(&[group]))
 }
 
 /// The line of `text` starting at `start`, without its line ending.
@@ -104,57 +121,24 @@ fn line_text(text: &str, start: usize) -> &str {
     line.strip_suffix('\r').unwrap_or(line)
 }
 
-/// Lines wider than this are shown as a window around the underline.
+/// The width the renderer fits a line into; a longer line is cut around its underline.
 const MAX_SHOWN: usize = 100;
-/// Columns of context kept before the underline when a line is cut.
-const CONTEXT_BEFORE: usize = 30;
-const TAB_STOP: usize = 4;
 
-/// The line as shown and the underline beneath it for characters `start..end` of `line`;
-/// an underline running past the line's end stops there, and an empty one is one `^`.
-/// Tabs are expanded and wide characters take two columns, so the carets line up.
-fn snippet(line: &str, start: usize, end: usize) -> (String, String) {
-    let chars: Vec<char> = line.chars().collect();
-    let start = start.min(chars.len());
-    let end = end.clamp(start, chars.len());
-    let total: usize = chars.iter().map(|&c| char_width(c).max(1)).sum();
-    let window_start = if total > MAX_SHOWN { start.saturating_sub(CONTEXT_BEFORE) } else { 0 };
+/// A line as shown: each character a terminal would act on is one replacement character,
+/// so that nothing in an article moves the cursor or recolours the terminal. (The renderer
+/// replaces C0 and bidirectional controls itself, but lets C1 controls such as CSI through.)
+fn shown_line(line: &str) -> String {
+    line.chars().map(|c| if acts_on_terminal(c) && c != '\t' { '\u{FFFD}' } else { c }).collect()
+}
 
-    let mut shown = String::new();
-    let mut underline = String::new();
-    let mut column = 0;
-    if window_start > 0 {
-        shown.push('…');
-        underline.push(' ');
-        column += 1;
+/// How the renderer colours a severity's underline.
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Information => Level::INFO,
+        Severity::Hint => Level::HELP.with_name("hint"),
     }
-    let mut index = window_start;
-    let mut start_column = None;
-    while index < chars.len() && column < MAX_SHOWN {
-        if index == start {
-            start_column = Some(column);
-        }
-        let c = chars[index];
-        let width = if c == '\t' { TAB_STOP - column % TAB_STOP } else { char_width(c) };
-        if c == '\t' {
-            shown.push_str(&" ".repeat(width));
-        } else if acts_on_terminal(c) {
-            shown.push(' ');
-        } else {
-            shown.push(c);
-        }
-        let mark = if (start..end).contains(&index) { '^' } else { ' ' };
-        underline.extend(std::iter::repeat_n(mark, width));
-        column += width;
-        index += 1;
-    }
-    if index < chars.len() {
-        shown.push('…');
-    }
-    if !underline.contains('^') {
-        underline = format!("{}^", " ".repeat(start_column.unwrap_or(column)));
-    }
-    (shown, underline.trim_end().to_string())
 }
 
 /// True for characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts
@@ -191,53 +175,19 @@ fn escape_controls_but(text: &str, kept: Option<char>) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
-/// Columns a character takes in a terminal: 0 for combining marks and invisible joiners,
-/// 2 for East Asian wide characters and emoji, 1 otherwise. An approximation of Unicode's
-/// East Asian Width without a table, good for the scripts news articles use.
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x0300..=0x036F
-        | 0x0483..=0x0489
-        | 0x0591..=0x05BD
-        | 0x0610..=0x061A
-        | 0x064B..=0x065F
-        | 0x0670
-        | 0x06D6..=0x06DC
-        | 0x06DF..=0x06E4
-        | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF
-        | 0x200B..=0x200F
-        | 0x20D0..=0x20FF
-        | 0xFE00..=0xFE0F
-        | 0xFE20..=0xFE2F => 0,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
-    }
-}
-
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-const BOLD: &str = "1";
-const BLUE: &str = "1;34";
+const BOLD: Style = Style::new().bold();
 
-fn severity_style(severity: Severity) -> &'static str {
+/// The renderer's colours for each severity, so that the heading and the underline agree.
+fn severity_style(severity: Severity) -> Style {
     match severity {
-        Severity::Error => "1;31",
-        Severity::Warning => "1;33",
-        Severity::Information => "1;36",
-        Severity::Hint => "1;32",
+        Severity::Error => DEFAULT_ERROR_STYLE,
+        Severity::Warning => DEFAULT_WARNING_STYLE,
+        Severity::Information => DEFAULT_INFO_STYLE,
+        Severity::Hint => DEFAULT_HELP_STYLE,
     }
 }
 
@@ -245,8 +195,8 @@ fn severity_style(severity: Severity) -> &'static str {
 struct Paint(bool);
 
 impl Paint {
-    fn style(&self, style: &str, text: &str) -> String {
-        if self.0 { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_string() }
+    fn style(&self, style: Style, text: &str) -> String {
+        if self.0 { format!("{style}{text}{style:#}") } else { text.to_string() }
     }
 }
 
@@ -288,25 +238,34 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "news/glossary.toml:2:8: error[glossary-unknown-kind]: Unknown kind “wizard”.\n\
+             \x20 |\n\
              2 | kind = \"wizard\"\n\
              \x20 |        ^^^^^^^^\n\
              news/pool.md:3:1: warning[unattributed-quote]: No speaker.\n\
+             \x20 |\n\
              3 | “Nobody asked,” he said.\n\
              \x20 | ^^^^^^^^^^^^^^^\n\
              news/pool.md:3:17: hint[ambiguous-speaker]: “he” could be Okafor or Hale\n\
+             \x20 |\n\
              3 | “Nobody asked,” he said.\n\
              \x20 |                 ^^\n\
+             \x20 |\n\
              \x20 = note: news/pool.md:4:1: Hale is named here\n"
         );
 
         let mut coloured = Vec::new();
         write_file(&mut coloured, &checked, Path::new("/work"), HumanConfig { color: true }).unwrap();
         let coloured = String::from_utf8(coloured).unwrap();
-        assert!(coloured.contains("\x1b[1;33mwarning[unattributed-quote]\x1b[0m"), "{coloured}");
+        let warning = DEFAULT_WARNING_STYLE;
+        assert!(coloured.contains(&format!("{warning}warning[unattributed-quote]{warning:#}")), "{coloured}");
+        assert!(
+            coloured.contains(&format!("{warning}^^^^^^^^^^^^^^^")),
+            "the underline in the same colour: {coloured}"
+        );
     }
 
     /// `fixture` is a line, then a line of `^` marking the characters to underline (an empty
-    /// span is written `|`); `expect` is the rendered line and underline.
+    /// span is written `|`); `expect` is the rendered line and underline, without the gutter.
     fn check(fixture: &str, expect: &str) {
         let (line, marks) = fixture.split_once('\n').unwrap();
         let marks: Vec<char> = marks.chars().collect();
@@ -317,8 +276,16 @@ mod tests {
                 (start, marks.iter().rposition(|&c| c == '^').unwrap() + 1)
             }
         };
-        let (shown, underline) = snippet(line, start, end);
-        assert_eq!(format!("{shown}\n{underline}"), expect);
+        let text = format!("{line}\n");
+        let byte = |column: usize| text.char_indices().nth(column).map_or(line.len(), |(at, _)| at);
+        let diagnostic = Diagnostic::new(Code::UnattributedQuote, Span::new(byte(start), byte(end)), "m");
+        let mut out = Vec::new();
+        write_diagnostic(&mut out, "a.md", &text, &LineIndex::new(&text), &diagnostic, HumanConfig::default()).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "  |", "{out}");
+        let shown: Vec<&str> = lines[2..].iter().map(|line| line.get(4..).unwrap_or("")).collect();
+        assert_eq!(shown.join("\n"), expect, "{out}");
     }
 
     #[test]
@@ -328,6 +295,7 @@ mod tests {
 
     #[test]
     fn tabs_and_wide_characters_keep_the_carets_aligned() {
+        // A tab is four columns wherever it stands.
         check("\t“東京,” he said.\n ^^^^", "    “東京,” he said.\n    ^^^^^^");
         check("e\u{301}“x” she said.\n  ^^^", "e\u{301}“x” she said.\n ^^^");
     }
@@ -343,7 +311,17 @@ mod tests {
         let (before, after) = ("a".repeat(150), "b".repeat(150));
         check(
             &format!("{before}“quoted,” she said.{after}\n{}^^^^^^^^^", " ".repeat(150)),
-            &format!("…{}“quoted,” she said.{}…\n{}^^^^^^^^^", &before[..30], &after[..50], " ".repeat(31)),
+            &format!("...{}“quoted,” she said.{}...\n{}^^^^^^^^^", &before[..40], &after[..31], " ".repeat(43)),
+        );
+    }
+
+    /// Nothing in an article reaches the terminal to act on it: C0 and C1 controls, DEL and
+    /// the bidirectional controls are shown as replacement characters.
+    #[test]
+    fn control_characters_in_the_line_are_shown_not_sent() {
+        check(
+            "\u{1b}[2J“Hi,” \u{9b}31m Ravi \u{202e}said.\n          ^^^^",
+            "\u{FFFD}[2J“Hi,” \u{FFFD}31m Ravi \u{FFFD}said.\n          ^^^^",
         );
     }
 }

@@ -26,7 +26,7 @@ pub use args::{CheckArgs, InputArgs, InputFormat, OutputFormat, StdinFormat};
 pub use report::ReportArgs;
 
 use std::collections::HashSet;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -239,9 +239,10 @@ fn report_unreadable(unreadable: &check::Unreadable) {
     }
 }
 
-/// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+/// Colour as anstream decides it for standard output: on a terminal, unless NO_COLOR
+/// (https://no-color.org), CLICOLOR=0 or TERM=dumb says otherwise; CLICOLOR_FORCE forces it.
 fn color_wanted() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+    anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
 }
 
 /// A path for output: relative to the current folder when it lies inside it.

@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::check::Checked;
 use crate::analysis::LineIndex;
 use crate::analysis::quotes::QuoteKind;
@@ -45,11 +47,11 @@ pub fn write_quotes(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
         };
         rows.push([line.to_string(), shown, speaker, resolved, cue]);
     }
-    let widths: Vec<usize> = (0..5).map(|c| rows.iter().map(|row| row[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..5).map(|c| rows.iter().map(|row| row[c].width()).max().unwrap_or(0)).collect();
     for row in &rows {
         let mut out_line = String::from(" ");
         for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - cell.chars().count());
+            let pad = " ".repeat(widths[c] - cell.width());
             if c == 0 {
                 out_line.push_str(&pad);
                 out_line.push_str(cell);

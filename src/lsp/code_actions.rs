@@ -23,7 +23,8 @@ use tower_lsp_server::lsp_types::{
     TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::position::{Encoding, LineMap};
+pub use super::fix_environment::{ClientEdits, FixEnvironment};
+use super::position::LineMap;
 use super::snapshot::{ArticleSnapshot, Content, Snapshot};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Code, EntityId, EntityKind, Span};
@@ -62,15 +63,6 @@ impl Fix {
             | Fix::NamePronoun { uri, .. } => uri,
         }
     }
-}
-
-/// What the client can apply by itself, and how it shows actions it cannot apply.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ClientEdits {
-    pub document_changes: bool,
-    pub create_files: bool,
-    /// The client shows a code action's `disabled` reason (`codeAction.disabledSupport`).
-    pub disabled_support: bool,
 }
 
 /// Why a fix cannot be applied as things stand, in words for the writer.
@@ -267,16 +259,6 @@ pub fn actions(
             Some(CodeAction { title, kind: Some(CodeActionKind::QUICKFIX), edit, disabled, ..CodeAction::default() })
         })
         .collect()
-}
-
-/// How the server finds glossary files for a fix.
-pub struct FixEnvironment<'a> {
-    pub encoding: Encoding,
-    pub root: Option<&'a Path>,
-    /// The text of a file as the editor has it, or as it is on disk.
-    pub read: &'a dyn Fn(&Path) -> Option<String>,
-    /// The version of an open document.
-    pub version: &'a dyn Fn(&Uri) -> Option<i32>,
 }
 
 /// A fix worked out against the current texts.
@@ -574,6 +556,7 @@ mod tests {
 #[cfg(test)]
 mod plan_tests {
     use super::*;
+    use crate::lsp::position::Encoding;
     use crate::lsp::test_fixture::{COUNCIL_GLOSSARY, GLOSSARY_PATH, snapshot};
 
     /// Plans every fix offered over the whole text and applies each to its file's text,

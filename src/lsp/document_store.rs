@@ -110,12 +110,32 @@ pub struct DocumentInput {
 
 #[derive(Debug, Default)]
 pub struct DocumentStore {
-    documents: Mutex<HashMap<Uri, Document>>,
+    documents: Mutex<Documents>,
     next_text_id: AtomicU64,
     /// The last revision given to any document.
     last_revision: AtomicU64,
     /// Ticks on every use of a snapshot, to tell the least recently used.
     snapshot_clock: AtomicU64,
+}
+
+/// The open documents by URI, the URI of the open document at each file path, and how many
+/// documents hold a snapshot: what every keystroke's analysis asks (the glossaries it reads,
+/// whether a snapshot must be let go) is answered without walking every open document.
+#[derive(Debug, Default)]
+struct Documents {
+    by_uri: HashMap<Uri, Document>,
+    by_path: HashMap<PathBuf, Uri>,
+    snapshots_held: usize,
+}
+
+impl Documents {
+    fn at_path(&self, path: &Path) -> Option<&Document> {
+        self.by_uri.get(self.by_path.get(path)?)
+    }
+
+    fn at_path_mut(&mut self, path: &Path) -> Option<&mut Document> {
+        self.by_uri.get_mut(self.by_path.get(path)?)
+    }
 }
 
 impl DocumentStore {
@@ -126,25 +146,30 @@ impl DocumentStore {
         let revision = self.next_revision();
         let mut documents = self.lock();
         let rope = Rope::from_str(text);
+        if let Some(path) = &path {
+            documents.by_path.insert(path.clone(), uri.clone());
+        }
         let document =
             Document { rope, version, kind, path, revision, snapshot: None, snapshot_used: 0, text_id, source: None };
-        documents.insert(uri, document);
+        // Opened again without a close: the document it replaces lets its snapshot go.
+        if documents.by_uri.insert(uri, document).is_some_and(|old| old.snapshot.is_some()) {
+            documents.snapshots_held -= 1;
+        }
     }
 
-    /// Applies content changes in order. Returns false when the document is not open.
+    /// Applies content changes in order. Returns the document's kind, or None when it is not
+    /// open.
     pub fn change(
         &self,
         uri: &Uri,
         version: i32,
         changes: &[TextDocumentContentChangeEvent],
         encoding: Encoding,
-    ) -> bool {
+    ) -> Option<DocumentKind> {
         let text_id = self.next_text_id();
         let revision = self.next_revision();
         let mut documents = self.lock();
-        let Some(document) = documents.get_mut(uri) else {
-            return false;
-        };
+        let document = documents.by_uri.get_mut(uri)?;
         document.text_id = text_id;
         document.source = None;
         for change in changes {
@@ -162,18 +187,33 @@ impl DocumentStore {
         }
         document.version = version;
         document.revision = revision;
-        true
+        Some(document.kind)
     }
 
     pub fn close(&self, uri: &Uri) -> Option<Document> {
-        self.lock().remove(uri)
+        let mut documents = self.lock();
+        let document = documents.by_uri.remove(uri)?;
+        if document.snapshot.is_some() {
+            documents.snapshots_held -= 1;
+        }
+        if let Some(path) = &document.path
+            && documents.by_path.get(path) == Some(uri)
+        {
+            documents.by_path.remove(path);
+            // Another URI for the same file (a client may spell one path two ways) takes over.
+            let other = documents.by_uri.iter().find(|(_, d)| d.path.as_ref() == Some(path)).map(|(u, _)| u.clone());
+            if let Some(other) = other {
+                documents.by_path.insert(path.clone(), other);
+            }
+        }
+        Some(document)
     }
 
     /// Marks every open document matching `filter` as needing re-analysis; returns their URIs.
     pub fn invalidate(&self, filter: impl Fn(&Uri, &Document) -> bool) -> Vec<Uri> {
         let mut documents = self.lock();
         let mut uris = Vec::new();
-        for (uri, document) in documents.iter_mut() {
+        for (uri, document) in documents.by_uri.iter_mut() {
             if filter(uri, document) {
                 document.revision = self.next_revision();
                 uris.push(uri.clone());
@@ -187,7 +227,7 @@ impl DocumentStore {
     pub fn input(&self, uri: &Uri) -> Option<DocumentInput> {
         let (rope, input) = {
             let documents = self.lock();
-            let document = documents.get(uri)?;
+            let document = documents.by_uri.get(uri)?;
             let input = DocumentInput {
                 uri: uri.clone(),
                 text: String::new(),
@@ -203,11 +243,11 @@ impl DocumentStore {
     }
 
     pub fn revision(&self, uri: &Uri) -> Option<u64> {
-        self.lock().get(uri).map(|d| d.revision)
+        self.lock().by_uri.get(uri).map(|d| d.revision)
     }
 
     pub fn text(&self, uri: &Uri) -> Option<String> {
-        let rope = self.lock().get(uri).map(|d| d.rope.clone())?;
+        let rope = self.lock().by_uri.get(uri).map(|d| d.rope.clone())?;
         Some(rope_text(&rope))
     }
 
@@ -216,7 +256,7 @@ impl DocumentStore {
     pub fn current_snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
         let used = self.tick();
         let mut documents = self.lock();
-        let document = documents.get_mut(uri)?;
+        let document = documents.by_uri.get_mut(uri)?;
         let snapshot = document.snapshot.clone().filter(|s| s.revision == document.revision)?;
         document.snapshot_used = used;
         Some(snapshot)
@@ -230,14 +270,24 @@ impl DocumentStore {
         let used = self.tick();
         let mut documents = self.lock();
         let mut released = Vec::new();
-        match documents.get_mut(uri) {
+        match documents.by_uri.get_mut(uri) {
             Some(document) if document.revision == snapshot.revision => {
-                released.extend(document.snapshot.replace(snapshot));
+                let replaced = document.snapshot.replace(snapshot);
                 document.snapshot_used = used;
+                match replaced {
+                    Some(replaced) => released.push(replaced),
+                    None => documents.snapshots_held += 1,
+                }
             }
             _ => return vec![snapshot],
         }
+        // Only when a document that held no snapshot makes one too many are they all looked
+        // at: an edit's analysis replaces its document's own snapshot and looks at no other.
+        if documents.snapshots_held <= SNAPSHOTS_KEPT {
+            return released;
+        }
         let mut holding: Vec<(u64, &mut Document)> = documents
+            .by_uri
             .values_mut()
             .filter(|document| document.snapshot.is_some())
             .map(|document| (document.snapshot_used, document))
@@ -246,13 +296,14 @@ impl DocumentStore {
             holding.sort_unstable_by_key(|(used, _)| *used);
             let excess = holding.len() - SNAPSHOTS_KEPT;
             released.extend(holding.into_iter().take(excess).filter_map(|(_, document)| document.snapshot.take()));
+            documents.snapshots_held = SNAPSHOTS_KEPT;
         }
         released
     }
 
     /// The text of the open document at `path`, so unsaved glossary edits take effect.
     pub fn text_at_path(&self, path: &Path) -> Option<String> {
-        let rope = self.lock().values().find(|d| d.path.as_deref() == Some(path)).map(|d| d.rope.clone())?;
+        let rope = self.lock().at_path(path).map(|d| d.rope.clone())?;
         Some(rope_text(&rope))
     }
 
@@ -261,7 +312,7 @@ impl DocumentStore {
     pub fn source_at_path(&self, path: &Path) -> Option<Arc<SourceText>> {
         let (rope, text_id) = {
             let documents = self.lock();
-            let document = documents.values().find(|d| d.path.as_deref() == Some(path))?;
+            let document = documents.at_path(path)?;
             if let Some(source) = &document.source {
                 return Some(Arc::clone(source));
             }
@@ -270,7 +321,7 @@ impl DocumentStore {
         };
         let made = Arc::new(SourceText::new(rope_text(&rope)));
         let mut documents = self.lock();
-        match documents.values_mut().find(|d| d.path.as_deref() == Some(path) && d.text_id == text_id) {
+        match documents.at_path_mut(path).filter(|d| d.text_id == text_id) {
             // Another analysis made it meanwhile: share that one.
             Some(document) => Some(Arc::clone(document.source.get_or_insert(made))),
             None => Some(made),
@@ -279,15 +330,15 @@ impl DocumentStore {
 
     /// The open documents' URIs with their kinds.
     pub fn uris(&self) -> Vec<(Uri, DocumentKind)> {
-        self.lock().iter().map(|(uri, d)| (uri.clone(), d.kind)).collect()
+        self.lock().by_uri.iter().map(|(uri, d)| (uri.clone(), d.kind)).collect()
     }
 
     pub fn is_open_path(&self, path: &Path) -> bool {
-        self.lock().values().any(|d| d.path.as_deref() == Some(path))
+        self.lock().by_path.contains_key(path)
     }
 
     pub fn version(&self, uri: &Uri) -> Option<i32> {
-        self.lock().get(uri).map(|d| d.version)
+        self.lock().by_uri.get(uri).map(|d| d.version)
     }
 
     fn tick(&self) -> u64 {
@@ -302,7 +353,7 @@ impl DocumentStore {
         self.next_text_id.fetch_add(1, Ordering::Relaxed)
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
+    fn lock(&self) -> MutexGuard<'_, Documents> {
         // A panic while the lock was held leaves the map itself intact, so keep serving.
         self.documents.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -356,10 +407,11 @@ mod tests {
             text: text.to_string(),
         };
         // Replace "she" (after an emoji: two UTF-16 units), then insert on the second line.
-        assert!(store.change(&u, 2, &[change(0, 9, 12, "Okafor"), change(1, 4, 4, " line")], Encoding::Utf16));
+        let changes = [change(0, 9, 12, "Okafor"), change(1, 4, 4, " line")];
+        assert_eq!(store.change(&u, 2, &changes, Encoding::Utf16), Some(DocumentKind::Article(Format::Markdown)));
         assert_eq!(store.text(&u).unwrap(), "“Hi,” 🎉 Okafor said.\r\nNext line");
         assert_eq!(store.version(&u), Some(2));
-        assert!(!store.change(&uri("file:///a/other.md"), 1, &[], Encoding::Utf16));
+        assert_eq!(store.change(&uri("file:///a/other.md"), 1, &[], Encoding::Utf16), None);
     }
 
     /// Stores a snapshot of the document's current revision.
@@ -398,7 +450,7 @@ mod tests {
 
         // A snapshot of an older revision is not stored, and comes back to be dropped.
         let snapshot = store.current_snapshot(&uris[0]).unwrap();
-        assert!(store.change(&uris[0], 2, &[], Encoding::Utf16));
+        assert!(store.change(&uris[0], 2, &[], Encoding::Utf16).is_some());
         let stale = store.store_snapshot(&uris[0], snapshot);
         assert_eq!(stale.len(), 1);
         assert!(store.current_snapshot(&uris[0]).is_none());
@@ -429,5 +481,54 @@ mod tests {
         assert!(store.current_snapshot(&u).is_none());
         assert!(analysed(&store, &u).is_empty());
         assert_eq!(store.current_snapshot(&u).unwrap().revision, store.revision(&u).unwrap());
+    }
+
+    /// Documents are found by path through an index kept with the documents, since analyses
+    /// look their glossaries up on every keystroke; when two URIs name one file, closing one
+    /// leaves the other found.
+    #[test]
+    fn documents_are_found_by_path_until_closed() {
+        let store = DocumentStore::default();
+        let path = Path::new("/a/glossary.toml");
+        let plain = uri("file:///a/glossary.toml");
+        // The same file, spelled with a percent-escape: another URI.
+        let spelled = uri("file:///a/%67lossary.toml");
+        store.open(uri("file:///a/story.md"), "text", 1, "markdown");
+        assert!(!store.is_open_path(path));
+        store.open(plain.clone(), "[a]\nname = \"A\"\n", 1, "toml");
+        assert!(store.is_open_path(path));
+        assert_eq!(store.text_at_path(path).as_deref(), Some("[a]\nname = \"A\"\n"));
+        let edit = TextDocumentContentChangeEvent { range: None, range_length: None, text: "[b]\n".to_string() };
+        assert_eq!(store.change(&plain, 2, &[edit], Encoding::Utf16), Some(DocumentKind::Glossary));
+        assert_eq!(store.source_at_path(path).unwrap().text, "[b]\n");
+
+        assert_eq!(spelled.to_file_path().as_deref(), Some(path));
+        store.open(spelled.clone(), "[c]\n", 1, "toml");
+        assert!(store.close(&spelled).is_some());
+        assert!(store.is_open_path(path), "the other URI still has it open");
+        assert!(store.close(&plain).is_some());
+        assert!(!store.is_open_path(path));
+        assert_eq!(store.text_at_path(path), None);
+    }
+
+    /// The store counts the documents holding a snapshot rather than walking every document
+    /// on each analysis: closing a document, or opening it again over itself, gives its
+    /// place up, so that no other document's snapshot is let go for it.
+    #[test]
+    fn closed_and_reopened_documents_give_up_their_snapshot_places() {
+        let store = DocumentStore::default();
+        let uris: Vec<Uri> = (0..SNAPSHOTS_KEPT + 2).map(|n| uri(&format!("file:///a/story-{n}.md"))).collect();
+        for u in &uris[..SNAPSHOTS_KEPT] {
+            store.open(u.clone(), "text", 1, "markdown");
+            assert!(analysed(&store, u).is_empty());
+        }
+        assert!(store.close(&uris[0]).is_some());
+        store.open(uris[1].clone(), "again", 2, "markdown");
+        for u in &uris[SNAPSHOTS_KEPT..] {
+            store.open(u.clone(), "text", 1, "markdown");
+            assert!(analysed(&store, u).is_empty(), "{} takes a free place", u.as_str());
+        }
+        store.open(uris[1].clone(), "again", 3, "markdown");
+        assert_eq!(analysed(&store, &uris[1]).len(), 1, "one too many again");
     }
 }

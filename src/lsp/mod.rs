@@ -1,8 +1,9 @@
 //! The language server: the only layer that knows LSP and JSON-RPC.
 //!
-//! `server` implements the protocol by delegating each method to the module that owns the
-//! feature; `session` holds the shared state and the analysis pipeline; `position` is the
-//! only place byte offsets become LSP positions. `framing` and `transport` stand between the
+//! `server` implements the protocol, every method through one panic boundary, and
+//! `handlers` does each method's steps, delegating to the module that owns the feature;
+//! `session` holds the shared state and the analysis pipeline; `position` is the only place
+//! byte offsets become LSP positions. `framing` and `transport` stand between the
 //! client's bytes and tower-lsp-server so that no malformed frame ends the session, and
 //! `protocol_guard` wraps tower-lsp-server's service to answer what it leaves unanswered.
 
@@ -13,8 +14,10 @@ mod config;
 mod definition;
 mod diagnostics;
 pub mod document_store;
+mod fix_environment;
 mod framing;
 mod glossary_watch;
+mod handlers;
 mod highlights;
 mod hover;
 mod inlay_hints;

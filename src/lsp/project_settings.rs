@@ -12,7 +12,6 @@ use super::diagnostics;
 use super::position::LineMap;
 use super::session::Session;
 use crate::analysis::LineIndex;
-use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 use crate::workspace::project_config::{self, FILE_NAME};
 
 /// True for a `copydesk.toml` anywhere (only the root's is read).
@@ -31,7 +30,7 @@ pub fn reload(session: &Arc<Session>) {
     let session = Arc::clone(session);
     tokio::spawn(async move {
         let Some(path) = session.root().map(|root| root.join(FILE_NAME)) else { return };
-        let text = session.store.text_at_path(&path).or_else(|| read_text_file(&path, GLOSSARY_MAX_BYTES).ok());
+        let text = session.file_text(&path);
         let project = text.map(|text| Arc::new(project_config::parse(&path, &text)));
         let changed = {
             let mut current = session.project.write().unwrap_or_else(|p| p.into_inner());

@@ -1,404 +1,97 @@
-//! The `LanguageServer` implementation: each method catches panics and delegates to the
-//! module that owns the feature.
+//! The `LanguageServer` implementation, and the one panic boundary every method passes.
+//!
+//! The trait's methods are generated from the table at the end of this file: each runs its
+//! handler in `handlers.rs` inside `panic_guard`, so a panicking request is answered with an
+//! error and a panicking notification is logged, and the server keeps serving. A new method
+//! is a new line of the table and a handler; it cannot be added without the boundary
+//! (tests/architecture.rs holds the table and the handlers to each other).
+//!
+//! The boundary sits here rather than in a tower layer around the service because
+//! tower-lsp-server's own layers must see each handler finish: a panic unwinding through
+//! them would leave `initialize` marked as in progress (the server would stop reading) and
+//! a request's id registered as pending for ever.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use serde_json::Value;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::lsp_types::request::{GotoDeclarationParams, GotoDeclarationResponse};
 use tower_lsp_server::lsp_types::*;
-use tower_lsp_server::{Client, LanguageServer, UriExt};
+use tower_lsp_server::{Client, LanguageServer};
 
-use super::code_actions::{self, APPLY_FIX_COMMAND, ClientEdits, Fix, FixEnvironment};
-use super::document_store::DocumentKind;
-use super::highlights;
-use super::position::Encoding;
-use super::session::{Lifecycle, Session, Settings};
-use super::snapshot::Snapshot;
-use super::{
-    code_lens, completion, definition, glossary_watch, hover, inlay_hints, ledger_commands, lifecycle, panic_guard,
-    project_settings, references, symbols, workspace_index,
-};
-use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
+use super::handlers::Handlers;
+use super::panic_guard;
+use super::session::{Lifecycle, Session};
 
-/// A command that panics, so tests can check that a panic costs one answer, not the server.
-/// Debug builds only.
 #[cfg(debug_assertions)]
-pub const DEBUG_PANIC_COMMAND: &str = "copydesk.debug.panic";
+pub use super::handlers::DEBUG_PANIC_COMMAND;
 
 pub struct Backend {
-    session: Arc<Session>,
+    handlers: Handlers,
 }
 
 impl Backend {
     pub fn new(client: Client, lifecycle: Arc<Lifecycle>) -> Backend {
-        Backend { session: Arc::new(Session::new(client, lifecycle)) }
-    }
-
-    /// The document's current snapshot and the byte offset of `position` in it.
-    async fn at(&self, uri: &Uri, position: Position) -> Option<(Arc<Snapshot>, usize)> {
-        // Bounded work however long the line (`position`), so it stays on the loop.
-        let snapshot = self.session.snapshot(uri).await?;
-        let offset = snapshot.lines.offset(&snapshot.text, position, self.session.encoding());
-        Some((snapshot, offset))
-    }
-
-    fn client_edits(&self) -> ClientEdits {
-        let settings = self.session.settings();
-        let edit = settings.capabilities.workspace.as_ref().and_then(|w| w.workspace_edit.as_ref());
-        ClientEdits {
-            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
-            create_files: edit
-                .and_then(|e| e.resource_operations.as_ref())
-                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
-            disabled_support: settings
-                .capabilities
-                .text_document
-                .as_ref()
-                .and_then(|t| t.code_action.as_ref())
-                .and_then(|c| c.disabled_support)
-                .unwrap_or(false),
-        }
+        Backend { handlers: Handlers { session: Arc::new(Session::new(client, lifecycle)) } }
     }
 }
 
-impl LanguageServer for Backend {
-    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let session = &self.session;
-        panic_guard::request(session, "initialize", async {
-            let encoding =
-                Encoding::negotiate(params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
-            #[allow(deprecated)] // rootUri still matters to clients that send no workspace folders.
-            let root = params
-                .workspace_folders
-                .as_ref()
-                .and_then(|folders| folders.first())
-                .map(|folder| &folder.uri)
-                .or(params.root_uri.as_ref())
-                .and_then(|uri| uri.to_file_path().map(|p| p.into_owned()));
-            *session.settings.write().unwrap_or_else(|p| p.into_inner()) =
-                Settings { encoding, root, capabilities: params.capabilities.clone() };
-            if let Some(options) = &params.initialization_options {
-                let problems = session.config.write().unwrap_or_else(|p| p.into_inner()).update(options);
-                for problem in problems {
-                    session.log(MessageType::WARNING, format!("copydesk settings: {problem}"));
+/// The parameter's name when the method has parameters; lets the table below write a
+/// method without parameters (`shutdown`) the same way as the others.
+macro_rules! argument {
+    ($name:ident, $type:ty) => {
+        $name
+    };
+}
+
+/// Implements `LanguageServer` with every method guarded: requests through
+/// `panic_guard::request`, notifications through `panic_guard::notification`, each named
+/// by its LSP method in the log.
+macro_rules! guarded_language_server {
+    (
+        requests { $( $request:ident ( $($request_params:ty)? ) -> $result:ty = $request_method:literal; )* }
+        notifications { $( $notification:ident ( $notification_params:ty ) = $notification_method:literal; )* }
+    ) => {
+        impl LanguageServer for Backend {
+            $(
+                async fn $request(&self $(, params: $request_params)?) -> Result<$result> {
+                    let handler = self.handlers.$request($(argument!(params, $request_params))?);
+                    panic_guard::request(&self.handlers.session, $request_method, handler).await
                 }
-            }
-            if let Some(pid) = params.process_id {
-                lifecycle::watch_editor(pid, Arc::clone(&session.lifecycle));
-            }
-            session.lifecycle.initialized.store(true, std::sync::atomic::Ordering::SeqCst);
-            Ok(lifecycle::initialize_result(encoding))
-        })
-        .await
-    }
-
-    async fn initialized(&self, _: InitializedParams) {
-        let session = Arc::clone(&self.session);
-        panic_guard::notification(&self.session, "initialized", async move {
-            // Both wait on the client, so neither may hold up the message loop.
-            project_settings::reload(&session);
-            tokio::spawn(glossary_watch::register(Arc::clone(&session)));
-            tokio::spawn(lifecycle::index_workspace(session));
-        })
-        .await
-    }
-
-    async fn shutdown(&self) -> Result<()> {
-        // `ProtocolGuard` already noted it, as the request was read.
-        Ok(())
-    }
-
-    async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let session = &self.session;
-        panic_guard::notification(session, "didOpen", async {
-            let document = params.text_document;
-            session.store.open(document.uri.clone(), &document.text, document.version, &document.language_id);
-            session.schedule(document.uri.clone(), false);
-            if DocumentKind::detect(&document.uri, &document.language_id) == DocumentKind::Glossary {
-                glossary_watch::glossary_changed(session, Some(&document.uri));
-            }
-            if project_settings::is_project_uri(&document.uri) {
-                project_settings::reload(session);
-            }
-        })
-        .await
-    }
-
-    async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        let session = &self.session;
-        panic_guard::notification(session, "didChange", async {
-            // Applied before any await, so edits keep their arrival order.
-            let uri = params.text_document.uri;
-            let encoding = session.encoding();
-            if !session.store.change(&uri, params.text_document.version, &params.content_changes, encoding) {
-                return;
-            }
-            session.schedule(uri.clone(), true);
-            if session.store.uris().iter().any(|(u, kind)| *u == uri && *kind == DocumentKind::Glossary) {
-                glossary_watch::glossary_changed(session, Some(&uri));
-            }
-            if project_settings::is_project_uri(&uri) {
-                project_settings::reload(session);
-            }
-        })
-        .await
-    }
-
-    async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        let session = &self.session;
-        panic_guard::notification(session, "didSave", async {
-            if let Some(path) = params.text_document.uri.to_file_path() {
-                glossary_watch::refresh_index(session, path.into_owned());
-            }
-        })
-        .await
-    }
-
-    async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let session = &self.session;
-        panic_guard::notification(session, "didClose", async {
-            let uri = params.text_document.uri;
-            let closed = session.store.close(&uri);
-            if let Some(path) = uri.to_file_path() {
-                let path = path.into_owned();
-                match closed.map(|d| d.kind) {
-                    // Articles go back to the glossary as saved on disk.
-                    Some(DocumentKind::Glossary) => glossary_watch::glossary_closed(session, &path),
-                    Some(DocumentKind::Article(_)) => session.glossaries.article_closed(&path),
-                    _ => {}
+            )*
+            $(
+                async fn $notification(&self, params: $notification_params) {
+                    let handler = self.handlers.$notification(params);
+                    panic_guard::notification(&self.handlers.session, $notification_method, handler).await
                 }
-                glossary_watch::refresh_index(session, path);
-            }
-            let project_file = project_settings::is_project_uri(&uri);
-            session.clear(uri).await;
-            if project_file {
-                // Back to the file as saved, whose problems now go to a message.
-                project_settings::reload(session);
-            }
-            session.document_closed();
-        })
-        .await
-    }
+            )*
+        }
+    };
+}
 
-    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let session = &self.session;
-        panic_guard::notification(session, "didChangeConfiguration", async {
-            let problems = session.config.write().unwrap_or_else(|p| p.into_inner()).update(&params.settings);
-            for problem in problems {
-                session.log(MessageType::WARNING, format!("copydesk settings: {problem}"));
-            }
-            session.reanalyze(|_| true, false);
-        })
-        .await
+guarded_language_server! {
+    requests {
+        initialize(InitializeParams) -> InitializeResult = "initialize";
+        shutdown() -> () = "shutdown";
+        hover(HoverParams) -> Option<Hover> = "textDocument/hover";
+        goto_definition(GotoDefinitionParams) -> Option<GotoDefinitionResponse> = "textDocument/definition";
+        goto_declaration(GotoDeclarationParams) -> Option<GotoDeclarationResponse> = "textDocument/declaration";
+        references(ReferenceParams) -> Option<Vec<Location>> = "textDocument/references";
+        document_highlight(DocumentHighlightParams) -> Option<Vec<DocumentHighlight>> = "textDocument/documentHighlight";
+        document_symbol(DocumentSymbolParams) -> Option<DocumentSymbolResponse> = "textDocument/documentSymbol";
+        symbol(WorkspaceSymbolParams) -> Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>> = "workspace/symbol";
+        completion(CompletionParams) -> Option<CompletionResponse> = "textDocument/completion";
+        code_action(CodeActionParams) -> Option<CodeActionResponse> = "textDocument/codeAction";
+        inlay_hint(InlayHintParams) -> Option<Vec<InlayHint>> = "textDocument/inlayHint";
+        code_lens(CodeLensParams) -> Option<Vec<CodeLens>> = "textDocument/codeLens";
+        execute_command(ExecuteCommandParams) -> Option<LSPAny> = "workspace/executeCommand";
     }
-
-    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let session = &self.session;
-        panic_guard::notification(session, "didChangeWatchedFiles", async {
-            if params.changes.iter().any(|change| project_settings::is_project_uri(&change.uri)) {
-                project_settings::reload(session);
-            }
-            glossary_watch::files_changed(session, params.changes);
-        })
-        .await
-    }
-
-    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        panic_guard::request(&self.session, "hover", async {
-            let document = params.text_document_position_params;
-            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
-                return Ok(None);
-            };
-            let path = document.text_document.uri.to_file_path().map(|p| p.into_owned());
-            let encoding = self.session.encoding();
-            Ok(panic_guard::off_loop(move || hover::hover(&snapshot, path.as_deref(), offset, encoding)).await)
-        })
-        .await
-    }
-
-    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
-        panic_guard::request(&self.session, "definition", async {
-            let document = params.text_document_position_params;
-            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
-                return Ok(None);
-            };
-            Ok(definition::definition(&snapshot, offset, self.session.encoding()).map(GotoDefinitionResponse::Scalar))
-        })
-        .await
-    }
-
-    async fn goto_declaration(&self, params: GotoDeclarationParams) -> Result<Option<GotoDeclarationResponse>> {
-        // An entity is declared where it is defined: its glossary entry.
-        self.goto_definition(params).await
-    }
-
-    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        panic_guard::request(&self.session, "references", async {
-            let document = params.text_document_position;
-            let Some((_, offset)) = self.at(&document.text_document.uri, document.position).await else {
-                return Ok(None);
-            };
-            let include = params.context.include_declaration;
-            Ok(references::references(&self.session, &document.text_document.uri, offset, include).await)
-        })
-        .await
-    }
-
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
-        panic_guard::request(&self.session, "documentHighlight", async {
-            let document = params.text_document_position_params;
-            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
-                return Ok(None);
-            };
-            let encoding = self.session.encoding();
-            Ok(panic_guard::off_loop(move || highlights::highlights(&snapshot, offset, encoding)).await)
-        })
-        .await
-    }
-
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        panic_guard::request(&self.session, "documentSymbol", async {
-            let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
-                return Ok(None);
-            };
-            let encoding = self.session.encoding();
-            let symbols = panic_guard::off_loop(move || symbols::document_symbols(&snapshot, encoding)).await;
-            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
-        })
-        .await
-    }
-
-    async fn symbol(
-        &self,
-        params: WorkspaceSymbolParams,
-    ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
-        panic_guard::request(&self.session, "workspace/symbol", async {
-            let session = &self.session;
-            let encoding = session.encoding();
-            session.workspace.wait_ready(Duration::from_secs(20)).await;
-            let open_paths: Vec<_> = session
-                .store
-                .uris()
-                .into_iter()
-                .filter(|(_, kind)| *kind == DocumentKind::Glossary)
-                .filter_map(|(uri, _)| Some((uri.to_file_path()?.into_owned(), uri)))
-                .collect();
-            let mut entities = session.workspace.entities(|path| open_paths.iter().any(|(p, _)| p == path));
-            for (_, uri) in &open_paths {
-                if let Some(text) = session.store.text(uri) {
-                    entities.extend(workspace_index::glossary_entities(uri, &text, encoding));
-                }
-            }
-            Ok(Some(OneOf::Left(symbols::workspace_symbols(entities, &params.query))))
-        })
-        .await
-    }
-
-    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        panic_guard::request(&self.session, "completion", async {
-            let document = params.text_document_position;
-            let Some((snapshot, offset)) = self.at(&document.text_document.uri, document.position).await else {
-                return Ok(None);
-            };
-            let encoding = self.session.encoding();
-            let items = panic_guard::off_loop(move || completion::completion(&snapshot, offset, encoding)).await;
-            Ok(Some(CompletionResponse::Array(items)))
-        })
-        .await
-    }
-
-    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        panic_guard::request(&self.session, "codeAction", async {
-            let session = &self.session;
-            let Some(snapshot) = session.snapshot(&params.text_document.uri).await else {
-                return Ok(None);
-            };
-            let encoding = session.encoding();
-            let root = session.root();
-            let client_edits = self.client_edits();
-            let session = Arc::clone(session);
-            let actions = panic_guard::off_loop(move || {
-                let range = snapshot.lines.span(&snapshot.text, params.range, encoding);
-                let fixes = code_actions::fixes(&snapshot, range);
-                let read = |path: &std::path::Path| {
-                    session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
-                };
-                let version = |uri: &Uri| session.store.version(uri);
-                let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
-                code_actions::actions(&snapshot, fixes, client_edits, &env)
-            })
-            .await;
-            Ok(Some(actions.into_iter().map(CodeActionOrCommand::CodeAction).collect()))
-        })
-        .await
-    }
-
-    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        panic_guard::request(&self.session, "inlayHint", async {
-            let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
-                return Ok(None);
-            };
-            let encoding = self.session.encoding();
-            Ok(Some(panic_guard::off_loop(move || inlay_hints::inlay_hints(&snapshot, params.range, encoding)).await))
-        })
-        .await
-    }
-
-    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        panic_guard::request(&self.session, "codeLens", async {
-            let Some(snapshot) = self.session.snapshot(&params.text_document.uri).await else {
-                return Ok(None);
-            };
-            let encoding = self.session.encoding();
-            Ok(Some(panic_guard::off_loop(move || code_lens::code_lenses(&snapshot, encoding)).await))
-        })
-        .await
-    }
-
-    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
-        panic_guard::request(&self.session, "workspace/executeCommand", async {
-            #[cfg(debug_assertions)]
-            if params.command == DEBUG_PANIC_COMMAND {
-                panic!("panic requested by {DEBUG_PANIC_COMMAND}");
-            }
-            let command = params.command.as_str();
-            if command == ledger_commands::LEDGER_COMMAND || command == ledger_commands::LEDGER_HTML_COMMAND {
-                let uri = ledger_commands::document(&params.arguments)?;
-                let Some(snapshot) = self.session.snapshot(&uri).await else {
-                    return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
-                };
-                let command = params.command.clone();
-                return panic_guard::off_loop(move || ledger_commands::render(&command, &snapshot)).await.map(Some);
-            }
-            if params.command != APPLY_FIX_COMMAND {
-                return Err(Error::invalid_params(format!("unknown command {}", params.command)));
-            }
-            let argument = params.arguments.into_iter().next().unwrap_or(Value::Null);
-            let fix: Fix = serde_json::from_value(argument).map_err(|e| Error::invalid_params(e.to_string()))?;
-            let uri = fix.uri().clone();
-            let session = &self.session;
-            let Some(snapshot) = session.snapshot(&uri).await else {
-                return Err(Error::invalid_params(format!("{} is not open", uri.as_str())));
-            };
-            let encoding = session.encoding();
-            let root = session.root();
-            let read = |path: &std::path::Path| {
-                session.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
-            };
-            let version = |uri: &Uri| session.store.version(uri);
-            let env = FixEnvironment { encoding, root: root.as_deref(), read: &read, version: &version };
-            let plan = code_actions::plan(&snapshot, &fix, self.client_edits(), &env)
-                .map_err(|unavailable| Error::invalid_params(unavailable.reason))?;
-            let edit = plan.edit(self.client_edits());
-            // The client applies the edit; waiting for its answer here could stall the message loop.
-            let client = session.client.clone();
-            tokio::spawn(async move {
-                let _ = client.apply_edit(edit).await;
-            });
-            Ok(None)
-        })
-        .await
+    notifications {
+        initialized(InitializedParams) = "initialized";
+        did_open(DidOpenTextDocumentParams) = "textDocument/didOpen";
+        did_change(DidChangeTextDocumentParams) = "textDocument/didChange";
+        did_save(DidSaveTextDocumentParams) = "textDocument/didSave";
+        did_close(DidCloseTextDocumentParams) = "textDocument/didClose";
+        did_change_configuration(DidChangeConfigurationParams) = "workspace/didChangeConfiguration";
+        did_change_watched_files(DidChangeWatchedFilesParams) = "workspace/didChangeWatchedFiles";
     }
 }

@@ -18,6 +18,7 @@ use super::shared_glossaries::SharedGlossaries;
 use super::snapshot::{self, Content, Environment, Snapshot};
 use super::workspace_index::WorkspaceIndex;
 use crate::analysis::Diagnostic;
+use crate::workspace::articles::{GLOSSARY_MAX_BYTES, read_text_file};
 use crate::workspace::project_config::ProjectConfig;
 
 /// What the transport loop needs to know to pick the exit status.
@@ -96,6 +97,12 @@ impl Session {
 
     pub fn root(&self) -> Option<PathBuf> {
         self.settings.read().unwrap_or_else(|p| p.into_inner()).root.clone()
+    }
+
+    /// The text of a small file (a glossary, `copydesk.toml`) as the editor has it: its open
+    /// buffer, else the file on disk. Reads the disk, so call it off the message loop.
+    pub fn file_text(&self, path: &Path) -> Option<String> {
+        self.store.text_at_path(path).or_else(|| read_text_file(path, GLOSSARY_MAX_BYTES).ok())
     }
 
     /// Analyses the document after the debounce delay, unless another edit comes first, and

@@ -3,8 +3,11 @@
 //! (strings in, strings out), but outside it: page layout is no part of the engine.
 //!
 //! `html.rs` is the self-contained HTML page (inline CSS and SVG); `markdown.rs` is the
-//! Markdown document any editor can show.
+//! Markdown document any editor can show. `cards.rs` is the editor's hover text (an entity's
+//! card, who said a quotation, whom a speaker stands for), Markdown built from analysis
+//! results like the rest, for the language server to wrap.
 
+pub mod cards;
 pub mod html;
 pub mod markdown;
 

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::Report;
 use crate::analysis::ledger::{Ledger, Place};
 
@@ -120,12 +122,11 @@ fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledg
 /// Prints rows as columns two spaces apart, the columns of `right` aligned right.
 fn table(out: &mut dyn Write, rows: &[Vec<String>], right: &[usize]) -> io::Result<()> {
     let columns = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().map(|row| row[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns).map(|c| rows.iter().map(|row| row[c].width()).max().unwrap_or(0)).collect();
     for row in rows {
         let mut line = String::from("  ");
         for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - cell.chars().count());
+            let pad = " ".repeat(widths[c] - cell.width());
             if right.contains(&c) {
                 line.push_str(&pad);
                 line.push_str(cell);
@@ -146,4 +147,19 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Columns are padded by the width a terminal gives each cell, so a name in a wide
+    /// script (two columns a character) keeps the next column in line.
+    #[test]
+    fn wide_names_keep_the_columns_aligned() {
+        let rows = [["东京新闻", "3"], ["Hale", "12"]].map(|row| row.map(str::to_string).to_vec());
+        let mut out = Vec::new();
+        table(&mut out, &rows, &[1]).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "  东京新闻   3\n  Hale      12\n");
+    }
 }
