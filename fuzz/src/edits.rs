@@ -37,7 +37,7 @@ pub fn check_edits(data: &[u8]) {
             TextDocumentContentChangeEvent { range: Some(Range::new(start, end)), range_length: None, text }
         };
         version += 1;
-        assert!(store.change(&uri, version, &[change], encoding), "the document is open");
+        assert!(store.change(&uri, version, &[change], encoding).is_some(), "the document is open");
         let server = store.text(&uri).expect("the document is open");
         assert_eq!(server, client, "the server's text left the client's");
     }
