@@ -24,7 +24,10 @@ fn copydesk_in(cwd: &Path, args: &[&str], stdin: &str) -> (i32, Vec<Value>, Stri
         .stderr(Stdio::piped())
         .spawn()
         .expect("the copydesk binary runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A refused run exits before reading its input: the pipe closing then is its answer.
+    if let Err(error) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "writing copydesk's input: {error}");
+    }
     let output = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let lines = stdout.lines().map(|line| serde_json::from_str(line).expect("every line is JSON")).collect();

@@ -951,6 +951,9 @@ const ANONYMOUS_SOURCE_NOUNS: &str = "
 
 /// Determiners that leave a source unidentified: `a senior official`, `one official`, `two
 /// people`. `the official` refers back to someone the article has introduced.
+/// The articles that open a description (`a North Dakota native`, `the mayor`).
+const ARTICLES: &str = "a an the";
+
 const INDEFINITE_DETERMINERS: &str = "a an one two three four five several some many multiple another various numerous";
 
 /// Phrases in a speaker's description that say the source is withheld: `who spoke on
@@ -976,6 +979,7 @@ pub const CROWD_QUANTITIES: &[&str] = &["a lot of ", "lots of ", "plenty of ", "
 
 static ANONYMOUS_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(ANONYMOUS_SOURCE_NOUNS));
 static INDEFINITE_SET: LazyLock<WordSet> = LazyLock::new(|| set(INDEFINITE_DETERMINERS));
+static ARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(ARTICLES));
 
 pub fn is_anonymous_source_noun(word: &str) -> bool {
     contains_lower(&ANONYMOUS_NOUN_SET, word)
@@ -983,6 +987,11 @@ pub fn is_anonymous_source_noun(word: &str) -> bool {
 
 pub fn is_indefinite_determiner(word: &str) -> bool {
     contains_lower(&INDEFINITE_SET, word)
+}
+
+/// `a`, `an`, `the`, in any case.
+pub fn is_article(word: &str) -> bool {
+    contains_lower(&ARTICLE_SET, word)
 }
 
 #[cfg(test)]

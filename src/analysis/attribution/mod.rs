@@ -417,7 +417,8 @@ fn resolve_in_reading_order(
         }
     }
     let mut resolver = resolve::Resolver::new(prose, mentions, glossary);
-    let mut resolved_pairs: FxHashMap<(usize, usize), Option<resolve::SpokeId>> = FxHashMap::default();
+    let mut resolved_pairs: FxHashMap<(usize, usize), Option<resolve::SpokeId>> =
+        FxHashMap::with_capacity_and_hasher(events.len(), Default::default());
     let mut next_unattributed = 0;
     let mut diagnostics = Vec::new();
     for event in &events {

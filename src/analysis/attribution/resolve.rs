@@ -2,7 +2,7 @@
 //! documents, and pronouns resolved the way readers would resolve them.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -56,6 +56,12 @@ pub struct Resolver<'a> {
     /// Where the last search of `mentions` by start ended: speakers are resolved in reading
     /// order, so the next search nearly always ends a few mentions further on.
     mention_hint: Cell<usize>,
+    /// The prose lower-cased (ASCII only, so every byte offset is the prose's), made the
+    /// first time a role noun is looked for.
+    lower_prose: OnceCell<String>,
+    /// Where each role noun looked for occurs in the prose (word or not), in order: found once
+    /// per article, however many descriptions use the noun.
+    noun_offsets: RefCell<HashMap<String, Vec<usize>>>,
     /// Full names of speakers missing from the glossary, so a later surname finds them.
     /// Surname → the latest full name with it.
     unknown_names: HashMap<String, String>,
@@ -80,6 +86,8 @@ impl<'a> Resolver<'a> {
             glossary,
             spoke: Vec::new(),
             mention_hint: Cell::new(0),
+            lower_prose: OnceCell::new(),
+            noun_offsets: RefCell::default(),
             unknown_names: HashMap::default(),
             unknown_speakers: Vec::new(),
             unknown_pronouns: HashMap::default(),
@@ -423,6 +431,12 @@ impl<'a> Resolver<'a> {
             index = run_end;
             let text = run.text(self.prose);
             let titled = text.split(' ').any(|w| lexicon::is_title_word(w) || lexicon::is_title_word(w.trim_end_matches('.')));
+            // Most runs are one capitalised word opening a sentence: without a title or a
+            // surname the article knows, no run can be a rival, so its name is not built.
+            let last_word = strip_possessive(text.rsplit(' ').next().unwrap_or(text));
+            if !titled && !self.unknown_names.contains_key(last_word) {
+                continue;
+            }
             let name = person_name(text);
             let Some(surname) = name.rsplit(' ').next().filter(|s| !s.is_empty()) else { continue };
             let known = self.unknown_names.get(surname).cloned();
@@ -463,10 +477,16 @@ impl<'a> Resolver<'a> {
             while first > 0 && capitalised(first - 1) && words[first].start <= words[first - 1].end + 1 {
                 first -= 1;
             }
+            let end_of_run = end;
             let run = Span::new(words[first].start, words[end - 1].end);
             let after_place = first > 0 && lexicon::is_place_preposition(words[first - 1].text(self.prose));
             end = first;
             let text = run.text(self.prose);
+            // One word is a person only as a surname the article knows (the common case
+            // being a capitalised word opening a sentence, which is not).
+            if first + 1 == end_of_run && !self.unknown_names.contains_key(strip_possessive(text)) {
+                continue;
+            }
             let names_a_body = text.split(' ').any(|w| {
                 lexicon::is_organization_noun(w) || lexicon::is_publication_noun(w) || lexicon::is_stop_word(w)
             });

@@ -29,7 +29,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn appositive_of_a_name(&self, head: Span) -> Option<Speaker<'a>> {
         let prose: &'a str = self.prose;
         let first = head.text(prose).split(' ').next()?;
-        if !matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the") {
+        if !lexicon::is_article(first) {
             return None;
         }
         let mut before = prose.get(..head.start)?.trim_end_matches(' ').strip_suffix(',')?;
@@ -129,7 +129,7 @@ impl<'a> Resolver<'a> {
         let last = text.rsplit(' ').next().unwrap_or(text);
         let opens_with_article = text
             .split_once(' ')
-            .is_some_and(|(first, _)| matches!(first.to_ascii_lowercase().as_str(), "a" | "an" | "the"));
+            .is_some_and(|(first, _)| lexicon::is_article(first));
         opens_with_article && !is_capitalised(last)
     }
 
@@ -206,12 +206,8 @@ impl<'a> Resolver<'a> {
         while !prose.is_char_boundary(from) {
             from += 1;
         }
-        // ASCII lower-casing keeps every byte offset, so positions found in it are the prose's.
-        let lower = prose[from..head.start].to_ascii_lowercase();
-        let mut end = lower.len();
-        while let Some(at) = lower[..end].rfind(noun) {
-            end = at;
-            let (start, stop) = (from + at, from + at + noun.len());
+        for start in self.noun_offsets_between(noun, from, head.start).into_iter().rev() {
+            let stop = start + noun.len();
             let whole = prose[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
                 && prose[stop..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if !whole {
@@ -227,6 +223,20 @@ impl<'a> Resolver<'a> {
             }
         }
         None
+    }
+
+    /// Where `noun` (lower case) occurs in the prose in any ASCII case, starting in `from..to`:
+    /// every occurrence in the article is found once, the first time the noun is asked for,
+    /// since an article describes its people with the same few nouns again and again.
+    fn noun_offsets_between(&self, noun: &str, from: usize, to: usize) -> Vec<usize> {
+        let mut offsets = self.noun_offsets.borrow_mut();
+        let all = offsets.entry(noun.to_string()).or_insert_with(|| {
+            let lower = self.lower_prose.get_or_init(|| self.prose.to_ascii_lowercase());
+            memchr::memmem::find_iter(lower.as_bytes(), noun.as_bytes()).collect()
+        });
+        let first = all.partition_point(|&at| at < from);
+        let last = all.partition_point(|&at| at + noun.len() <= to);
+        all.get(first..last).map(<[usize]>::to_vec).unwrap_or_default()
     }
 
     /// `Mayor Doug McCallum`: the name right after a title word ending at `title_end`.
