@@ -32,10 +32,11 @@ pub struct Proposal {
 }
 
 /// Evidence that settles a kind on its own: the name's own head noun, a country, a title or
-/// honorific, an age, `he` or `she` said of the name in its sentence.
+/// honorific, an age, a description in apposition (`, a cleaner at the court`, `, the
+/// utility`, `is a village`), `he` or `she` said of the name in its sentence.
 const DECISIVE: u32 = 3;
-/// A description of the name (`the newspaper`, `a cleaner`), `NAME, which`, a pronoun speaker
-/// resolved to it.
+/// A description before the name (`the newspaper Lowther Times`, `cleaner Marta Quill`),
+/// `NAME, which`, a pronoun or a description speaker resolved to it.
 const STRONG: u32 = 2;
 /// `in NAME`, `NAME, who`, a first-and-last-name shape, an acronym.
 const WEAK: u32 = 1;
@@ -161,8 +162,8 @@ pub fn propose(prose: &str, analysis: &Analysis, name: &str) -> Proposal {
     evidence.proposal()
 }
 
-/// The kind the name's own words give: its head noun (the last word before a lower-case
-/// joiner, `Ministry` of `Ministry of Health`), or a company suffix.
+/// The kind the name's own words give: its head noun, the last word before a lower-case
+/// joiner (`Ministry` of `Ministry of Health`, `Times` of `Lowther Times`).
 fn name_kind(words: &[&str]) -> Option<EntityKind> {
     let head = words.iter().take_while(|w| is_capitalised(w)).last()?;
     let head = strip_possessive(head.trim_end_matches(['.', ',']));
@@ -259,6 +260,10 @@ fn read_context(prose: &str, at: Span, single_word: bool, evidence: &mut Evidenc
             // A person is never `which`: more than a name's shape says.
             "which" => evidence.add(EntityKind::Organization, STRONG),
             "a" | "an" | "the" => appositive(prose, &after[next + 1..], evidence),
+            // `Priya Raman, chair of the lido trust,`.
+            _ if after.get(next).is_some_and(|t| t.is_word()) && !is_capitalised(text(next)) => {
+                appositive(prose, &after[next..], evidence)
+            }
             _ => {}
         }
     } else if matches!(text(0), "is" | "was") && matches!(text(1), "a" | "an" | "the") {
@@ -268,21 +273,23 @@ fn read_context(prose: &str, at: Span, single_word: bool, evidence: &mut Evidenc
     pronoun_after(prose, &after, evidence);
 }
 
-/// `, the town’s weekly newspaper,`, `, a 52-year-old cleaner at the court,` and ` is a town
-/// in the north`: the head noun of a description after the name, the last word before
-/// punctuation or a joiner.
+/// `, the town’s weekly newspaper,`, `, a 52-year-old cleaner at the court,`, `, chair of
+/// the lido trust,` and ` is a town in the north`: the head noun of a description after the
+/// name, the last word before punctuation, a joiner or a name (`the club Quill founded`).
 fn appositive(prose: &str, tokens: &[Token], evidence: &mut Evidence) {
-    let words: Vec<&str> = tokens
-        .iter()
-        .take_while(|t| t.is_word())
-        .map(|t| t.text(prose))
-        .take_while(|w| !lexicon::is_stop_word(w) && !lexicon::is_phrase_connector_in_any_case(w))
-        .take(APPOSITIVE_WORDS)
-        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    for token in tokens.iter().take_while(|t| t.is_word()).take(APPOSITIVE_WORDS) {
+        let word = token.text(prose);
+        let name_after_description = is_capitalised(word) && words.last().is_some_and(|w| !is_capitalised(w));
+        if lexicon::is_stop_word(word) || lexicon::is_phrase_connector_in_any_case(word) || name_after_description {
+            break;
+        }
+        words.push(word);
+    }
     if words.iter().any(|w| w.ends_with("-year-old")) {
         evidence.add(EntityKind::Person, DECISIVE);
     } else if let Some(kind) = words.last().and_then(|head| described_kind(head)) {
-        evidence.add(kind, STRONG);
+        evidence.add(kind, DECISIVE);
     }
 }
 
@@ -404,11 +411,13 @@ fn is_acronym(word: &str) -> bool {
 /// initial (`K.`).
 fn is_plain_name_word(word: &str) -> bool {
     let word = strip_possessive(word);
-    let letters = word.strip_suffix('.').filter(|initial| initial.chars().count() == 1).unwrap_or(word);
-    is_capitalised(letters)
-        && letters.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-        && !letters.chars().skip(1).all(char::is_uppercase)
-        && !lexicon::is_country(letters)
+    if let Some(initial) = word.strip_suffix('.') {
+        return initial.chars().count() == 1 && is_capitalised(initial);
+    }
+    is_capitalised(word)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && word.chars().any(char::is_lowercase)
+        && !lexicon::is_country(word)
 }
 
 /// `mayor` → `Mayor`, to look a lower-case word up among the titles.
@@ -529,12 +538,15 @@ Brora → place
 Lena Brandt runs the bakery on the quay. “We are finished,” Brandt said.
 
 “Guilty,” said Jordan. Jordan said he would resign.
+
+“We were never consulted,” said Tomas Bank, chair of the lido trust.
 "#,
             r#"
 Mr. Okoro → person, he
 Ada Church → person, she
 Brandt → person
 Jordan → person, he
+Tomas Bank → person
 "#,
         );
     }
