@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Report, counts, plural, role_and_affiliation};
+use super::{Report, counts, plural, role_and_affiliation, shorten};
 use crate::analysis::ledger::{Ledger, Place};
 
 const STYLE: &str = "
@@ -230,10 +230,6 @@ fn escape(text: &str) -> String {
         }
     }
     escaped
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
 }
 
 #[cfg(test)]

@@ -70,6 +70,11 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `text` cut to `max` characters, the last of them `…` when it is cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
+}
+
 /// A role and an affiliation as one cell: `Mayor, Riverside City Council`.
 pub(crate) fn role_and_affiliation(source: &crate::analysis::ledger::Source) -> String {
     [source.role.as_deref(), source.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")

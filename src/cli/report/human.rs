@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Report;
 use crate::analysis::ledger::{Ledger, Place};
-use crate::report::{counts, gender_shares, kind_shares, plural, role_and_affiliation};
+use crate::report::{counts, gender_shares, kind_shares, plural, role_and_affiliation, shorten};
 
 pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     for (path, ledger) in &report.articles {
@@ -123,10 +123,6 @@ fn table(out: &mut dyn Write, rows: &[Vec<String>], right: &[usize]) -> io::Resu
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
 }
 
 #[cfg(test)]
