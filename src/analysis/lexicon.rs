@@ -1078,7 +1078,11 @@ mod tests {
 
     /// The problems of one list: entries twice over, and entries with characters other than
     /// letters, digits, hyphens and apostrophes (and a period, where `period` allows it).
-    fn list_problems<'a>(name: &str, entries: impl IntoIterator<Item = &'a str>, period: bool) -> Vec<String> {
+    pub(super) fn list_problems<'a>(
+        name: &str,
+        entries: impl IntoIterator<Item = &'a str>,
+        period: bool,
+    ) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         let mut problems = Vec::new();
         for entry in entries {
@@ -1134,7 +1138,7 @@ mod tests {
     /// The lines of `source` before its test module that hold a list of words: a string
     /// array (`["he", …]`, `&["has", …]`, or an array opening at the end of a line whose next
     /// line is a word string) or a `&[&str]` constant.
-    fn word_list_literals(source: &str) -> Vec<(usize, &str)> {
+    pub(super) fn word_list_literals(source: &str) -> Vec<(usize, &str)> {
         let code = source.find("#[cfg(test)]\nmod tests {").map_or(source, |end| &source[..end]);
         let lines: Vec<&str> = code.lines().collect();
         let opens_word = |text: &str| {
@@ -1174,5 +1178,249 @@ mod tests {
                       #[cfg(test)]\nmod tests {\n    let c = [\"test\"];\n}\n";
         let lines: Vec<usize> = word_list_literals(sample).into_iter().map(|(line, _)| line).collect();
         assert_eq!(lines, [1, 2, 5, 9]);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The kind of an entity the glossary lacks, and its pronouns (`kind_evidence.rs`, for the
+// add-to-glossary fix). Kept together at the end of the file. Besides these lists the
+// evidence reads PUBLICATION_NOUNS, ORGANIZATION_NOUNS, PERSON_NOUNS, SERVING_ROLES,
+// DOCUMENT_NOUNS and TITLE_WORDS above.
+// ---------------------------------------------------------------------------------------
+
+/// Capitalised words that end the name of a newspaper, broadcaster or agency: `the Lowther
+/// Times`, `Harbour Radio`. The description nouns of [`PUBLICATION_NOUNS`] (`Daily`,
+/// `Journal`) count too. Any case.
+const PUBLICATION_NAME_WORDS: &str = "
+    times post news gazette herald tribune chronicle courier mail telegraph guardian observer
+    express star sun globe standard independent mirror record echo inquirer examiner bulletin
+    review dispatch sentinel advertiser argus register monitor press wire radio television tv
+    broadcasting
+";
+
+/// Words that end the name of an organisation, besides the nouns of [`ORGANIZATION_NOUNS`]:
+/// company suffixes (`Pell & Marsh Ltd`), institutions (`Ashgrove Hospital`), the words of
+/// club names (`Harbour United`), and kinds of business a description names (`Harbour Water,
+/// the utility that …`). Any case.
+const ORGANIZATION_NAME_WORDS: &str = "
+    inc incorporated ltd llc plc corp co gmbh fc ag college school academy hospital clinic police
+    society trust church parliament assembly senate congress airlines airways railway railways
+    motors industries holdings partners united rovers athletic wanderers rangers albion tribunal
+    prison library museum theatre theater orchestra choir brigade army navy cooperative co-op
+    studios fund utility lender insurer retailer supermarket airline carmaker manufacturer brewery
+";
+
+/// Nouns for places, as the last word of a name (`Harbour City`) or a description of one
+/// (`the town of Lowther`, `Ashgrove, a village in …`). Any case.
+const PLACE_NOUNS: &str = "
+    city town village country nation state states province region district county island islands
+    capital suburb neighbourhood neighborhood borough municipality territory republic kingdom
+    township parish valley emirates
+";
+
+/// Countries and continents named in one word. A name that is one of them is a place (or,
+/// with `he` or `she` said of it, a person: `Jordan`, `Chad`). Any case.
+const COUNTRIES: &str = "
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia botswana brazil
+    brunei bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo
+    croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini
+    ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada guatemala guinea
+    guinea-bissau guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
+    italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia
+    lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia
+    maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro
+    morocco mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger
+    nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland portugal
+    qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia
+    spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand timor-leste
+    togo tonga tunisia turkey türkiye turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu
+    vatican venezuela vietnam yemen zambia zimbabwe england scotland wales britain greenland uk usa
+    africa asia europe america antarctica oceania australasia
+";
+
+/// Countries and regions named in more than one word, matched as written.
+pub const COUNTRY_PHRASES: &[&str] = &[
+    "United States",
+    "United Kingdom",
+    "United Arab Emirates",
+    "Great Britain",
+    "Northern Ireland",
+    "New Zealand",
+    "South Africa",
+    "South Korea",
+    "North Korea",
+    "South Sudan",
+    "Saudi Arabia",
+    "Sri Lanka",
+    "Costa Rica",
+    "El Salvador",
+    "Sierra Leone",
+    "Burkina Faso",
+    "Papua New Guinea",
+    "Czech Republic",
+    "Dominican Republic",
+    "Central African Republic",
+    "Ivory Coast",
+    "East Timor",
+    "Cape Verde",
+    "Equatorial Guinea",
+    "Bosnia and Herzegovina",
+    "North Macedonia",
+    "San Marino",
+    "Solomon Islands",
+    "Marshall Islands",
+    "Trinidad and Tobago",
+    "Antigua and Barbuda",
+    "Hong Kong",
+    "North America",
+    "South America",
+    "Latin America",
+    "Middle East",
+];
+
+/// Prepositions before a bare capitalised name that make it a place: `in Lowther`, `across
+/// Ashgrove`. Narrower than [`PLACE_PREPOSITIONS`], whose `to`, `of`, `from` and `at` come
+/// before people and bodies as often. Any case.
+const PLACE_CUE_PREPOSITIONS: &str = "in across throughout inside outside near within";
+
+/// What a place has, after its possessive: `Lowther’s council`, `Pakistan’s government`.
+/// Any case.
+const PLACE_POSSESSIONS: &str = "
+    government capital president parliament embassy economy border borders population citizens
+    currency mayor
+";
+
+/// Relatives, after a person's possessive (`Voss’s husband`) or as a description of one
+/// (`Voss, a mother of three`). Any case.
+const KIN_NOUNS: &str = "
+    wife husband son daughter mother father brother sister partner fiance fiancé fiancee fiancée
+    widow widower grandmother grandfather grandson granddaughter niece nephew cousin aunt uncle
+    stepson stepdaughter
+";
+
+/// Nouns that describe a person in an appositive (`Marta Quill, a cleaner at the court`),
+/// besides [`PERSON_NOUNS`], [`SERVING_ROLES`], [`KIN_NOUNS`] and the titles. Any case.
+const PERSON_ROLE_NOUNS: &str = "
+    resident nurse teacher owner student pupil worker farmer pensioner volunteer parent chef driver
+    neighbour neighbor swimmer runner cyclist founder campaigner cleaner shopkeeper landlord
+    landlady tenant fisherman baker builder plumber electrician engineer scientist researcher
+    witness victim defendant plaintiff claimant juror survivor fan supporter voter woman man girl
+    boy gentleman member referee umpire
+";
+
+/// Honorifics before a name that give the pronoun the article uses for the person: `Mr. Voss`
+/// is `he`. Any case, without the period.
+const MASCULINE_HONORIFICS: &str = "mr sir lord";
+const FEMININE_HONORIFICS: &str = "ms mrs miss mme mlle dame lady madam";
+
+static PUBLICATION_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(PUBLICATION_NAME_WORDS));
+static ORGANIZATION_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORGANIZATION_NAME_WORDS));
+static PLACE_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(PLACE_NOUNS));
+static COUNTRY_SET: LazyLock<WordSet> = LazyLock::new(|| set(COUNTRIES));
+static PLACE_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| set(PLACE_CUE_PREPOSITIONS));
+static PLACE_POSSESSION_SET: LazyLock<WordSet> = LazyLock::new(|| set(PLACE_POSSESSIONS));
+static KIN_SET: LazyLock<WordSet> = LazyLock::new(|| set(KIN_NOUNS));
+static PERSON_ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(PERSON_ROLE_NOUNS));
+static MASCULINE_HONORIFIC_SET: LazyLock<WordSet> = LazyLock::new(|| set(MASCULINE_HONORIFICS));
+static FEMININE_HONORIFIC_SET: LazyLock<WordSet> = LazyLock::new(|| set(FEMININE_HONORIFICS));
+
+pub fn is_publication_name_word(word: &str) -> bool {
+    contains_lower(&PUBLICATION_NAME_SET, word)
+}
+
+pub fn is_organization_name_word(word: &str) -> bool {
+    contains_lower(&ORGANIZATION_NAME_SET, word)
+}
+
+pub fn is_place_noun(word: &str) -> bool {
+    contains_lower(&PLACE_NOUN_SET, word)
+}
+
+/// A country or continent: one word of [`COUNTRIES`] in any case, or one of
+/// [`COUNTRY_PHRASES`] as written.
+pub fn is_country(name: &str) -> bool {
+    contains_lower(&COUNTRY_SET, name) || COUNTRY_PHRASES.contains(&name)
+}
+
+pub fn is_place_cue_preposition(word: &str) -> bool {
+    contains_lower(&PLACE_CUE_SET, word)
+}
+
+pub fn is_place_possession(word: &str) -> bool {
+    contains_lower(&PLACE_POSSESSION_SET, word)
+}
+
+pub fn is_kin_noun(word: &str) -> bool {
+    contains_lower(&KIN_SET, word)
+}
+
+/// A noun for a person in a description: [`PERSON_ROLE_NOUNS`], [`PERSON_NOUNS`],
+/// [`SERVING_ROLES`] or [`KIN_NOUNS`].
+pub fn is_person_description_noun(word: &str) -> bool {
+    contains_lower(&PERSON_ROLE_SET, word) || is_person_noun(word) || is_serving_role(word) || is_kin_noun(word)
+}
+
+/// The pronoun an honorific gives (`Mr` → he, `Ms.` → she), in any case, period or not.
+pub fn honorific_pronoun(word: &str) -> Option<crate::analysis::Pronoun> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if contains_lower(&MASCULINE_HONORIFIC_SET, word) {
+        Some(crate::analysis::Pronoun::He)
+    } else if contains_lower(&FEMININE_HONORIFIC_SET, word) {
+        Some(crate::analysis::Pronoun::She)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod kind_evidence_lists {
+    use super::*;
+
+    const LISTS: &[(&str, &str)] = &[
+        ("PUBLICATION_NAME_WORDS", PUBLICATION_NAME_WORDS),
+        ("ORGANIZATION_NAME_WORDS", ORGANIZATION_NAME_WORDS),
+        ("PLACE_NOUNS", PLACE_NOUNS),
+        ("COUNTRIES", COUNTRIES),
+        ("PLACE_CUE_PREPOSITIONS", PLACE_CUE_PREPOSITIONS),
+        ("PLACE_POSSESSIONS", PLACE_POSSESSIONS),
+        ("KIN_NOUNS", KIN_NOUNS),
+        ("PERSON_ROLE_NOUNS", PERSON_ROLE_NOUNS),
+        ("MASCULINE_HONORIFICS", MASCULINE_HONORIFICS),
+        ("FEMININE_HONORIFICS", FEMININE_HONORIFICS),
+    ];
+
+    /// The same check as `tests::lists_hold_each_word_once_and_only_words`, for this
+    /// section's lists; each phrase of [`COUNTRY_PHRASES`] is words of that kind, and once.
+    #[test]
+    fn kind_lists_hold_each_word_once_and_only_words() {
+        let mut problems = Vec::new();
+        for &(name, words) in LISTS {
+            problems.extend(super::tests::list_problems(name, words.split_whitespace(), false));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for phrase in COUNTRY_PHRASES {
+            if !seen.insert(phrase) {
+                problems.push(format!("COUNTRY_PHRASES: `{phrase}` twice"));
+            }
+            problems.extend(super::tests::list_problems("COUNTRY_PHRASES", phrase.split(' '), false));
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// The evidence file holds no word list of its own.
+    #[test]
+    fn kind_evidence_holds_no_word_lists() {
+        let found = super::tests::word_list_literals(include_str!("kind_evidence.rs"));
+        assert!(found.is_empty(), "word lists belong in lexicon.rs: {found:?}");
+    }
+
+    #[test]
+    fn kind_lookups_ignore_case() {
+        assert!(is_country("Pakistan") && is_country("United States") && !is_country("united states"));
+        assert!(is_publication_name_word("Gazette") && is_organization_name_word("Ltd"));
+        assert_eq!(honorific_pronoun("Ms."), Some(crate::analysis::Pronoun::She));
+        assert_eq!(honorific_pronoun("MR"), Some(crate::analysis::Pronoun::He));
+        assert_eq!(honorific_pronoun("Dr."), None);
     }
 }

@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod eight_bytes;
 pub mod glossary;
 pub mod incremental;
+pub mod kind_evidence;
 pub mod ledger;
 pub mod lexicon;
 pub mod mentions;

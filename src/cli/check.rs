@@ -140,6 +140,26 @@ pub fn report_glossaries_once(outcomes: &mut [Outcome]) {
     }
 }
 
+/// For the output formats' tests: the article `path` holding `text`, with `diagnostics`, that
+/// was first to load `/work/news/glossary.toml`, whose one problem is an unknown kind on its
+/// line 2 (`kind = "wizard"`, columns 8 to 16).
+#[cfg(test)]
+pub fn checked_with_a_glossary_problem(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Checked {
+    let glossary_text = "[hale]\nkind = \"wizard\"\n";
+    let wizard = analysis::Span::new(glossary_text.find("\"wizard").unwrap_or(0), glossary_text.len() - 1);
+    Checked {
+        path: path.into(),
+        text: text.to_string(),
+        glossary: ArticleGlossary::default(),
+        analysis: Analysis { diagnostics, ..Analysis::default() },
+        glossary_problems: vec![GlossaryProblem {
+            path: PathBuf::from("/work/news/glossary.toml"),
+            text: Some(glossary_text.into()),
+            diagnostic: Diagnostic::new(analysis::Code::GlossaryUnknownKind, wizard, "Unknown kind “wizard”."),
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

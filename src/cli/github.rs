@@ -6,31 +6,14 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::check::{Checked, Unreadable};
-use super::places::{FileRef, Region};
+use super::places::{self, FileRef, Region};
 use crate::analysis::{Diagnostic, LineIndex, Severity};
 
 /// Prints the problems of one article: those of glossary files it was first to load, then its own.
 pub fn write_file(out: &mut dyn Write, checked: &Checked, cwd: &Path) -> io::Result<()> {
-    // One line index per glossary file, not per problem: a file may have thousands.
-    let mut glossary_lines: Vec<(&Path, LineIndex)> = Vec::new();
-    for problem in &checked.glossary_problems {
-        let text = problem.text.as_deref().unwrap_or("");
-        let at = match glossary_lines.iter().position(|(path, _)| *path == problem.path.as_path()) {
-            Some(at) => at,
-            None => {
-                glossary_lines.push((&problem.path, LineIndex::new(text)));
-                glossary_lines.len() - 1
-            }
-        };
-        let file = FileRef::file(&problem.path, cwd);
-        write_command(out, &problem.diagnostic, &file, text, &glossary_lines[at].1)?;
-    }
-    let file = FileRef::article(&checked.path, cwd);
-    let lines = LineIndex::new(&checked.text);
-    for diagnostic in &checked.analysis.diagnostics {
-        write_command(out, diagnostic, &file, &checked.text, &lines)?;
-    }
-    Ok(())
+    places::each_problem(checked, cwd, |diagnostic, file, text, lines| {
+        write_command(out, diagnostic, file, text, lines)
+    })
 }
 
 /// An input that could not be read, as an error annotation on its file: in CI nobody reads
@@ -110,8 +93,8 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Analysis, Code, Span};
-    use crate::cli::check::GlossaryProblem;
+    use crate::analysis::{Code, Span};
+    use crate::cli::check::checked_with_a_glossary_problem;
 
     #[test]
     fn messages_and_properties_are_escaped_as_the_runner_unescapes_them() {
@@ -128,29 +111,12 @@ mod tests {
         let hale = Span::new(text.find("Hale").unwrap(), text.find(" spoke").unwrap());
         let mut ambiguous = Diagnostic::new(Code::AmbiguousSpeaker, he, "“he” could be Okafor, or Hale: 50%");
         ambiguous.related.push((hale, "Hale is named here".to_string()));
-        let glossary_text = "[hale]\nkind = \"wizard\"\n";
-        let checked = Checked {
-            path: "news/pool, final.md".into(),
-            text: text.to_string(),
-            glossary: Default::default(),
-            analysis: Analysis {
-                diagnostics: vec![
-                    Diagnostic::new(Code::UnattributedQuote, quote, "No speaker."),
-                    ambiguous,
-                    Diagnostic::new(Code::UnbalancedQuote, open, "Never closed."),
-                ],
-                ..Analysis::default()
-            },
-            glossary_problems: vec![GlossaryProblem {
-                path: Path::new("/work/news/glossary.toml").to_path_buf(),
-                text: Some(glossary_text.into()),
-                diagnostic: Diagnostic::new(
-                    Code::GlossaryUnknownKind,
-                    Span::new(glossary_text.find("\"wizard").unwrap(), glossary_text.len() - 1),
-                    "Unknown kind “wizard”.",
-                ),
-            }],
-        };
+        let diagnostics = vec![
+            Diagnostic::new(Code::UnattributedQuote, quote, "No speaker."),
+            ambiguous,
+            Diagnostic::new(Code::UnbalancedQuote, open, "Never closed."),
+        ];
+        let checked = checked_with_a_glossary_problem("news/pool, final.md", text, diagnostics);
         let mut out = Vec::new();
         write_file(&mut out, &checked, Path::new("/work")).unwrap();
         assert_eq!(

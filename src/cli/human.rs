@@ -203,8 +203,8 @@ impl Paint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Analysis, Code, Span};
-    use crate::cli::check::{Checked, GlossaryProblem};
+    use crate::analysis::{Code, Span};
+    use crate::cli::check::checked_with_a_glossary_problem;
 
     #[test]
     fn diagnostics_print_their_place_the_line_and_an_underline() {
@@ -214,25 +214,8 @@ mod tests {
         let hale = Span::new(text.find("Hale").unwrap(), text.find(" and").unwrap());
         let mut ambiguous = Diagnostic::new(Code::AmbiguousSpeaker, he, "“he” could be Okafor or Hale");
         ambiguous.related.push((hale, "Hale is named here".to_string()));
-        let glossary_text = "[hale]\nkind = \"wizard\"\n";
-        let checked = Checked {
-            path: "news/pool.md".into(),
-            text: text.to_string(),
-            glossary: Default::default(),
-            analysis: Analysis {
-                diagnostics: vec![Diagnostic::new(Code::UnattributedQuote, quote, "No speaker."), ambiguous],
-                ..Analysis::default()
-            },
-            glossary_problems: vec![GlossaryProblem {
-                path: Path::new("/work/news/glossary.toml").to_path_buf(),
-                text: Some(glossary_text.into()),
-                diagnostic: Diagnostic::new(
-                    Code::GlossaryUnknownKind,
-                    Span::new(glossary_text.find("\"wizard").unwrap(), glossary_text.len() - 1),
-                    "Unknown kind “wizard”.",
-                ),
-            }],
-        };
+        let diagnostics = vec![Diagnostic::new(Code::UnattributedQuote, quote, "No speaker."), ambiguous];
+        let checked = checked_with_a_glossary_problem("news/pool.md", text, diagnostics);
         let mut out = Vec::new();
         write_file(&mut out, &checked, Path::new("/work"), HumanConfig::default()).unwrap();
         assert_eq!(

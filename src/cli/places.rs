@@ -1,9 +1,35 @@
 //! Where a diagnostic is, in the terms the CI formats (`sarif`, `github`) share: files named
 //! relative to the working folder, and regions in 1-based lines and columns.
 
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use crate::analysis::{LineIndex, Span};
+use super::check::Checked;
+use super::glossary_files::GlossaryFiles;
+use crate::analysis::{Diagnostic, LineIndex, Span};
+
+/// Hands `each` every problem of one checked article, in the order the formats report them:
+/// those of the glossary files it was first to load, then its own; each with its file, the
+/// text it is placed in, and that text's line index (one per glossary file, not one per
+/// problem: a file may have thousands).
+pub fn each_problem(
+    checked: &Checked,
+    cwd: &Path,
+    mut each: impl FnMut(&Diagnostic, &FileRef, &str, &LineIndex) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut files = GlossaryFiles::new(cwd);
+    for problem in &checked.glossary_problems {
+        let (_, lines, _) = files.of(problem);
+        let text = problem.text.as_deref().unwrap_or("");
+        each(&problem.diagnostic, &FileRef::file(&problem.path, cwd), text, lines)?;
+    }
+    let file = FileRef::article(&checked.path, cwd);
+    let lines = LineIndex::new(&checked.text);
+    for diagnostic in &checked.analysis.diagnostics {
+        each(diagnostic, &file, &checked.text, &lines)?;
+    }
+    Ok(())
+}
 
 /// A span as CI tools read it: 1-based lines, 1-based columns counted in characters (as the
 /// human format counts them), the end column being the one just after the last character.

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::check::Outcome;
-use super::places::{FileRef, Region};
+use super::places::{self, FileRef, Region};
 use crate::analysis::{Code, Diagnostic, LineIndex, Severity};
 
 /// The schema the log names, the OASIS standard's own (tests/fixtures holds a copy).
@@ -28,28 +28,11 @@ pub fn write_log(out: &mut dyn Write, outcomes: &[Outcome], cwd: &Path) -> io::R
     let mut notifications = Vec::new();
     for outcome in outcomes {
         match outcome {
-            Ok(checked) => {
-                // Problems in glossary files come first, as in the human format.
-                let mut glossary_lines: Vec<(&Path, LineIndex)> = Vec::new();
-                for problem in &checked.glossary_problems {
-                    let text = problem.text.as_deref().unwrap_or("");
-                    // One line index per glossary file, not per problem: a file may have thousands.
-                    let at = match glossary_lines.iter().position(|(path, _)| *path == problem.path.as_path()) {
-                        Some(at) => at,
-                        None => {
-                            glossary_lines.push((&problem.path, LineIndex::new(text)));
-                            glossary_lines.len() - 1
-                        }
-                    };
-                    let file = FileRef::file(&problem.path, cwd);
-                    results.push(result(&problem.diagnostic, &file, text, &glossary_lines[at].1));
-                }
-                let file = FileRef::article(&checked.path, cwd);
-                let lines = LineIndex::new(&checked.text);
-                for diagnostic in &checked.analysis.diagnostics {
-                    results.push(result(diagnostic, &file, &checked.text, &lines));
-                }
-            }
+            // Problems in glossary files come first, as in the human format.
+            Ok(checked) => places::each_problem(checked, cwd, |diagnostic, file, text, lines| {
+                results.push(result(diagnostic, file, text, lines));
+                Ok(())
+            })?,
             Err(unreadable) => notifications.push(json!({
                 "level": "error",
                 "message": { "text": format!("{}: {}", unreadable.path, unreadable.error) },

@@ -26,6 +26,7 @@ use tower_lsp_server::lsp_types::{
 pub use super::fix_environment::{ClientEdits, FixEnvironment};
 use super::position::LineMap;
 use super::snapshot::{ArticleSnapshot, Content, Snapshot};
+use crate::analysis::kind_evidence::{self, Proposal};
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Code, EntityId, EntityKind, Span};
 
@@ -399,7 +400,7 @@ fn add_to_glossary(
         let base = id.clone();
         id = (2..).map(|n| format!("{base}-{n}")).find(|candidate| !taken(candidate)).unwrap_or(base);
     }
-    let entry = glossary_entry(&id, name);
+    let entry = glossary_entry(&id, name, kind_evidence::propose(&article.article.prose, &article.analysis, name));
     let uri = Uri::from_file_path(&target).ok_or_else(|| Unavailable::because("the glossary file has no file URI"))?;
     match existing {
         Some(text) => {
@@ -446,9 +447,15 @@ fn nearest_glossary(folder: &Path, env: &FixEnvironment) -> Option<PathBuf> {
 }
 
 /// The glossary entry the add-to-glossary fix writes: the id as a TOML key, the name as a
-/// TOML string. The glossary parser reads it back as exactly that id and name.
-pub fn glossary_entry(id: &str, name: &str) -> String {
-    format!("[{}]\nname = {}\nkind = \"person\"\n", toml_key(id), toml_string(name))
+/// TOML string, the kind the article's evidence proposes, and the pronoun the article uses
+/// for a person when it shows one. The glossary parser reads it back as exactly that.
+pub fn glossary_entry(id: &str, name: &str, proposal: Proposal) -> String {
+    let mut entry =
+        format!("[{}]\nname = {}\nkind = \"{}\"\n", toml_key(id), toml_string(name), proposal.kind.as_str());
+    if let Some(pronoun) = proposal.pronouns {
+        entry.push_str(&format!("pronouns = \"{}\"\n", pronoun.as_str()));
+    }
+    entry
 }
 
 /// `id` as a TOML table key: bare when it is made of ASCII letters, digits, `-` and `_`
@@ -515,7 +522,8 @@ mod tests {
     }
 
     /// Issue 18, item 10: the fix wrote `[zoë-ndiaye-brandt]`, which a TOML bare key cannot
-    /// be, so the glossary stopped parsing. Every entry it writes reads back as its id and name.
+    /// be, so the glossary stopped parsing. Every entry it writes reads back as its id and name (and
+    /// its kind and pronouns).
     #[test]
     fn glossary_entries_read_back_as_their_id_and_name() {
         for name in [
@@ -531,11 +539,21 @@ mod tests {
             "!!",
         ] {
             let id = slug(name);
-            let entry = glossary_entry(&id, name);
-            let parsed = crate::analysis::glossary::parse(&entry);
-            assert!(parsed.diagnostics.is_empty(), "{entry}: {:?}", parsed.diagnostics);
-            let entity = &parsed.entities[0];
-            assert_eq!((entity.id.as_str(), entity.name.as_str()), (id.as_str(), name), "{entry}");
+            for proposal in [
+                Proposal { kind: EntityKind::Person, pronouns: None },
+                Proposal { kind: EntityKind::Person, pronouns: Some(crate::analysis::Pronoun::She) },
+                Proposal { kind: EntityKind::Organization, pronouns: None },
+            ] {
+                let entry = glossary_entry(&id, name, proposal);
+                let parsed = crate::analysis::glossary::parse(&entry);
+                assert!(parsed.diagnostics.is_empty(), "{entry}: {:?}", parsed.diagnostics);
+                let entity = &parsed.entities[0];
+                assert_eq!(
+                    (entity.id.as_str(), entity.name.as_str(), entity.kind, entity.pronouns),
+                    (id.as_str(), name, proposal.kind, proposal.pronouns),
+                    "{entry}"
+                );
+            }
         }
     }
 
@@ -644,6 +662,33 @@ mod plan_tests {
                     "Silence unknown-speaker in this paragraph",
                     "<!-- copydesk-ignore unknown-speaker -->\n“Wait,” said Lena Vogt.\n",
                 ),
+            ],
+        );
+    }
+
+    /// Issue 14, item 4: the fix wrote every new entry as a person. It now writes the kind the
+    /// article shows (a ministry is an organisation) and, for a person, the pronoun the article
+    /// uses for her.
+    #[test]
+    fn new_entries_take_their_kind_and_pronouns_from_the_article() {
+        let text = "“Prisoners will be moved by Friday,” the Ministry of Justice said.\n\n\
+                    “I was never told,” said Marta Quill, a cleaner at the court. Quill said she would appeal.\n";
+        let ministry = format!(
+            "{COUNCIL_GLOSSARY}\n[the-ministry-of-justice]\nname = \"the Ministry of Justice\"\nkind = \"organization\"\n"
+        );
+        let quill = format!(
+            "{COUNCIL_GLOSSARY}\n[marta-quill]\nname = \"Marta Quill\"\nkind = \"person\"\npronouns = \"she\"\n"
+        );
+        let silenced_first = format!("<!-- copydesk-ignore unknown-speaker -->\n{text}");
+        let (first, second) = text.split_once("\n\n").expect("two paragraphs");
+        let silenced_second = format!("{first}\n\n<!-- copydesk-ignore unknown-speaker -->\n{second}");
+        check(
+            text,
+            &[
+                ("Add “the Ministry of Justice” to the glossary", ministry.as_str()),
+                ("Silence unknown-speaker in this paragraph", silenced_first.as_str()),
+                ("Add “Marta Quill” to the glossary", quill.as_str()),
+                ("Silence unknown-speaker in this paragraph", silenced_second.as_str()),
             ],
         );
     }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Report, plural, role_and_affiliation};
+use super::{Report, counts, plural, role_and_affiliation, shorten};
 use crate::analysis::ledger::{Ledger, Place};
 
 const STYLE: &str = "
@@ -54,23 +54,10 @@ pub fn page(report: &Report) -> String {
 }
 
 fn section(html: &mut String, report: &Report, title: &str, ledger: &Ledger, total: bool, scope: &str) {
-    let at = |place: Place| {
-        if total { format!("{}:{}", report.path(place.article), place.line) } else { format!("line {}", place.line) }
-    };
+    let at = |place: Place| report.place(place, total);
     let _ = writeln!(html, "<section data-scope=\"{scope}\" data-path=\"{}\">", escape(if total { "" } else { title }));
     let _ = writeln!(html, "<h2>{}</h2>", escape(title));
-    let _ = writeln!(
-        html,
-        "<p class=\"summary\" data-quotations=\"{}\">{} ({} direct, {} partial), {} quoted, {} ({} named, {} anonymous)</p>",
-        ledger.quotations,
-        plural(ledger.quotations, "quotation", "quotations"),
-        ledger.direct,
-        ledger.partial,
-        plural(ledger.words_quoted, "word", "words"),
-        plural(ledger.sources.len(), "source", "sources"),
-        ledger.named_sources(),
-        ledger.anonymous_sources()
-    );
+    let _ = writeln!(html, "<p class=\"summary\" data-quotations=\"{}\">{}</p>", ledger.quotations, counts(ledger));
 
     html.push_str("<div class=\"charts\">\n");
     let bars: Vec<(String, usize)> =
@@ -243,10 +230,6 @@ fn escape(text: &str) -> String {
         }
     }
     escaped
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
 }
 
 #[cfg(test)]

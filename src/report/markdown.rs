@@ -4,23 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::{plural, role_and_affiliation};
+use super::{counts, gender_shares, kind_shares, plural, role_and_affiliation};
 use crate::analysis::ledger::Ledger;
 
 pub fn document(title: &str, ledger: &Ledger) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# Source ledger: {}\n", escape(title));
-    let _ = writeln!(
-        md,
-        "{} ({} direct, {} partial), {} quoted, {} ({} named, {} anonymous)\n",
-        plural(ledger.quotations, "quotation", "quotations"),
-        ledger.direct,
-        ledger.partial,
-        plural(ledger.words_quoted, "word", "words"),
-        plural(ledger.sources.len(), "source", "sources"),
-        ledger.named_sources(),
-        ledger.anonymous_sources(),
-    );
+    let _ = writeln!(md, "{}\n", counts(ledger));
 
     md.push_str("## Sources\n\n");
     if ledger.sources.is_empty() {
@@ -82,15 +72,7 @@ pub fn document(title: &str, ledger: &Ledger) -> String {
         }),
     );
 
-    let people: usize = ledger.by_gender().iter().map(|(_, n)| n).sum();
-    let genders: Vec<String> = ledger.by_gender().iter().map(|(g, n)| format!("{} {n}", g.as_str())).collect();
-    let kinds: Vec<String> = ledger.by_kind().iter().map(|(k, n)| format!("{k} {n}")).collect();
-    let kinds = if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") };
-    let _ = writeln!(
-        md,
-        "## Shares\n\n- Quoted people by gender ({people}): {}\n- Quoted sources by kind: {kinds}",
-        genders.join(", ")
-    );
+    let _ = writeln!(md, "## Shares\n\n- {}\n- {}", gender_shares(ledger), kind_shares(ledger));
     md
 }
 

@@ -121,24 +121,10 @@ pub fn load_glossaries_cached(
     let places = Places::new(article, root);
     let mut result = ArticleGlossary::default();
     let candidates = candidates(&places, article, front_matter, extra, &mut result);
-
-    let mut seen = HashSet::new();
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    for candidate in candidates {
-        if !seen.insert(candidate.path.clone()) {
-            continue;
-        }
-        let shown = places.present(&candidate.path);
-        if !matches!(candidate.origin, Origin::Configured) && places.links_outside_root(&candidate.path) {
-            report_outside(&mut result, &candidate.origin, shown);
-            continue;
-        }
-        match read(&shown) {
-            Ok(text) => files.push((shown, text)),
-            Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
-        }
-    }
-
+    let files = read_candidates(&places, candidates, read, &mut result)
+        .into_iter()
+        .map(|(path, _, text)| (path, text))
+        .collect();
     let (built, paths) = cache.get_or_build(files);
     result.paths = paths;
     result.file_problems.share(Arc::clone(&built.problems));
@@ -208,25 +194,43 @@ pub fn explain_glossaries(
 ) -> (Vec<(PathBuf, GlossaryReason)>, Vec<String>) {
     let places = Places::new(article, root);
     let mut result = ArticleGlossary::default();
-    let mut found = Vec::new();
+    let candidates = candidates(&places, article, front_matter, extra, &mut result);
+    let found = read_candidates(&places, candidates, read, &mut result)
+        .into_iter()
+        .map(|(path, origin, _)| (path, origin.reason()))
+        .collect();
+    let mut problems: Vec<String> = result.article_problems.into_iter().map(|d| d.message).collect();
+    problems.extend(result.file_problems.iter().map(|(path, d)| format!("{}: {}", path.display(), d.message)));
+    (found, problems)
+}
+
+/// Reads the candidates through `read`, nearest first, each path once, as shown to the user;
+/// a glossary that is a link resolving outside the root (one the configuration names is
+/// exempt) and one that cannot be read are reported in `result` instead. Gives each file read
+/// with its origin and text.
+fn read_candidates<'a>(
+    places: &Places,
+    candidates: Vec<Candidate<'a>>,
+    read: &mut dyn FnMut(&Path) -> io::Result<String>,
+    result: &mut ArticleGlossary,
+) -> Vec<(PathBuf, Origin<'a>, String)> {
     let mut seen = HashSet::new();
-    for candidate in candidates(&places, article, front_matter, extra, &mut result) {
+    let mut files = Vec::new();
+    for candidate in candidates {
         if !seen.insert(candidate.path.clone()) {
             continue;
         }
         let shown = places.present(&candidate.path);
         if !matches!(candidate.origin, Origin::Configured) && places.links_outside_root(&candidate.path) {
-            report_outside(&mut result, &candidate.origin, shown);
+            report_outside(result, &candidate.origin, shown);
             continue;
         }
         match read(&shown) {
-            Ok(_) => found.push((shown, candidate.origin.reason())),
-            Err(error) => report_unreadable(&mut result, &candidate.origin, shown, &error),
+            Ok(text) => files.push((shown, candidate.origin, text)),
+            Err(error) => report_unreadable(result, &candidate.origin, shown, &error),
         }
     }
-    let mut problems: Vec<String> = result.article_problems.into_iter().map(|d| d.message).collect();
-    problems.extend(result.file_problems.iter().map(|(path, d)| format!("{}: {}", path.display(), d.message)));
-    (found, problems)
+    files
 }
 
 struct Candidate<'a> {
@@ -263,33 +267,31 @@ fn report_unreadable(result: &mut ArticleGlossary, origin: &Origin<'_>, path: Pa
         io::ErrorKind::InvalidData => "not UTF-8 text".to_string(),
         _ => error.to_string(),
     };
-    match origin {
-        Origin::FrontMatter { written, span } => {
-            let message = format!("glossary `{written}` cannot be read: {reason}");
-            result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, **span, message));
-        }
-        // Most folders have no glossary of their own; only a file that is there but
-        // unreadable is worth a word.
-        Origin::Found | Origin::Sidecar if error.kind() == io::ErrorKind::NotFound => {}
-        Origin::Found | Origin::Sidecar | Origin::Configured => {
-            let message = format!("glossary cannot be read: {reason}");
-            result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
-        }
+    // Most folders have no glossary of their own; only a file that is there but unreadable
+    // is worth a word.
+    if matches!(origin, Origin::Found | Origin::Sidecar) && error.kind() == io::ErrorKind::NotFound {
+        return;
     }
+    report(result, origin, path, &format!("cannot be read: {reason}"));
 }
 
 /// A glossary found in the workspace, or named by an article, that is a symbolic link (or
 /// lies in a linked folder) resolving outside the root: not read, so that nothing outside
 /// the workspace is shown in an error excerpt or a hover.
 fn report_outside(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathBuf) {
-    const WHY: &str = "is a link to a file outside the workspace folder, so it is not read";
+    report(result, origin, path, "is a link to a file outside the workspace folder, so it is not read");
+}
+
+/// `glossary … {why}`: on the article, at the front matter path that names the glossary, or
+/// in the glossary file itself when the article does not name it.
+fn report(result: &mut ArticleGlossary, origin: &Origin<'_>, path: PathBuf, why: &str) {
     match origin {
         Origin::FrontMatter { written, span } => {
-            let message = format!("glossary `{written}` {WHY}");
+            let message = format!("glossary `{written}` {why}");
             result.article_problems.push(Diagnostic::new(Code::GlossaryNotFound, **span, message));
         }
         Origin::Found | Origin::Sidecar | Origin::Configured => {
-            let message = format!("glossary {WHY}");
+            let message = format!("glossary {why}");
             result.file_problems.push((path, Diagnostic::new(Code::GlossaryNotFound, Span::default(), message)));
         }
     }

@@ -6,25 +6,12 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::ignore::{self, Directive, IgnoreRule};
-use super::{Block, BlockKind, Ignores, Pin, blank};
+use super::{Block, BlockKind, Ignores, Parsed, Pin, blank};
 use crate::analysis::Span;
-
-pub(super) struct Parsed {
-    pub blocks: Vec<Block>,
-    pub ignores: Ignores,
-    pub pins: Vec<Pin>,
-    /// The prose mask of `text[body_start..]`.
-    pub prose_tail: String,
-}
 
 /// Parses `text[body_start..]` as Markdown; offsets in the result are offsets into `text`.
 pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
-    let Some(tail) = text.get(body_start..) else {
-        // A body start inside a character cannot come from the front matter reader; treat the
-        // rest as having no prose rather than panic.
-        let prose_tail = " ".repeat(text.len().saturating_sub(body_start));
-        return Parsed { blocks: Vec::new(), ignores: Ignores::default(), pins: Vec::new(), prose_tail };
-    };
+    let Some(tail) = text.get(body_start..) else { return Parsed::without_prose(text, body_start) };
     // A byte order mark is never prose, and pulldown-cmark would read it as text.
     let bom = if tail.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let source = &tail[bom..];

@@ -99,20 +99,32 @@ pub fn parse(text: &str, format: Format) -> Article {
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
     let mut prose = String::with_capacity(text.len());
     prose.push_str(&blank(&text[..body_start]));
-    let (blocks, ignores, pins) = match format {
-        Format::PlainText => {
-            let parsed = plain::parse(text, body_start);
-            prose.push_str(&parsed.prose_tail);
-            (parsed.blocks, parsed.ignores, parsed.pins)
-        }
-        Format::Markdown => {
-            let parsed = markdown::parse(text, body_start);
-            prose.push_str(&parsed.prose_tail);
-            (parsed.blocks, parsed.ignores, parsed.pins)
-        }
+    let Parsed { blocks, ignores, pins, prose_tail } = match format {
+        Format::PlainText => plain::parse(text, body_start),
+        Format::Markdown => markdown::parse(text, body_start),
     };
+    prose.push_str(&prose_tail);
     debug_assert_eq!(prose.len(), text.len());
     Article { format, prose, blocks, front_matter, ignores, pins }
+}
+
+/// What a format's reader makes of the article's body, `text[body_start..]`: offsets are
+/// offsets into `text`.
+struct Parsed {
+    blocks: Vec<Block>,
+    ignores: Ignores,
+    pins: Vec<Pin>,
+    /// The prose mask of `text[body_start..]`.
+    prose_tail: String,
+}
+
+impl Parsed {
+    /// A body that starts inside a character, which the front matter reader never gives:
+    /// read as having no prose rather than panic.
+    fn without_prose(text: &str, body_start: usize) -> Parsed {
+        let prose_tail = " ".repeat(text.len().saturating_sub(body_start));
+        Parsed { blocks: Vec::new(), ignores: Ignores::default(), pins: Vec::new(), prose_tail }
+    }
 }
 
 /// `text` with every character but newlines replaced by spaces of the same byte length.

@@ -3,23 +3,13 @@
 //! Markdown: they are not prose, and a line holding only such comments is not a paragraph.
 
 use super::ignore::{self, Directive};
-use super::{Block, BlockKind, Ignores, Pin, blank};
+use super::{Block, BlockKind, Ignores, Parsed, Pin, blank};
 use crate::analysis::Span;
 
-pub(super) struct Parsed {
-    pub blocks: Vec<Block>,
-    pub ignores: Ignores,
-    pub pins: Vec<Pin>,
-    /// The prose mask of `text[body_start..]`: the text with its copydesk comments blanked.
-    pub prose_tail: String,
-}
-
 /// Reads `text[body_start..]` as plain text; offsets in the result are offsets into `text`.
+/// Its prose mask is the text with its copydesk comments blanked.
 pub(super) fn parse(text: &str, body_start: usize) -> Parsed {
-    let Some(tail) = text.get(body_start..) else {
-        let prose_tail = " ".repeat(text.len().saturating_sub(body_start));
-        return Parsed { blocks: Vec::new(), ignores: Ignores::default(), pins: Vec::new(), prose_tail };
-    };
+    let Some(tail) = text.get(body_start..) else { return Parsed::without_prose(text, body_start) };
     let directives = ignore::directives(tail);
     // Only copydesk's own comments are blanked: any other `<!--` in a plain text article
     // is the writer's text, as it always was.

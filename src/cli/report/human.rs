@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Report;
 use crate::analysis::ledger::{Ledger, Place};
+use crate::report::{counts, gender_shares, kind_shares, plural, role_and_affiliation, shorten};
 
 pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     for (path, ledger) in &report.articles {
@@ -20,20 +21,8 @@ pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 }
 
 fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledger, total: bool) -> io::Result<()> {
-    let at = |place: Place| {
-        if total { format!("{}:{}", report.path(place.article), place.line) } else { format!("line {}", place.line) }
-    };
-    writeln!(
-        out,
-        "{title}: {} ({} direct, {} partial), {} quoted, {} ({} named, {} anonymous)",
-        plural(ledger.quotations, "quotation", "quotations"),
-        ledger.direct,
-        ledger.partial,
-        plural(ledger.words_quoted, "word", "words"),
-        plural(ledger.sources.len(), "source", "sources"),
-        ledger.named_sources(),
-        ledger.anonymous_sources(),
-    )?;
+    let at = |place: Place| report.place(place, total);
+    writeln!(out, "{title}: {}", counts(ledger))?;
     if !ledger.sources.is_empty() {
         let mut rows = vec![
             [
@@ -57,8 +46,7 @@ fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledg
                 None if s.named => s.name.clone(),
                 None => format!("{} (anonymous)", s.name),
             };
-            let role =
-                [s.role.as_deref(), s.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let role = role_and_affiliation(s);
             rows.push(vec![
                 name,
                 s.kind_str().to_string(),
@@ -110,12 +98,8 @@ fn write_ledger(out: &mut dyn Write, report: &Report, title: &str, ledger: &Ledg
             )?;
         }
     }
-    let people: usize = ledger.by_gender().iter().map(|(_, n)| n).sum();
-    let genders: Vec<String> = ledger.by_gender().iter().map(|(g, n)| format!("{} {n}", g.as_str())).collect();
-    writeln!(out, "  Quoted people by gender ({people}): {}", genders.join(", "))?;
-    let kinds: Vec<String> = ledger.by_kind().iter().map(|(k, n)| format!("{k} {n}")).collect();
-    let kinds = if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") };
-    writeln!(out, "  Quoted sources by kind: {kinds}")?;
+    writeln!(out, "  {}", gender_shares(ledger))?;
+    writeln!(out, "  {}", kind_shares(ledger))?;
     writeln!(out)
 }
 
@@ -139,14 +123,6 @@ fn table(out: &mut dyn Write, rows: &[Vec<String>], right: &[usize]) -> io::Resu
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
