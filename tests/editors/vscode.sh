@@ -4,12 +4,15 @@
 # the server binary bundled in bin/ (copydesk is kept off PATH, so the bundled fallback is
 # what runs), installs it, opens the shipped example, and checks the extension's self-test
 # results: the unattributed-quote diagnostic, the hover card, the definition in the glossary,
-# then the source ledger: the code lenses, the panel their command opens, the status bar.
-# Saves a screenshot of the hover (SCREENSHOT) and one of the lens and the ledger panel
-# (LEDGER_SCREENSHOT), by default temporary files. Finally kills code-server and its
-# extension host with SIGKILL and checks the server exits too.
+# then the source ledger: the code lenses, the panel their command opens, the status bar;
+# then the pin: "Pin speaker: Samuel Okafor" chosen with the keyboard in VS Code's quick-fix menu
+# on line 36's unattributed quotation puts the pin comment above it, and the warning goes
+# while the hover names the pinned speaker. Saves a screenshot of the hover (SCREENSHOT), one
+# of the lens and the ledger panel (LEDGER_SCREENSHOT) and one of the quick-fix menu
+# (PIN_SCREENSHOT), by default temporary files. Finally kills code-server and its extension
+# host with SIGKILL and checks the server exits too.
 #
-#   tests/editors/vscode.sh SERVER [SCREENSHOT [LEDGER_SCREENSHOT]]
+#   tests/editors/vscode.sh SERVER [SCREENSHOT [LEDGER_SCREENSHOT [PIN_SCREENSHOT]]]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 server="$1"
@@ -28,6 +31,7 @@ fi
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/copydesk-vscode-XXXXXX")"
 screenshot="${2:-$tmp/hover.png}"
 ledger_screenshot="${3:-$tmp/ledger.png}"
+pin_screenshot="${4:-$tmp/pin.png}"
 cleanup() {
     local status=$?
     for pid in ${code_server_tree:-}; do kill -9 "$pid" 2>/dev/null || true; done
@@ -89,6 +93,7 @@ PATH="$clean_path" \
 COPYDESK_VSCODE_SELF_TEST="$results" \
 COPYDESK_VSCODE_SELF_TEST_ARTICLE="$workspace/lido-closure.md" \
 COPYDESK_VSCODE_SELF_TEST_ACTOR="Dana Whitfield" \
+COPYDESK_VSCODE_SELF_TEST_PIN_LINE=36 \
     "$code_server" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry --disable-update-check \
     --disable-workspace-trust --user-data-dir "$data" --extensions-dir "$tmp/extensions" "$workspace" \
     >"$tmp/code-server.log" 2>&1 &
@@ -100,13 +105,16 @@ for _ in $(seq 1 300); do
 done
 
 if ! timeout 240 node "$driver/drive.mjs" "http://127.0.0.1:$port/?folder=$workspace" "$results" \
-    "Dana Whitfield" "$screenshot" "$ledger_screenshot" >"$tmp/drive.json" 2>"$tmp/drive.log"; then
+    "Dana Whitfield" "$screenshot" "$ledger_screenshot" "Pin speaker: Samuel Okafor" "$pin_screenshot" \
+    >"$tmp/drive.json" 2>"$tmp/drive.log"; then
     cat "$tmp/drive.log" >&2
     echo "--- code-server log" >&2; tail -n 30 "$tmp/code-server.log" >&2
-    [ -f "$results" ] && { echo "--- results" >&2; cat "$results" >&2; }
+    for file in "$results" "$results.pin"; do
+        [ -f "$file" ] && { echo "--- $file" >&2; cat "$file" >&2; }
+    done
     exit 1
 fi
-echo "vscode: screenshots $screenshot $ledger_screenshot"
+echo "vscode: screenshots $screenshot $ledger_screenshot $pin_screenshot"
 
 python3 - "$results" "$tmp/drive.json" "$workspace" <<'PY'
 import json, sys
@@ -143,6 +151,23 @@ check("quotations ·" in drive.get("lensText", ""), "VS Code rendered the lens: 
 check('data-name="Dana Whitfield"' in (ledger.get("panelHtml") or ""), "the ledger panel shows the sources table")
 check((ledger.get("status") or "").startswith("$(quote) ") and "quotations" in ledger.get("status"),
       f"status bar: {ledger.get('status')}")
+
+# The pin, chosen in VS Code's own quick-fix menu on line 36's unattributed quotation.
+pin = json.load(open(sys.argv[1] + ".pin"))
+check("error" not in pin, "pin self-test ran: " + pin.get("error", "no error"))
+action = "Pin speaker: Samuel Okafor"
+check(action in pin.get("quickFixes", []), f"{action} among the quick fixes: {pin.get('quickFixes')}")
+check(action in drive.get("quickFixes", ""), "VS Code's menu shows it: " + drive.get("quickFixes", "").replace("\n", " | "))
+check("readers will assume **Samuel Okafor**" in pin.get("hoverBefore", ""), "hover before: " + pin.get("hoverBefore", ""))
+quote = "“Nobody asked the children who actually use it.”"
+check(pin.get("quoteBefore") == quote and any(d["code"] == "unattributed-quote" and d["line"] == 36
+      for d in pin.get("diagnosticsBefore", [])), "before: the unattributed quotation on line 36")
+check(pin.get("lines") == ["<!-- copydesk-speaker samuel-okafor -->", quote],
+      f"lines 36-37 after the action: {pin.get('lines')}")
+left = [d for d in pin.get("diagnosticsAfter", []) if d["code"] == "unattributed-quote"]
+check(pin.get("diagnosticsAfter") is not None and not left, f"unattributed-quote gone: {left}")
+after = pin.get("hoverAfter", "")
+check("Said by **Samuel Okafor**" in after and "pinned by copydesk-speaker" in after, "hover after: " + after)
 sys.exit(1 if failures else 0)
 PY
 

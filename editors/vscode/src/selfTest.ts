@@ -5,8 +5,11 @@
 // leaves that hover showing for a screenshot, and writes what it saw as JSON. Then, once the
 // driver has taken its screenshot and written RESULTS.next, it opens the source ledger the way
 // the code lens does and writes what the lenses, the panel and the status bar show to
-// RESULTS.ledger, for the second screenshot. The test script judges the results; this mode
-// only reports them.
+// RESULTS.ledger, for the second screenshot. Last, once the driver writes RESULTS.pin-go, it
+// opens the quick-fix menu on the quotation of COPYDESK_VSCODE_SELF_TEST_PIN_LINE for the
+// driver to choose "Pin speaker: …" in it as a user would, and writes to RESULTS.pin what the
+// document, its diagnostics and the hover on that quotation show before and after. The test
+// script judges the results; this mode only reports them.
 
 import * as fs from "fs";
 import * as vscode from "vscode";
@@ -19,6 +22,7 @@ import type { LedgerStatus } from "./statusBar";
 const RESULTS = "COPYDESK_VSCODE_SELF_TEST";
 const ARTICLE = "COPYDESK_VSCODE_SELF_TEST_ARTICLE";
 const ACTOR = "COPYDESK_VSCODE_SELF_TEST_ACTOR";
+const PIN_LINE = "COPYDESK_VSCODE_SELF_TEST_PIN_LINE";
 
 export function selfTestRequested(): boolean {
   return Boolean(process.env[RESULTS]);
@@ -56,6 +60,18 @@ export async function runSelfTest(
     ledger.error = String(error instanceof Error ? error.stack ?? error.message : error);
   }
   write(`${resultsPath}.ledger`, ledger);
+
+  const pinGo = await waitFor(120_000, () => (fs.existsSync(`${resultsPath}.pin-go`) ? true : undefined));
+  if (!pinGo) {
+    return;
+  }
+  const pin: Record<string, unknown> = {};
+  try {
+    await observePin(pin);
+  } catch (error) {
+    pin.error = String(error instanceof Error ? error.stack ?? error.message : error);
+  }
+  write(`${resultsPath}.pin`, pin);
 }
 
 function write(file: string, results: Record<string, unknown>): void {
@@ -93,6 +109,81 @@ async function observeLedger(views: LedgerViews, results: Record<string, unknown
   results.status = await waitFor(30_000, () =>
     views.status?.text.startsWith("$(quote)") ? views.status.text : undefined,
   );
+}
+
+/**
+ * Opens the quick-fix menu on the quotation that starts line PIN_LINE (1-based) and waits for
+ * the driver to choose the pin in it: the line becomes the pin comment and the quotation moves
+ * down one. Reports the quick fixes offered, the lines, the diagnostics and the hovers.
+ */
+async function observePin(results: Record<string, unknown>): Promise<void> {
+  const line = Number(process.env[PIN_LINE]) - 1;
+  const article = process.env[ARTICLE];
+  if (!article || !(line >= 0)) {
+    throw new Error(`${ARTICLE} and ${PIN_LINE} must be set`);
+  }
+  await vscode.commands.executeCommand("editor.action.hideHover");
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(article));
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn: vscode.ViewColumn.One,
+    preserveFocus: false,
+    preview: false,
+  });
+  const quote = document.lineAt(line).text;
+  results.quoteBefore = quote;
+  const inQuote = new vscode.Position(line, 1);
+  results.hoverBefore = await hoverText(document.uri, inQuote);
+  results.diagnosticsBefore = copydeskDiagnostics(document.uri);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    "vscode.executeCodeActionProvider",
+    document.uri,
+    new vscode.Range(inQuote, inQuote),
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  results.quickFixes = (actions ?? []).map((action) => action.title);
+
+  // The menu a user opens with Ctrl+. (the lightbulb): the driver chooses the pin in it.
+  editor.selection = new vscode.Selection(inQuote, inQuote);
+  editor.revealRange(new vscode.Range(inQuote, inQuote), vscode.TextEditorRevealType.InCenter);
+  void vscode.commands.executeCommand("editor.action.quickFix");
+  results.menuOpened = true;
+
+  const moved = await waitFor(60_000, () =>
+    document.lineCount > line + 1 && document.lineAt(line + 1).text === quote ? true : undefined,
+  );
+  results.lines = [line, line + 1].filter((l) => l < document.lineCount).map((l) => document.lineAt(l).text);
+  if (!moved) {
+    throw new Error(`the quotation did not move down a line within 60 s (no action applied?)`);
+  }
+  const pinned = new vscode.Position(line + 1, 1);
+  // The server analyses the edit: wait, at most 15 s, for the warning to leave both the line
+  // it was on (where VS Code keeps it until the server publishes again) and the one below.
+  await waitFor(15_000, () =>
+    copydeskDiagnostics(document.uri).some(
+      (d) => d.code === "unattributed-quote" && (d.line === line + 1 || d.line === line + 2),
+    )
+      ? undefined
+      : true,
+  );
+  results.diagnosticsAfter = copydeskDiagnostics(document.uri);
+  results.hoverAfter = await hoverText(document.uri, pinned);
+  results.dirty = document.isDirty;
+}
+
+function copydeskDiagnostics(uri: vscode.Uri) {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === "copydesk")
+    .map((d) => ({
+      code: typeof d.code === "object" ? String(d.code.value) : String(d.code),
+      severity: vscode.DiagnosticSeverity[d.severity],
+      line: d.range.start.line + 1,
+    }));
+}
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, position);
+  return (hovers ?? []).flatMap((hover) => hover.contents.map(markdownText)).join("\n");
 }
 
 async function observe(client: () => LanguageClient | undefined, results: Record<string, unknown>): Promise<void> {

@@ -2,7 +2,8 @@
 -- on the runtimepath, then require("copydesk").setup({ … }). On a copy of the shipped example
 -- it checks diagnostics, the hover card, definition into the glossary, the ledger's code lens
 -- and :CopydeskLedger, the add-to-glossary code action (applied, and the diagnostic it fixes
--- going away), and :checkhealth copydesk.
+-- going away), the pin-speaker code action (applied through vim.lsp.buf.code_action, the
+-- warning going away and the hover naming the pinned speaker), and :checkhealth copydesk.
 --
 --   nvim --headless -u NONE -i NONE -l plugin_test.lua PLUGIN SERVER WORKSPACE MODE PIDFILE
 --
@@ -177,6 +178,40 @@ check(#vim.lsp.get_clients({ bufnr = glossary_buf, name = "copydesk" }) == 1, "g
 check(vim.wait(10000, function() return diagnostic_with("unknown-speaker", 44) == nil end, 20),
   "unknown-speaker on Gwen Pryce still there after adding her to the glossary")
 say("unknown-speaker gone after the edit")
+
+-- The pin-speaker code action on line 36's unattributed quotation, taken and applied the way a
+-- user does (vim.lsp.buf.code_action with the cursor on the quotation): the pin comment goes
+-- in on a line of its own, the warning goes away and the hover names the pinned speaker.
+vim.cmd.buffer(buf)
+local quote = "“Nobody asked the children who actually use it.”"
+local function hover_on_quote(row)
+  return (request("textDocument/hover", position_of("Nobody asked", row)) or {}).contents or {}
+end
+check((hover_on_quote(36).value or ""):find("readers will assume **Samuel Okafor**", 1, true),
+  "hover before the pin: " .. vim.inspect(hover_on_quote(36)))
+position_of("Nobody asked", 36)
+local offered = {}
+vim.lsp.buf.code_action({
+  context = { only = { "quickfix" } },
+  filter = function(action)
+    table.insert(offered, action.title)
+    return action.title == "Pin speaker: Samuel Okafor"
+  end,
+  apply = true,
+})
+local pin = "<!-- copydesk-speaker samuel-okafor -->"
+local function line(row) return vim.api.nvim_buf_get_lines(buf, row - 1, row, false)[1] end
+check(vim.wait(5000, function() return line(36) == pin end, 20),
+  "no pin on line 36 after the action; line 36: " .. tostring(line(36)) .. "; actions offered: " .. vim.inspect(offered))
+check(line(37) == quote, "the quotation moved to line 37: " .. tostring(line(37)))
+say("code action: Pin speaker: Samuel Okafor; line 36 now " .. line(36))
+check(vim.wait(10000, function()
+  return diagnostic_with("unattributed-quote", 36) == nil and diagnostic_with("unattributed-quote", 37) == nil
+end, 20), "unattributed-quote still there after the pin: " .. vim.inspect(vim.diagnostic.get(buf)))
+local pinned = hover_on_quote(37).value or ""
+check(pinned:find("Said by **Samuel Okafor**", 1, true) and pinned:find("pinned by copydesk-speaker", 1, true),
+  "hover after the pin: " .. pinned)
+say("unattributed-quote gone after the pin; hover: " .. pinned:gsub("\n.*", ""))
 
 -- :checkhealth copydesk, from the article: binary found, server attached, glossary listed.
 vim.cmd.buffer(buf)
