@@ -207,3 +207,28 @@ Harbour City Council met on Monday.
         r#"speech “We will vote in March,” ← HCC [said] = Harbour City Council"#,
     );
 }
+
+#[test]
+fn before_anyone_speaks_a_pronoun_is_the_subject_of_the_sentence_naming_its_people() {
+    // Ben Castillo is named last, as an object; readers take the subject, Tomas Okafor.
+    check(
+        r#"Pool to close
+Tomas Okafor is suing the club that banned Ben Castillo last year.
+“I am a free man,” he told the Gazette.
+"#,
+        r#"speech “I am a free man,” ← he [told] = Tomas Okafor"#,
+    );
+}
+
+#[test]
+fn a_plural_description_is_a_group_the_glossary_names() {
+    let glossary = format!("{GLOSSARY}\n[okafor-lawyers]\nname = \"Okafor’s lawyers\"\nkind = \"group\"\n");
+    let got = super::tests::render(
+        r#"Pool to close
+Okafor’s lawyers filed the appeal on Monday.
+“We will win,” the lawyers said.
+"#,
+        &glossary,
+    );
+    assert_eq!(got.trim_end(), "speech “We will win,” ← the lawyers [said] = Okafor’s lawyers", "\n{got}");
+}

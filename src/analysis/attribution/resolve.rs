@@ -283,8 +283,10 @@ impl<'a> Resolver<'a> {
             .find(|s| self.resolved_matches(&s.resolved, pronoun))
             .cloned();
         let Some(chosen) = last_speaker else {
-            // Nobody matching has spoken yet: the most recent matching person named.
+            // Nobody matching has spoken yet: the most recent matching person named, or the
+            // subject of that person's sentence.
             let mention = self.mentions_before(at).rev().find(|m| self.entity_matches(m.entity, pronoun));
+            let mention = mention.map(|latest| self.subject_of_sentence_naming(latest, at, pronoun));
             let Some(mention) = mention else {
                 if !matches!(pronoun, Pronoun::He | Pronoun::She) {
                     return None;
@@ -356,6 +358,28 @@ impl<'a> Resolver<'a> {
             self.diagnostics.push(diagnostic);
         }
         Some(reading)
+    }
+
+    /// `George Zimmerman is selling the gun he used to kill Trayvon Martin. “…,” he told Fox
+    /// 35`: of the people named from the sentence of the latest one (`latest`) up to the
+    /// pronoun at `at`, readers take the one opening a sentence, its subject, over one
+    /// named later in it as an object. Nobody opens a sentence: `latest`.
+    fn subject_of_sentence_naming(&self, latest: &'a Mention, at: usize, pronoun: Pronoun) -> &'a Mention {
+        let mentions: &'a [Mention] = self.mentions;
+        let sentence_start = self.prose.get(..latest.span.start).map_or(0, |before| {
+            before.rfind(['\n', '.', '!', '?']).map_or(0, |end| end + 1)
+        });
+        let end = mentions.partition_point(|m| m.span.end <= at);
+        let first = mentions[..end].partition_point(|m| m.span.start < sentence_start);
+        mentions[first..end]
+            .iter()
+            .rev()
+            .find(|m| {
+                self.glossary.entity(m.entity).kind == EntityKind::Person
+                    && self.entity_matches(m.entity, pronoun)
+                    && self.opens_sentence(m.span)
+            })
+            .unwrap_or(latest)
     }
 
     /// True when the prose before `at` holds a capitalised word inside a sentence, which may
@@ -548,11 +572,15 @@ fn names_no_person(name: &str) -> bool {
     if is_capitalised(head) {
         return false;
     }
-    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
-    plural
+    is_plural_noun(head)
         || lexicon::is_organization_noun(head)
         || lexicon::is_publication_noun(head)
         || lexicon::is_document_noun(head)
+}
+
+/// `lawyers`, `voters`, not `boss` or `campus`: a lower-case noun read as plural by its ending.
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
 }
 
 /// True when one of the words of `text` (runs of letters, digits and hyphens) is `word`,

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Entity, EntityId, EntityKind, Glossary};
-use crate::analysis::{Code, Diagnostic, Span};
+use crate::analysis::{Code, Diagnostic, Span, lexicon};
 
 /// Entities from every glossary file that applies to an article, nearest file first.
 #[derive(Debug, Clone, Default)]
@@ -245,6 +245,23 @@ fn claim_names(entities: &[Entity], problems: &mut Vec<(usize, Diagnostic)>) -> 
         }
     }
 
+    // `Blue Cross Blue Shield` for the `Blue Cross Blue Shield Association`: a body's name
+    // without its closing kind word, when three or more words remain (two would be
+    // `Democratic National`, the start of other names) and nobody claims them.
+    let short_forms: Vec<(&str, EntityId)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, entity)| matches!(entity.kind, EntityKind::Organization | EntityKind::Group))
+        .filter_map(|(id, entity)| Some((short_form(&entity.name)?, id)))
+        .collect();
+    for (short, id) in short_forms {
+        let taken_as_surname = entities.iter().any(|e| e.kind == EntityKind::Person && surname(&e.name) == Some(short));
+        if !claims.contains_key(short) && !taken_as_surname {
+            claims.insert(short.to_string(), id);
+            patterns.push((short.to_string(), id));
+        }
+    }
+
     // A surname finds its person only when it is nobody else's name, alias or surname.
     let mut surnames: BTreeMap<&str, Vec<EntityId>> = BTreeMap::new();
     for (id, entity) in entities.iter().enumerate() {
@@ -262,6 +279,16 @@ fn claim_names(entities: &[Entity], problems: &mut Vec<(usize, Diagnostic)>) -> 
         }
     }
     patterns
+}
+
+/// An organisation's name without its closing kind word (`Association`, `Foundation`,
+/// `Commission`), when three or more capitalised words remain.
+fn short_form(name: &str) -> Option<&str> {
+    let (rest, last) = name.trim().rsplit_once(' ')?;
+    let rest = rest.trim_end();
+    let words = rest.split_whitespace().count();
+    let capitalised = rest.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (lexicon::is_organization_noun(last) && words >= 3 && capitalised).then_some(rest)
 }
 
 /// The last word of a person's name, skipping suffixes such as "Jr.", when the name has

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::{Resolver, Speaker, holds_word, person_name};
+use super::{Resolver, Speaker, holds_word, is_plural_noun, person_name};
 use crate::analysis::mentions::Mention;
 use crate::analysis::words::{is_capitalised, strip_possessive};
 use crate::analysis::{EntityId, EntityKind, Span, lexicon};
@@ -164,6 +164,9 @@ impl<'a> Resolver<'a> {
             &|kind| kind == EntityKind::Publication
         } else if lexicon::is_organization_noun(&noun) {
             &|kind| matches!(kind, EntityKind::Organization | EntityKind::Group | EntityKind::Publication)
+        } else if is_plural_noun(&noun) {
+            // `the lawyers`, `the protesters`: people, together.
+            &|kind| kind == EntityKind::Group
         } else {
             &|kind| kind == EntityKind::Person
         };

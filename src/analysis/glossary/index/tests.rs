@@ -444,3 +444,23 @@ kind = "publication"
     // Two Brandts: the surname alone finds neither, so each keeps the full name.
     assert_eq!(second, ["Mujahid", "Bell", "Ana Brandt", "Tomas Brandt", "Cher", "Islamabad Telegraph"]);
 }
+
+#[test]
+fn a_body_is_found_by_its_name_without_the_closing_kind_word() {
+    // Three words or more: `Green Harbour` alone is not the party.
+    check_mentions(
+        r#"
+[swimmers]
+name = "Harbour Pool Swimmers Association"
+kind = "organization"
+
+[green-party]
+name = "Green Harbour Party"
+kind = "organization"
+"#,
+        r#"The Harbour Pool Swimmers met; Green Harbour voted, and the Green Harbour Party too.
+    ^^^^^^^^^^^^^^^^^^^^^ swimmers
+                                                            ^^^^^^^^^^^^^^^^^^^ green-party
+"#,
+    );
+}
