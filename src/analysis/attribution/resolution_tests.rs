@@ -232,3 +232,16 @@ Okafor’s lawyers filed the appeal on Monday.
     );
     assert_eq!(got.trim_end(), "speech “We will win,” ← the lawyers [said] = Okafor’s lawyers", "\n{got}");
 }
+
+#[test]
+fn a_description_naming_only_a_kind_is_the_body_just_named() {
+    // The Gazette is named last, but a publication is `the group` only when no other body
+    // is at hand.
+    check(
+        r#"Pool to close
+Harbour City Council did not want to comment, telling the Harbour Gazette it was busy.
+“We are busy,” the group said.
+"#,
+        r#"speech “We are busy,” ← the group [said] = Harbour City Council"#,
+    );
+}

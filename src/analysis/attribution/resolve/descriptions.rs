@@ -177,6 +177,20 @@ impl<'a> Resolver<'a> {
             || lexicon::is_person_noun(&noun)
             || aged;
         let fits = |m: &&Mention| kind_fits(glossary.entity(m.entity).kind);
+        // `the group said` after `The Trayvon Martin Foundation did not …`: a description
+        // saying only what kind of speaker it is means the one of that kind just named,
+        // whatever other entities' descriptions hold the word.
+        if kind_says_enough && content.iter().all(|word| *word == noun) {
+            let paragraphs_start = self.previous_paragraph_start(head.start);
+            // A body's noun (`the group`) means a publication (`the company` after `Business
+            // Insider`) only when no other body is at hand.
+            let nearby = || self.mentions_before(head.start).rev().take_while(|m| m.span.start >= paragraphs_start);
+            let publication = |m: &&Mention| glossary.entity(m.entity).kind == EntityKind::Publication;
+            let found = nearby().filter(fits).find(|m| !publication(m)).or_else(|| nearby().find(fits));
+            if let Some(mention) = found {
+                return Some(self.entity(mention.entity, mention.span));
+            }
+        }
         let best_before = self
             .mentions_before(head.start)
             .rev()
@@ -198,6 +212,15 @@ impl<'a> Resolver<'a> {
         }
         let mention = self.mentions_before(head.start).rev().find(fits)?;
         Some(self.entity(mention.entity, mention.span))
+    }
+
+    /// Where the paragraph before the one holding `at` starts (a line holding only
+    /// whitespace separates Markdown paragraphs; every line is one in plain news copy).
+    fn previous_paragraph_start(&self, at: usize) -> usize {
+        let before = self.prose.get(..at).unwrap_or("");
+        let this_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let previous = before[..this_start].trim_end();
+        previous.rfind('\n').map_or(0, |i| i + 1)
     }
 
     /// `the mayor` after `Doug McCallum, the mayor of Surrey,` or `Mayor Doug McCallum`: the
