@@ -260,6 +260,16 @@ pub fn is_means_of_communication(word: &str) -> bool {
 /// Short words that stay lower case inside a title: `The Art of the Deal`.
 const TITLE_JOINERS: &str = "a an the of and or in on at to for with from by vs. nor but";
 
+/// Prepositions a show or a book follows (`said on “Meet the Press.”`, `wrote in “The Art of
+/// the Deal”`): a title-case quotation right after one names a work, even in a speaker's
+/// sentence.
+const PREPOSITIONS_BEFORE_TITLES: &str = "on in";
+static PREPOSITION_BEFORE_TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(PREPOSITIONS_BEFORE_TITLES));
+
+pub fn is_preposition_before_title(word: &str) -> bool {
+    contains_lower(&PREPOSITION_BEFORE_TITLE_SET, word)
+}
+
 pub fn is_title_joiner(word: &str) -> bool {
     contains_lower(&TITLE_JOINER_SET, word)
 }

@@ -47,6 +47,16 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
     {
         return QuoteKind::Title;
     }
+    // `Cuban said on “Meet the Press.”`: a title-case quotation run into from `on` or `in`
+    // is a show or a book, in a speaker's sentence too.
+    if embedded
+        && !sentence_like
+        && previous_words.first().is_some_and(|w| lexicon::is_preposition_before_title(w))
+        && (2..=EMBEDDED_PHRASE_WORDS).contains(&words)
+        && is_title_case(inner)
+    {
+        return QuoteKind::Title;
+    }
     // A partial quotation in its speaker's sentence is speech, even after "called".
     if !sentence_like && words <= 6 && !attributed {
         if previous_words.first().is_some_and(|w| lexicon::is_term_noun(w)) {
@@ -155,6 +165,14 @@ mod tests {
         let end = close + sentence[close..].chars().next().unwrap().len_utf8();
         let kind = classify(sentence, Span::new(start, end), Span::new(0, sentence.len()), attributed);
         assert_eq!(kind, expect, "{sentence}");
+    }
+
+    #[test]
+    fn a_title_after_on_or_in_is_a_title_in_a_speakers_sentence_too() {
+        check("Okafor said on “Meet the Council.” that the pool would close.", true, QuoteKind::Title);
+        check("Okafor wrote in “The Harbour Years” that the pool was old.", true, QuoteKind::Title);
+        // Not in title case: the speaker's own words.
+        check("Okafor said on “a very sad day” that the pool would close.", true, QuoteKind::Speech);
     }
 
     #[test]
