@@ -245,3 +245,17 @@ Harbour City Council did not want to comment, telling the Harbour Gazette it was
         r#"speech “We are busy,” ← the group [said] = Harbour City Council"#,
     );
 }
+
+#[test]
+fn a_subject_after_a_leading_phrase_opens_its_sentence() {
+    check(
+        r#"Pool to close
+“It is over,” Tomas Okafor said.
+In his reply to the council, Ben Castillo was blunt.
+“It is not,” he said.
+"#,
+        r#"speech “It is over,” ← Tomas Okafor [said] = Tomas Okafor
+speech “It is not,” ← he [said] = Ben Castillo
+ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Ben Castillo."#,
+    );
+}

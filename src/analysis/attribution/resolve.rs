@@ -409,6 +409,7 @@ impl<'a> Resolver<'a> {
             || before.ends_with(['.', '!', '?'])
                 && !lexicon::is_title_word(previous_word)
                 && !lexicon::is_title_word(previous_word.trim_end_matches('.'))
+            || before.strip_suffix(',').is_some_and(opens_with_a_leading_phrase)
     }
 
     fn resolved_matches(&self, resolved: &Speaker<'_>, pronoun: Pronoun) -> bool {
@@ -540,6 +541,19 @@ impl<'a> Resolver<'a> {
             (None, EntityKind::Document | EntityKind::Place) => pronoun == Pronoun::It,
         }
     }
+}
+
+/// `In his assessment of the real estate magnate, Calderon …`: true when the sentence
+/// `before` ends in opens with a preposition and holds no comma, so that what follows its
+/// comma is the main clause's subject.
+fn opens_with_a_leading_phrase(before: &str) -> bool {
+    const LEADING_PHRASE_WORDS: usize = 12;
+    let sentence_start = before.rfind(['\n', '.', '!', '?']).map_or(0, |end| end + 1);
+    let phrase = before[sentence_start..].trim_start_matches([' ', '\t', '"', '“']);
+    let mut words = phrase.split_whitespace();
+    let opens_with_preposition =
+        words.next().is_some_and(|first| lexicon::is_opening_preposition(&first.to_ascii_lowercase()));
+    opens_with_preposition && !phrase.contains(',') && words.count() < LEADING_PHRASE_WORDS
 }
 
 /// How far before a pronoun [`Resolver::article_rival`] reads for other people named.
