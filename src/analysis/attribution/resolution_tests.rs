@@ -259,3 +259,27 @@ speech “It is not,” ← he [said] = Ben Castillo
 ambiguous-speaker "he": “he” could be Tomas Okafor (the last to speak) or Ben Castillo (named since); copydesk reads it as Ben Castillo."#,
     );
 }
+
+#[test]
+fn a_kind_of_speaker_is_not_an_entity_holding_only_a_common_modifier() {
+    // Lena Marsh's role holds `business`, not `mogul`: the description falls back to the
+    // latest person, the subject of the sentence naming her.
+    let glossary = r#"
+[tomas-okafor]
+name = "Tomas Okafor"
+kind = "person"
+
+[lena-marsh]
+name = "Lena Marsh"
+kind = "person"
+role = "Okafor's former business partner"
+"#;
+    let got = super::tests::render(
+        r#"Pool to close
+On Monday, Tomas Okafor said Lena Marsh would run the pool.
+“She is the best,” the business mogul announced.
+"#,
+        glossary,
+    );
+    assert_eq!(got.trim_end(), "speech “She is the best,” ← the business mogul [announced] = Tomas Okafor", "\n{got}");
+}

@@ -286,7 +286,11 @@ impl<'a> Resolver<'a> {
             // Nobody matching has spoken yet: the most recent matching person named, or the
             // subject of that person's sentence.
             let mention = self.mentions_before(at).rev().find(|m| self.entity_matches(m.entity, pronoun));
-            let mention = mention.map(|latest| self.subject_of_sentence_naming(latest, at, pronoun));
+            let mention = mention.map(|latest| {
+                self.subject_of_sentence_naming(latest, at, &|m| {
+                    self.glossary.entity(m.entity).kind == EntityKind::Person && self.entity_matches(m.entity, pronoun)
+                })
+            });
             let Some(mention) = mention else {
                 if !matches!(pronoun, Pronoun::He | Pronoun::She) {
                     return None;
@@ -364,7 +368,7 @@ impl<'a> Resolver<'a> {
     /// 35`: of the people named from the sentence of the latest one (`latest`) up to the
     /// pronoun at `at`, readers take the one opening a sentence, its subject, over one
     /// named later in it as an object. Nobody opens a sentence: `latest`.
-    fn subject_of_sentence_naming(&self, latest: &'a Mention, at: usize, pronoun: Pronoun) -> &'a Mention {
+    fn subject_of_sentence_naming(&self, latest: &'a Mention, at: usize, fits: &dyn Fn(&Mention) -> bool) -> &'a Mention {
         let mentions: &'a [Mention] = self.mentions;
         let sentence_start = self.prose.get(..latest.span.start).map_or(0, |before| {
             before.rfind(['\n', '.', '!', '?']).map_or(0, |end| end + 1)
@@ -374,11 +378,7 @@ impl<'a> Resolver<'a> {
         mentions[first..end]
             .iter()
             .rev()
-            .find(|m| {
-                self.glossary.entity(m.entity).kind == EntityKind::Person
-                    && self.entity_matches(m.entity, pronoun)
-                    && self.opens_sentence(m.span)
-            })
+            .find(|m| fits(m) && self.opens_sentence(m.span))
             .unwrap_or(latest)
     }
 

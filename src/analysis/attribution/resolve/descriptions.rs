@@ -148,17 +148,25 @@ impl<'a> Resolver<'a> {
         }
         let noun = noun.to_lowercase();
         let aged = words.iter().any(|w| w.ends_with("-year-old"));
-        let content: Vec<String> = words
+        // Each content word, lower-cased, and whether the article capitalised it (`Democratic`).
+        let content: Vec<(String, bool)> = words
             .iter()
-            .map(|w| strip_possessive(w).trim_matches(',').to_lowercase())
-            .filter(|w| w.len() > 2 && !w.ends_with("-year-old") && !lexicon::is_stop_word(w) && !lexicon::is_determiner(w))
-            .filter(|w| !lexicon::is_relation_preposition(w) && w != "and")
+            .map(|w| strip_possessive(w).trim_matches(','))
+            .map(|w| (w.to_lowercase(), is_capitalised(w)))
+            .filter(|(w, _)| w.len() > 2 && !w.ends_with("-year-old") && !lexicon::is_stop_word(w) && !lexicon::is_determiner(w))
+            .filter(|(w, _)| !lexicon::is_relation_preposition(w) && w != "and")
             .collect();
         let glossary = self.glossary;
+        // `the business mogul`: when the head says what kind of speaker it is, an entity
+        // whose glossary words hold neither it nor a proper modifier (`the Democratic
+        // nominee`) but only a common one (`business partner`) is not described.
+        let head_is_a_kind = lexicon::is_person_noun(&noun) || lexicon::is_organization_noun(&noun) || lexicon::is_publication_noun(&noun);
         let score = |id: EntityId| {
             let entity = glossary.entity(id);
             let fields = [Some(&entity.name), entity.role.as_ref(), entity.description.as_ref()];
-            content.iter().filter(|word| fields.iter().flatten().any(|field| holds_word(field, word))).count()
+            let holds = |word: &str| fields.iter().flatten().any(|field| holds_word(field, word));
+            let head_held = !head_is_a_kind || holds(&noun);
+            content.iter().filter(|(word, proper)| (head_held || *proper) && holds(word)).count()
         };
         let kind_fits: &dyn Fn(EntityKind) -> bool = if lexicon::is_publication_noun(&noun) {
             &|kind| kind == EntityKind::Publication
@@ -180,7 +188,7 @@ impl<'a> Resolver<'a> {
         // `the group said` after `The Trayvon Martin Foundation did not …`: a description
         // saying only what kind of speaker it is means the one of that kind just named,
         // whatever other entities' descriptions hold the word.
-        if kind_says_enough && content.iter().all(|word| *word == noun) {
+        if kind_says_enough && content.iter().all(|(word, _)| *word == noun) {
             let paragraphs_start = self.previous_paragraph_start(head.start);
             // A body's noun (`the group`) means a publication (`the company` after `Business
             // Insider`) only when no other body is at hand.
@@ -210,7 +218,9 @@ impl<'a> Resolver<'a> {
         if !kind_says_enough {
             return None;
         }
-        let mention = self.mentions_before(head.start).rev().find(fits)?;
+        // The latest of its kind, the subject of that one's sentence before an object.
+        let latest = self.mentions_before(head.start).rev().find(fits)?;
+        let mention = self.subject_of_sentence_naming(latest, head.start, &|m| fits(&m));
         Some(self.entity(mention.entity, mention.span))
     }
 
