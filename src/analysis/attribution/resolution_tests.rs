@@ -283,3 +283,17 @@ On Monday, Tomas Okafor said Lena Marsh would run the pool.
     );
     assert_eq!(got.trim_end(), "speech “She is the best,” ← the business mogul [announced] = Tomas Okafor", "\n{got}");
 }
+
+#[test]
+fn a_body_missing_from_the_glossary_keeps_its_whole_name() {
+    check_without_glossary(
+        r#"Pool to close
+“We are ready,” the Ministry of Health said.
+“So are we,” Council Leader Dana Whitfield said.
+"#,
+        r#"speech “We are ready,” ← the Ministry of Health [said] = Ministry of Health
+speech “So are we,” ← Council Leader Dana Whitfield [said] = Dana Whitfield
+unknown-speaker "the Ministry of Health": Ministry of Health is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are.
+unknown-speaker "Council Leader Dana Whitfield": Dana Whitfield is quoted but is not in the glossary; add an entry so hovers and pronouns know who they are."#,
+    );
+}

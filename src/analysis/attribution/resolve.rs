@@ -218,6 +218,12 @@ impl<'a> Resolver<'a> {
         if described || sentence_initial_word && !known_surname {
             return Some(Speaker { entity: None, name: description_name(text), named_at: Some(found.head) });
         }
+        // `the Ministry of Health said`: a body's name is kept whole, not cut at `of` as a
+        // person's place is (`Will Doyle of Ashgrove`).
+        if let Some(body) = body_name(text) {
+            self.unknown_speakers.push((found.head, body.to_string()));
+            return Some(Speaker { entity: None, name: Cow::Borrowed(body), named_at: Some(found.head) });
+        }
         let name = person_name(text);
         if name.is_empty() {
             return Some(Speaker { entity: None, name: Cow::Borrowed(text), named_at: Some(found.head) });
@@ -646,6 +652,26 @@ fn description_name(text: &str) -> Cow<'_, str> {
         }
         _ => Cow::Borrowed(text),
     }
+}
+
+/// `the Ministry of Health` → `Ministry of Health`, `Harbour City Council`: a run of
+/// capitalised words (joined by the short words of titles) headed by a noun of a body or a
+/// publication, last or before its `of`; not `Council Leader Dana Whitfield`.
+fn body_name(text: &str) -> Option<&str> {
+    let text = strip_possessive(text);
+    let name = match text.split_once(' ') {
+        Some((first, rest)) if lexicon::is_article(first) => rest,
+        _ => text,
+    };
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 2 || !words.iter().all(|w| is_capitalised(w) || lexicon::is_title_joiner(w)) {
+        return None;
+    }
+    let is_body = |w: &str| lexicon::is_organization_noun(w) || lexicon::is_publication_noun(w);
+    let headed = words.iter().enumerate().any(|(i, w)| {
+        is_capitalised(w) && is_body(w) && words.get(i + 1).is_none_or(|next| lexicon::is_title_joiner(next))
+    });
+    headed.then_some(name)
 }
 
 /// The name in a speaker phrase without titles, possessive or place: `Council Leader Dana
