@@ -376,9 +376,7 @@ impl<'a> Resolver<'a> {
     /// named later in it as an object. Nobody opens a sentence: `latest`.
     fn subject_of_sentence_naming(&self, latest: &'a Mention, at: usize, fits: &dyn Fn(&Mention) -> bool) -> &'a Mention {
         let mentions: &'a [Mention] = self.mentions;
-        let sentence_start = self.prose.get(..latest.span.start).map_or(0, |before| {
-            before.rfind(['\n', '.', '!', '?']).map_or(0, |end| end + 1)
-        });
+        let sentence_start = self.prose.get(..latest.span.start).map_or(0, sentence_start);
         let end = mentions.partition_point(|m| m.span.end <= at);
         let first = mentions[..end].partition_point(|m| m.span.start < sentence_start);
         mentions[first..end]
@@ -508,14 +506,14 @@ impl<'a> Resolver<'a> {
             while first > 0 && capitalised(first - 1) && words[first].start <= words[first - 1].end + 1 {
                 first -= 1;
             }
-            let end_of_run = end;
+            let one_word = first + 1 == end;
             let run = Span::new(words[first].start, words[end - 1].end);
             let after_place = first > 0 && lexicon::is_place_preposition(words[first - 1].text(self.prose));
             end = first;
             let text = run.text(self.prose);
             // One word is a person only as a surname the article knows (the common case
             // being a capitalised word opening a sentence, which is not).
-            if first + 1 == end_of_run && !self.unknown_names.contains_key(strip_possessive(text)) {
+            if one_word && !self.unknown_names.contains_key(strip_possessive(text)) {
                 continue;
             }
             let names_a_body = text.split(' ').any(|w| {
@@ -554,12 +552,17 @@ impl<'a> Resolver<'a> {
 /// comma is the main clause's subject.
 fn opens_with_a_leading_phrase(before: &str) -> bool {
     const LEADING_PHRASE_WORDS: usize = 12;
-    let sentence_start = before.rfind(['\n', '.', '!', '?']).map_or(0, |end| end + 1);
-    let phrase = before[sentence_start..].trim_start_matches([' ', '\t', '"', '“']);
+    let phrase = before[sentence_start(before)..].trim_start_matches([' ', '\t', '"', '“']);
     let mut words = phrase.split_whitespace();
     let opens_with_preposition =
         words.next().is_some_and(|first| lexicon::is_opening_preposition(&first.to_ascii_lowercase()));
     opens_with_preposition && !phrase.contains(',') && words.count() < LEADING_PHRASE_WORDS
+}
+
+/// Where the sentence `before` ends in starts: after the last line break or sentence mark
+/// (an abbreviation's full stop counts, as readers of a short window would not tell).
+fn sentence_start(before: &str) -> usize {
+    before.rfind(['\n', '.', '!', '?']).map_or(0, |end| end + 1)
 }
 
 /// How far before a pronoun [`Resolver::article_rival`] reads for other people named.

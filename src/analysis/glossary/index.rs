@@ -247,16 +247,13 @@ fn claim_names(entities: &[Entity], problems: &mut Vec<(usize, Diagnostic)>) -> 
 
     // `Blue Cross Blue Shield` for the `Blue Cross Blue Shield Association`: a body's name
     // without its closing kind word, when three or more words remain (two would be
-    // `Democratic National`, the start of other names) and nobody claims them.
-    let short_forms: Vec<(&str, EntityId)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, entity)| matches!(entity.kind, EntityKind::Organization | EntityKind::Group))
-        .filter_map(|(id, entity)| Some((short_form(&entity.name)?, id)))
-        .collect();
-    for (short, id) in short_forms {
-        let taken_as_surname = entities.iter().any(|e| e.kind == EntityKind::Person && surname(&e.name) == Some(short));
-        if !claims.contains_key(short) && !taken_as_surname {
+    // `Democratic National`, the start of other names) and no name or alias claims them.
+    // (A surname is one word, so it never equals a short form.)
+    for (id, entity) in entities.iter().enumerate() {
+        if matches!(entity.kind, EntityKind::Organization | EntityKind::Group)
+            && let Some(short) = short_form(&entity.name)
+            && !claims.contains_key(short)
+        {
             claims.insert(short.to_string(), id);
             patterns.push((short.to_string(), id));
         }

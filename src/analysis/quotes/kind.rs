@@ -42,16 +42,12 @@ pub fn classify(prose: &str, quote: Span, sentence: Span, attributed: bool) -> Q
         return QuoteKind::Title;
     }
     // `appear on “The View” and “The Late Show With Stephen Colbert,”`: a short quotation in
-    // title case that a word runs straight into names a work, a show or an event.
-    if embedded && !attributed && !sentence_like && (2..=EMBEDDED_PHRASE_WORDS).contains(&words) && is_title_case(inner)
-    {
-        return QuoteKind::Title;
-    }
-    // `Cuban said on “Meet the Press.”`: a title-case quotation run into from `on` or `in`
-    // is a show or a book, in a speaker's sentence too.
+    // title case that a word runs straight into names a work, a show or an event; in a
+    // speaker's sentence too when it follows `on` or `in` (`Cuban said on “Meet the Press.”`).
+    let after_title_preposition = previous_words.first().is_some_and(|w| lexicon::is_preposition_before_title(w));
     if embedded
+        && (!attributed || after_title_preposition)
         && !sentence_like
-        && previous_words.first().is_some_and(|w| lexicon::is_preposition_before_title(w))
         && (2..=EMBEDDED_PHRASE_WORDS).contains(&words)
         && is_title_case(inner)
     {

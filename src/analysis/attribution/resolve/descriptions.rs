@@ -160,7 +160,8 @@ impl<'a> Resolver<'a> {
         // `the business mogul`: when the head says what kind of speaker it is, an entity
         // whose glossary words hold neither it nor a proper modifier (`the Democratic
         // nominee`) but only a common one (`business partner`) is not described.
-        let head_is_a_kind = lexicon::is_person_noun(&noun) || lexicon::is_organization_noun(&noun) || lexicon::is_publication_noun(&noun);
+        let head_is_a_kind =
+            lexicon::is_publication_noun(&noun) || lexicon::is_organization_noun(&noun) || lexicon::is_person_noun(&noun);
         let score = |id: EntityId| {
             let entity = glossary.entity(id);
             let fields = [Some(&entity.name), entity.role.as_ref(), entity.description.as_ref()];
@@ -180,10 +181,7 @@ impl<'a> Resolver<'a> {
         };
         // `the mayor`, `the governor`: a role the glossary must give; a noun of kind alone
         // (`the newspaper`, `the diplomat`, `the 72-year-old`) fits any entity of that kind.
-        let kind_says_enough = lexicon::is_publication_noun(&noun)
-            || lexicon::is_organization_noun(&noun)
-            || lexicon::is_person_noun(&noun)
-            || aged;
+        let kind_says_enough = head_is_a_kind || aged;
         let fits = |m: &&Mention| kind_fits(glossary.entity(m.entity).kind);
         // `the group said` after `The Trayvon Martin Foundation did not …`: a description
         // saying only what kind of speaker it is means the one of that kind just named,
@@ -228,9 +226,8 @@ impl<'a> Resolver<'a> {
     /// whitespace separates Markdown paragraphs; every line is one in plain news copy).
     fn previous_paragraph_start(&self, at: usize) -> usize {
         let before = self.prose.get(..at).unwrap_or("");
-        let this_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let previous = before[..this_start].trim_end();
-        previous.rfind('\n').map_or(0, |i| i + 1)
+        let this_start = line_start(before);
+        line_start(before[..this_start].trim_end())
     }
 
     /// `the mayor` after `Doug McCallum, the mayor of Surrey,` or `Mayor Doug McCallum`: the
@@ -372,6 +369,11 @@ impl<'a> Resolver<'a> {
         }
         None
     }
+}
+
+/// Where the line `before` ends in starts.
+fn line_start(before: &str) -> usize {
+    before.rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The capital letters that open the capitalised words of a name: `Immigration, Refugees
